@@ -1,0 +1,2 @@
+/** Not implemented yet: this entry exports nothing until its issue lands. */
+export {};

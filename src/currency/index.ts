@@ -1,0 +1,1 @@
+export type { RateTable, RateProvider, GetRatesOptions, ConvertOptions, Conversion } from './types.js';

@@ -1,0 +1,36 @@
+import type { Money, Rounding } from '../model/money.js';
+
+/**
+ * Exchange rates against one base: 1 `base` = `rates[code]` × `code`. Rates are decimal strings,
+ * never floats. `asOf` is the publication date (YYYY-MM-DD) the rates are valid for.
+ */
+export interface RateTable {
+  base: string;
+  asOf: string;
+  source: string;
+  rates: Readonly<Record<string, string>>;
+}
+
+export interface GetRatesOptions {
+  /** Date (YYYY-MM-DD) the rates must be valid for; latest when omitted. */
+  asOf?: string;
+  signal?: AbortSignal;
+}
+
+/** Anything that can produce a RateTable (ECB, static table, chained fallbacks, customs rates). */
+export interface RateProvider {
+  readonly name: string;
+  getRates(opts?: GetRatesOptions): Promise<RateTable>;
+}
+
+export interface ConvertOptions {
+  rounding?: Rounding;
+}
+
+export interface Conversion {
+  money: Money;
+  /** Exact rate applied (1 from-currency = rate × to-currency), decimal string. */
+  rate: string;
+  asOf: string;
+  source: string;
+}

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import {
+  AbortedError, AuthError, ConflictError, MarketplaceError, NetworkError, NotFoundError, RateLimitError,
+  TimeoutError, ValidationError, type MarketplaceErrorEntry, type ValidationIssue,
+} from './classes.js';
+import { isXborderError, type Marketplace, type XborderError } from './xborder-error.js';
+
+export interface ResponseErrorContext {
+  marketplace: Marketplace;
+  operation?: string;
+  status: number;
+  requestId?: string;
+  errors?: MarketplaceErrorEntry[];
+  message?: string;
+  retryAfterMs?: number;
+}
+
+/** The single factory: picks the class from the HTTP status (adapters pass a refined status/code). */
+export function errorFromResponse(ctx: ResponseErrorContext): XborderError {
+  const first = ctx.errors?.[0];
+  const message = ctx.message ?? (first ? `${first.code}: ${first.message}` : `HTTP ${ctx.status}`);
+  const base = { marketplace: ctx.marketplace, operation: ctx.operation, status: ctx.status, requestId: ctx.requestId, message };
+  if (ctx.status === 401) return new AuthError({ ...base, code: 'AUTH_FAILED' });
+  if (ctx.status === 403) return new AuthError({ ...base, code: 'FORBIDDEN' });
+  if (ctx.status === 404) return new NotFoundError(base);
+  if (ctx.status === 409) return new ConflictError(base);
+  if (ctx.status === 429) return new RateLimitError({ ...base, retryAfterMs: ctx.retryAfterMs });
+  if (ctx.status === 408) return new TimeoutError(base);
+  if (ctx.status >= 500) {
+    return new MarketplaceError({ ...base, code: 'MARKETPLACE_UNAVAILABLE', retryable: true, errors: ctx.errors });
+  }
+  return new MarketplaceError({ ...base, errors: ctx.errors });
+}
+
+/** zod issues → ValidationError naming the first path (prefixed by the public argument name). */
+export function validationFromZod(error: z.ZodError, prefix = ''): ValidationError {
+  const issues: ValidationIssue[] = error.issues.map((i) => ({ path: joinPath(prefix, i.path), message: i.message }));
+  const first = issues[0] ?? { path: prefix, message: 'invalid input' };
+  return new ValidationError({ message: `Invalid ${first.path || 'input'}: ${first.message}`, path: first.path, issues });
+}
+
+/** Validates caller input; throws ValidationError before any I/O. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw validationFromZod(r.error, prefix);
+  return r.data;
+}
+
+function joinPath(prefix: string, path: ReadonlyArray<PropertyKey>): string {
+  let out = prefix;
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+
+interface TransportErrorLike {
+  code?: string;
+  message?: string;
+  name?: string;
+}
+
+/** Network-level failure (no HTTP response) → typed error. Raw axios errors never escape. */
+export function errorFromTransport(
+  err: unknown,
+  ctx: { marketplace: Marketplace; operation?: string; signal?: AbortSignal },
+): XborderError {
+  if (isXborderError(err)) return err;
+  const e = (err ?? {}) as TransportErrorLike;
+  const base = { marketplace: ctx.marketplace, operation: ctx.operation, cause: err };
+  if (ctx.signal?.aborted || e.code === 'ERR_CANCELED' || e.name === 'AbortError' || e.name === 'CanceledError') {
+    return new AbortedError(base);
+  }
+  if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' || e.code === 'ERR_TIMEOUT') {
+    return new TimeoutError({ ...base, message: `Request timed out (${e.code})` });
+  }
+  return new NetworkError({ ...base, message: `Network failure${e.code ? ` (${e.code})` : ''}` });
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { AddressSchema } from './address.js';
+import { CurrencyCodeSchema, MoneySchema } from './money.js';
+
+export const ORDER_STATUSES = ['pending', 'unshipped', 'partially_shipped', 'shipped', 'delivered', 'cancelled', 'unknown'] as const;
+export const OrderStatusSchema = z.enum(ORDER_STATUSES);
+export type OrderStatus = z.infer<typeof OrderStatusSchema>;
+
+/** Why an order may not be shipped right now. */
+export const OrderHoldSchema = z.enum([
+  'unpaid',
+  'risk_hold',
+  'pending_buyer_cancellation',
+  'address_problem',
+  'pending_availability',
+  'marketplace_hold',
+]);
+export type OrderHold = z.infer<typeof OrderHoldSchema>;
+
+/** A UTC instant plus the marketplace's original string (kept for audits and exotic zones). */
+export const InstantSchema = z.object({ utc: z.string(), raw: z.string() });
+export type Instant = z.infer<typeof InstantSchema>;
+
+export const DiscountSchema = z.object({ kind: z.string(), amount: MoneySchema });
+
+export const OrderLineSchema = z.object({
+  lineId: z.string(),
+  sku: z.string().optional(),
+  title: z.string().optional(),
+  /** Marketplace product/variant ids (ASIN; item_id/model_id...). */
+  variantIds: z.record(z.string(), z.string()).default({}),
+  quantity: z.number().int().nonnegative(),
+  shippedQuantity: z.number().int().nonnegative().default(0),
+  cancelledQuantity: z.number().int().nonnegative().default(0),
+  returnedQuantity: z.number().int().nonnegative().default(0),
+  unitPrice: MoneySchema.optional(),
+  /** Whether unitPrice includes VAT/GST as the buyer saw it. */
+  taxInclusive: z.boolean(),
+  discounts: z.array(DiscountSchema).default([]),
+});
+export type OrderLine = z.infer<typeof OrderLineSchema>;
+
+export const TaxLineSchema = z.object({
+  kind: z.string(),
+  amount: MoneySchema,
+  collectedBy: z.enum(['seller', 'marketplace']),
+  /** IOSS, UK_VAT, VOEC, GST, ... when the marketplace says. */
+  scheme: z.string().optional(),
+  registrationNumber: z.string().optional(),
+  lineId: z.string().optional(),
+});
+export type TaxLine = z.infer<typeof TaxLineSchema>;
+
+export const OrderTotalsSchema = z.object({
+  /** What the buyer was charged (items + shipping + tax − discounts), never the seller's proceeds. */
+  charged: MoneySchema.optional(),
+  items: MoneySchema.optional(),
+  shipping: MoneySchema.optional(),
+  tax: MoneySchema.optional(),
+  discounts: MoneySchema.optional(),
+  /** Seller's revenue after marketplace fees, when the marketplace gives it; separate on purpose. */
+  proceeds: MoneySchema.optional(),
+});
+
+export const OrderSchema = z.object({
+  id: z.string(),
+  marketplace: z.string(),
+  account: z.string().optional(),
+  store: z.string(),
+  status: OrderStatusSchema,
+  marketplaceStatus: z.string(),
+  holds: z.array(OrderHoldSchema).default([]),
+  shippable: z.boolean(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+  shipBy: z.object({ earliest: InstantSchema.optional(), latest: InstantSchema.optional() }).optional(),
+  fulfilledBy: z.enum(['merchant', 'marketplace']),
+  buyer: z.object({ name: z.string().optional(), email: z.string().optional() }).optional(),
+  shippingAddress: AddressSchema.optional(),
+  lines: z.array(OrderLineSchema),
+  taxes: z.array(TaxLineSchema).default([]),
+  totals: OrderTotalsSchema.default({}),
+  currencies: z
+    .object({
+      buyer: CurrencyCodeSchema,
+      listing: CurrencyCodeSchema.optional(),
+      payout: CurrencyCodeSchema.optional(),
+      /** Rate used between buyer and payout currency, as a decimal string. */
+      rate: z.string().optional(),
+    })
+    .optional(),
+  /** Marketplace-specific extras, typed per adapter by the `raw` client. */
+  extra: z.record(z.string(), z.unknown()).default({}),
+});
+export type Order = z.infer<typeof OrderSchema>;
