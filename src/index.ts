@@ -1,3 +1,8 @@
 /** xborder core: unified model, errors, transport, pagination, adapter contract, hub. */
 export * from './model/index.js';
 export * from './errors/index.js';
+export * from './http/index.js';
+export * from './paginate/index.js';
+export type * from './adapter.js';
+export * from './state/token-store.js';
+export * from './state/intent-journal.js';

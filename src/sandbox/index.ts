@@ -1,1 +1,8 @@
-export {};
+/** The embedded sandbox framework; marketplace modules come from each adapter subpath. */
+export { startSandbox, type SandboxOptions, type RunningSandbox } from './server.js';
+export { Router, type SandboxRequest, type SandboxResponse, type Handler } from './router.js';
+export type { SandboxModule, SandboxContext } from './module.js';
+export { Faults, type FaultPlan, type FaultDecision } from './faults.js';
+export { SandboxLimits } from './limits.js';
+export { ManualClock, realClock, type SandboxClock } from './clock.js';
+export { seededRandom } from './random.js';

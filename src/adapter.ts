@@ -1,0 +1,130 @@
+import type { CallOptions } from './http/call-options.js';
+import type { Hooks } from './http/hooks.js';
+import type { ListingInput, ListingResult, BulkItemResult } from './model/listing.js';
+import type { Money } from './model/money.js';
+import type { Order, OrderStatus } from './model/order.js';
+import type { Shipment, ShipRequest } from './model/shipment.js';
+import type { Store } from './model/store.js';
+import type { Paginated, ResumeToken } from './paginate/paginated.js';
+
+/** What an adapter can do; callers branch on these instead of on the marketplace name. */
+export interface Capabilities {
+  /** Ship some lines of an order now and others later. */
+  partialShipment: boolean;
+  /** Several packages per order (each with its own tracking). */
+  multiPackage: boolean;
+  /** The marketplace issues tracking numbers itself (integrated logistics): ship() may return `pending`. */
+  marketplaceIssuedTracking: boolean;
+  /** Seller-initiated cancellation (whole order / per line). */
+  cancellation: { order: boolean; lines: boolean };
+  /** A bulk path for listings (e.g. Amazon JSON_LISTINGS_FEED) above this many SKUs; null = none. */
+  bulkListingThreshold: number | null;
+  /** How the marketplace counts sellable quantity (see inventory sync). */
+  quantity: {
+    /** Stock is one pool per account across its stores (Amazon MFN per region, eBay, AliExpress). */
+    sharedAcrossStores: boolean;
+    /** The figure the seller sets includes stock reserved by the marketplace's own unpaid orders (Shopee). */
+    includesReserved: boolean;
+    /** Marketplace-fulfilled stock (FBA) is read-only. */
+    marketplaceFulfilledReadOnly: boolean;
+  };
+  /** Maximum updates per bulk inventory call. */
+  inventoryBatchSize: number;
+}
+
+export interface StoreOptions extends CallOptions {
+  /** Store id within the account; defaults to the account's first store. */
+  store?: string;
+}
+
+export interface UpsertOptions extends StoreOptions {
+  /** Replace the whole listing (PUT) instead of patching only changed attributes. */
+  replace?: boolean;
+}
+
+export interface BulkUpsertOptions extends StoreOptions {
+  onProgress?(e: { done: number; failed: number; total: number; sku?: string }): void;
+}
+
+export interface ListingsService {
+  upsert(listing: ListingInput, opts?: UpsertOptions): Promise<ListingResult>;
+  validate(listing: ListingInput, opts?: StoreOptions): Promise<ListingResult>;
+  get(sku: string, opts?: StoreOptions): Promise<ListingResult>;
+  update(sku: string, patch: { price?: Money; quantity?: number }, opts?: StoreOptions): Promise<ListingResult>;
+  delete(sku: string, opts?: StoreOptions): Promise<ListingResult>;
+  /** Every SKU ends with exactly one result: succeeded, or failed with its cause. */
+  bulkUpsert(listings: ListingInput[], opts?: BulkUpsertOptions): Promise<BulkItemResult[]>;
+}
+
+export interface OrderListQuery {
+  createdSince?: Date | string;
+  updatedSince?: Date | string;
+  until?: Date | string;
+  statuses?: OrderStatus[];
+  /** Include buyer identity and shipping address (PII). Off by default. */
+  includePii?: boolean;
+  resumeFrom?: ResumeToken;
+}
+
+export interface CancelRequest {
+  /** Lines to cancel; the whole order when omitted. */
+  lines?: Array<{ lineId: string; quantity: number }>;
+  /** Unified reason; adapters map it to the marketplace's codes. */
+  reason: 'out_of_stock' | 'buyer_request' | 'address_problem' | 'pricing_error' | 'other';
+}
+
+export interface OrdersService {
+  list(query: OrderListQuery, opts?: CallOptions): Paginated<Order>;
+  get(orderId: string, opts?: CallOptions & { includePii?: boolean }): Promise<Order>;
+  cancel(orderId: string, req: CancelRequest, opts?: CallOptions): Promise<{ orderId: string; outcome: 'accepted' | 'submitted' | 'unknown'; reference?: string }>;
+}
+
+export interface InventoryUpdate {
+  sku: string;
+  quantity?: number;
+  price?: Money;
+  /** Store for price updates (quantities are per account where the marketplace pools them). */
+  store?: string;
+}
+
+export interface InventoryResult {
+  sku: string;
+  ok: boolean;
+  /** Quantity the marketplace accepted (may differ: e.g. not below Shopee reserved stock). */
+  appliedQuantity?: number;
+  error?: import('./errors/xborder-error.js').XborderError;
+  warning?: string;
+}
+
+export interface InventoryService {
+  /** Stock and price for many SKUs on the marketplace's cheapest bulk path; the latest value wins. */
+  set(updates: InventoryUpdate[], opts?: CallOptions): Promise<InventoryResult[]>;
+}
+
+export interface FulfilmentService {
+  ship(req: ShipRequest, opts?: CallOptions): Promise<Shipment>;
+  /** Completes a `pending` shipment (tracking issued later by the marketplace). */
+  refresh?(shipment: Shipment, opts?: CallOptions): Promise<Shipment>;
+}
+
+/** One seller account on one marketplace; owns one or more stores. */
+export interface MarketplaceAdapter<Raw = unknown> {
+  readonly marketplace: string;
+  /** Account key (seller id, shop/merchant id). */
+  readonly account: string;
+  readonly stores: readonly Store[];
+  readonly capabilities: Capabilities;
+  readonly listings: ListingsService;
+  readonly orders: OrdersService;
+  readonly inventory: InventoryService;
+  readonly fulfilment: FulfilmentService;
+  /** Typed low-level client over the marketplace's operations. */
+  readonly raw: Raw;
+}
+
+/** Options every adapter factory accepts besides its credentials. */
+export interface CommonAdapterOptions {
+  endpoint?: string;
+  hooks?: Hooks;
+  timeScale?: number;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { parseInput } from '../errors/from-response.js';
+
+/** Per-call options; every public method takes them as its last argument. */
+export interface CallOptions {
+  /** Aborts limiter waits, backoff sleeps and the HTTP request. */
+  signal?: AbortSignal;
+  /** Per-attempt HTTP timeout. */
+  timeoutMs?: number;
+  /** Epoch ms: limiter and backoff never wait past it (RateLimitError instead). */
+  deadline?: number;
+  /** Overrides the operation's retry budget; 0 disables retries. */
+  maxRetries?: number;
+  /** Write dedupe key: journaled before the call; a replay only follows a verify. */
+  idempotencyKey?: string;
+}
+
+export const CallOptionsSchema = z
+  .object({
+    signal: z.custom<AbortSignal>((v) => v === undefined || v instanceof AbortSignal, 'expected an AbortSignal').optional(),
+    timeoutMs: z.number().int().positive().optional(),
+    deadline: z.number().int().positive().optional(),
+    maxRetries: z.number().int().min(0).max(20).optional(),
+    idempotencyKey: z.string().min(1).max(200).optional(),
+  })
+  .passthrough();
+
+export function parseCallOptions(opts: unknown): CallOptions {
+  return parseInput(CallOptionsSchema, opts ?? {}, 'options') as CallOptions;
+}

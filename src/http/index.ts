@@ -1,0 +1,15 @@
+export * from './call-options.js';
+export * from './clock.js';
+export * from './hooks.js';
+export * from './limiter.js';
+export * from './limiter-store.js';
+export * from './operation.js';
+export * from './parse.js';
+export * from './pipeline.js';
+export * from './rate-plan.js';
+export * from './request.js';
+export * from './retry.js';
+export * from './single-flight.js';
+export * from './transport.js';
+export * from './verify.js';
+export type { AuthStep } from './auth-step.js';

@@ -1,0 +1,26 @@
+/** Token-bucket state as stored; plain data so a shared store (Redis...) can hold it. */
+export interface BucketState {
+  tokens: number;
+  updatedAt: number;
+  perSecond: number;
+  burst: number;
+}
+
+/**
+ * Where bucket state lives. The in-memory default needs no setup; a shared implementation lets
+ * several processes draw on one seller's quota (DESIGN §9).
+ */
+export interface LimiterStore {
+  get(key: string): Promise<BucketState | undefined> | BucketState | undefined;
+  set(key: string, state: BucketState): Promise<void> | void;
+}
+
+export class MemoryLimiterStore implements LimiterStore {
+  private readonly buckets = new Map<string, BucketState>();
+  get(key: string) {
+    return this.buckets.get(key);
+  }
+  set(key: string, state: BucketState) {
+    this.buckets.set(key, state);
+  }
+}

@@ -1,0 +1,84 @@
+import type { Quarantined } from '../http/parse.js';
+import { Paginated, type Page, type ResumeToken } from './paginated.js';
+
+export type Strategy = ResumeToken['strategy'];
+
+/** What an adapter returns for one page; `next` is the cursor of the following page, if any. */
+export interface FetchedPage<T> {
+  items: T[];
+  next?: string | number;
+  quarantined?: Quarantined[];
+}
+
+export interface PaginateSpec<T, Q> {
+  strategy: Strategy;
+  query: Q;
+  /** Cursor of the first page (offset 0, page 1, no token...). */
+  first?: string | number;
+  fetchPage(query: Q, cursor: string | number | undefined): Promise<FetchedPage<T>>;
+  resumeFrom?: ResumeToken;
+  /** An error meaning the cursor expired (e.g. SP-API tokens after 24 h): restart the query from its start. */
+  isCursorExpired?(error: unknown): boolean;
+  /** Item id for de-duplication after a restart or across overlapping windows. */
+  idOf?(item: T): string;
+}
+
+/** One paginated listing over any cursor strategy, resumable and restartable. */
+export function paginate<T, Q>(spec: PaginateSpec<T, Q>): Paginated<T> {
+  return new Paginated<T>(() => pageGenerator(spec));
+}
+
+async function* pageGenerator<T, Q>(spec: PaginateSpec<T, Q>): AsyncGenerator<Page<T>> {
+  const query = (spec.resumeFrom?.query as Q) ?? spec.query;
+  let cursor = spec.resumeFrom ? spec.resumeFrom.cursor : spec.first;
+  const seen = spec.idOf ? new Set<string>() : undefined;
+  let restarted = false;
+  for (;;) {
+    let fetched: FetchedPage<T>;
+    try {
+      fetched = await spec.fetchPage(query, cursor);
+    } catch (e) {
+      if (!restarted && cursor !== spec.first && spec.isCursorExpired?.(e)) {
+        restarted = true;
+        cursor = spec.first;
+        continue;
+      }
+      throw e;
+    }
+    const items = seen ? dedupe(fetched.items, seen, spec.idOf!) : fetched.items;
+    const resume: ResumeToken | undefined = fetched.next === undefined ? undefined : { v: 1, strategy: spec.strategy, query, cursor: fetched.next };
+    yield { items, resume, quarantined: fetched.quarantined ?? [] };
+    if (fetched.next === undefined) return;
+    cursor = fetched.next;
+  }
+}
+
+function dedupe<T>(items: T[], seen: Set<string>, idOf: (t: T) => string): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    const id = idOf(item);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(item);
+  }
+  return out;
+}
+
+/** next-token (SP-API): next = token from the body. */
+export const nextTokenCursor = (token: string | undefined | null) => (token ? token : undefined);
+
+/** offset/limit: next offset while a full page came back (or below the total when known). */
+export function nextOffset(offset: number, limit: number, received: number, total?: number): number | undefined {
+  const next = offset + received;
+  if (total !== undefined) return next < total ? next : undefined;
+  return received >= limit ? next : undefined;
+}
+
+/** page-number (AliExpress): next page while pages remain. */
+export function nextPageNumber(page: number, pageSize: number, received: number, total?: number): number | undefined {
+  if (total !== undefined) return page * pageSize < total ? page + 1 : undefined;
+  return received >= pageSize ? page + 1 : undefined;
+}
+
+/** cursor + more (Shopee). */
+export const nextCursorMore = (more: boolean | undefined, cursor: string | undefined) => (more && cursor ? cursor : undefined);
