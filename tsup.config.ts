@@ -14,6 +14,9 @@ export const entries = {
   cli: 'src/cli/main.ts',
 };
 
+/** The CLI loads adapters through the package's own public subpaths, like a user would. */
+const selfReference = [/^xborder(\/|$)/];
+
 /** ESM-only dependencies: bundled into the CJS build so `require('xborder/<subpath>')` works. */
 const esmOnly = [/^p-queue/, /^p-retry/, /^p-timeout/, /^is-network-error/, /^dinero\.js/, /^eventemitter3/];
 
@@ -28,6 +31,7 @@ export default defineConfig([
     metafile: true,
     target: 'node20',
     outDir: 'dist',
+    external: selfReference,
   },
   {
     entry: entries,
@@ -39,5 +43,6 @@ export default defineConfig([
     target: 'node20',
     outDir: 'dist',
     noExternal: esmOnly,
+    external: selfReference,
   },
 ]);

@@ -35,6 +35,19 @@ export function registerSecret(value: string | undefined | null): void {
   knownSecrets.add(value);
 }
 
+/**
+ * Buyer data an adapter has seen (names, street lines, phones) is registered the same way, so a
+ * marketplace error message that echoes it is cleaned too; e-mails are caught by pattern.
+ */
+export function registerPii(value: string | undefined | null): void {
+  if (!value || value.trim().length < 4) return;
+  if (knownSecrets.size >= MAX_SECRETS) {
+    const oldest = knownSecrets.values().next().value;
+    if (oldest !== undefined) knownSecrets.delete(oldest);
+  }
+  knownSecrets.add(value.trim());
+}
+
 const normalizeKey = (k: string) => k.toLowerCase().replace(/[-_\s]/g, '');
 
 export function isSecretKey(key: string): boolean {

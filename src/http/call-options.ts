@@ -26,5 +26,6 @@ export const CallOptionsSchema = z
   .passthrough();
 
 export function parseCallOptions(opts: unknown): CallOptions {
+  if (opts === undefined || opts === null) return {};
   return parseInput(CallOptionsSchema, opts ?? {}, 'options') as CallOptions;
 }

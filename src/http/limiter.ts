@@ -1,5 +1,5 @@
 import PQueue from 'p-queue';
-import { RateLimitError } from '../errors/classes.js';
+import { AbortedError, RateLimitError } from '../errors/classes.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { MemoryLimiterStore, type BucketState, type LimiterStore } from './limiter-store.js';
@@ -29,7 +29,13 @@ export class Limiter {
   async acquire(key: string, plan: RatePlan, opts: AcquireOptions = {}): Promise<number> {
     const queue = this.queueFor(key);
     const started = this.clock.now();
-    await queue.add(() => this.take(key, plan, opts), { signal: opts.signal });
+    try {
+      await queue.add(() => this.take(key, plan, opts), { signal: opts.signal });
+    } catch (e) {
+      // p-queue rejects a queued task with a DOMException on abort; callers only see typed errors.
+      if (opts.signal?.aborted && !(e instanceof AbortedError)) throw new AbortedError({ cause: opts.signal.reason });
+      throw e;
+    }
     return this.clock.now() - started;
   }
 

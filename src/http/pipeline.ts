@@ -200,14 +200,17 @@ export class Pipeline {
     const req = buildRequest(op.method, op.baseUrl ?? cfg.baseUrl, op.path, parts, op.bodyType ?? 'json', cfg.arrayFormat ?? 'comma');
     if (cfg.auth && !op.noAuth) await cfg.auth.authorize(req, { operation: op.id, signal: opts.signal });
     const url = fullUrl(req);
-    safeEmit(cfg.hooks, 'onRequest', { ...ev, method: req.method, url: redactUrl(url), attempt, idempotencyKey: opts.idempotencyKey });
+    const hooks = cfg.hooks;
+    // Redaction costs a URL parse: only pay it when someone listens.
+    const safeUrl = hooks?.onRequest || hooks?.onResponse ? redactUrl(url) : '';
+    if (hooks?.onRequest) safeEmit(hooks, 'onRequest', { ...ev, method: req.method, url: safeUrl, attempt, idempotencyKey: opts.idempotencyKey });
     const started = this.clock.now();
     const res = await this.send(req, url, op, opts);
     const durationMs = this.clock.now() - started;
     const requestId = cfg.requestIdOf?.(res);
     const announced = cfg.rateFromHeaders?.(res.headers);
     if (announced) this.limiter.updateRate(key, announced * (cfg.timeScale ?? 1));
-    safeEmit(cfg.hooks, 'onResponse', { ...ev, method: req.method, url: redactUrl(url), attempt, status: res.status, durationMs, requestId });
+    if (hooks?.onResponse) safeEmit(hooks, 'onResponse', { ...ev, method: req.method, url: safeUrl, attempt, status: res.status, durationMs, requestId });
     const error = cfg.mapError(res, { operation: op.id, requestId });
     if (error) {
       error.operation ??= op.id;
