@@ -144,3 +144,29 @@ describe('Pipeline', () => {
     expect(err).toBeInstanceOf(RateLimitError);
   });
 });
+
+describe('Pipeline quota vs throttling', () => {
+  it('an exhausted daily quota throws at once (no sleeping until reset)', async () => {
+    const { QuotaExhaustedError } = await import('../../../src/errors/index.js');
+    const resetsAt = new Date('2026-11-22T16:00:00Z');
+    nock(BASE).get('/things/1').reply(200, { quota: 'exhausted' });
+    const p = pipeline({ mapError: (res) => ((res.data as { quota?: string }).quota ? new QuotaExhaustedError({ message: 'daily quota used', resetsAt }) : undefined) });
+    const started = Date.now();
+    const err = await p.call(getThing, { params: { id: '1' } }).catch((e) => e);
+    expect(err).toBeInstanceOf(QuotaExhaustedError);
+    expect(err.resetsAt).toEqual(resetsAt);
+    expect(err.operation).toBe('getThing');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('rate-plan buckets pace calls of one account and group', async () => {
+    const paced = { ...getThing, rate: { perSecond: 20, burst: 1 } };
+    nock(BASE).get('/things/1').times(3).reply(200, { id: '1', n: 1 });
+    const waits: number[] = [];
+    const p = pipeline({ hooks: { onRateLimitWait: (e) => waits.push(e.waitMs) } });
+    await Promise.all([0, 1, 2].map(() => p.call(paced, { params: { id: '1' } })));
+    expect(waits.length).toBeGreaterThanOrEqual(2);
+    expect(waits.every((w) => w > 0 && w <= 50)).toBe(true);
+  });
+});
