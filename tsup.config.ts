@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 
-/** One named entry per public subpath (package.json#exports). */
+/** One named entry per public subpath (package.json#exports), plus the CLI. */
 export const entries = {
   index: 'src/index.ts',
   amazon: 'adapters/amazon/index.ts',
@@ -14,35 +14,26 @@ export const entries = {
   cli: 'src/cli/main.ts',
 };
 
+/**
+ * ESM-only dependencies are bundled (into both formats, one build) so that
+ * `require('xborder/<subpath>')` works without relying on require(esm).
+ */
+const esmOnly = [/^p-queue/, /^p-retry/, /^p-timeout/, /^is-network-error/, /^dinero\.js/, /^eventemitter3/];
+
 /** The CLI loads adapters through the package's own public subpaths, like a user would. */
 const selfReference = [/^xborder(\/|$)/];
 
-/** ESM-only dependencies: bundled into the CJS build so `require('xborder/<subpath>')` works. */
-const esmOnly = [/^p-queue/, /^p-retry/, /^p-timeout/, /^is-network-error/, /^dinero\.js/, /^eventemitter3/];
-
-export default defineConfig([
-  {
-    entry: entries,
-    format: ['esm'],
-    dts: true,
-    splitting: true,
-    sourcemap: true,
-    clean: true,
-    metafile: true,
-    target: 'node20',
-    outDir: 'dist',
-    external: selfReference,
-  },
-  {
-    entry: entries,
-    format: ['cjs'],
-    dts: true,
-    splitting: true,
-    sourcemap: true,
-    metafile: true,
-    target: 'node20',
-    outDir: 'dist',
-    noExternal: esmOnly,
-    external: selfReference,
-  },
-]);
+export default defineConfig({
+  entry: entries,
+  format: ['esm', 'cjs'],
+  dts: true,
+  // Shared chunks in both formats: one copy of the core, so instanceof works across subpaths.
+  splitting: true,
+  sourcemap: true,
+  clean: true,
+  metafile: true,
+  target: 'node20',
+  outDir: 'dist',
+  noExternal: esmOnly,
+  external: selfReference,
+});
