@@ -60,7 +60,7 @@ describe('paginate', () => {
 
   it('toArray requires a max and stops there', async () => {
     const { fetchPage } = tokenSource();
-    const list = paginate({ strategy: 'next-token', query: {}, fetchPage });
+    const list = paginate({ strategy: 'next-token', query: { since: 'x' }, fetchPage });
     await expect(list.toArray({} as { max: number })).rejects.toBeInstanceOf(ValidationError);
     expect(await list.toArray({ max: 5 })).toHaveLength(5);
     expect(() => decodeResume('garbage')).toThrow(ValidationError);
