@@ -6,3 +6,4 @@ export { Faults, type FaultPlan, type FaultDecision } from './faults.js';
 export { SandboxLimits } from './limits.js';
 export { ManualClock, realClock, type SandboxClock } from './clock.js';
 export { seededRandom } from './random.js';
+export { ecbSandbox, DEMO_EUR_RATES, type EcbFeedState } from './modules/ecb.js';
