@@ -1,0 +1,76 @@
+import type { PreparedParcel } from '../request.js';
+import { ceilDiv, toDisplay } from '../units.js';
+import type { CompiledCard, CompiledService, SizeLimitsNm } from './compiled.js';
+
+export type ParcelWeight =
+  | { ok: true; chargeableNg: bigint; oversize: boolean }
+  | { ok: false; reason: 'weight' | 'size'; message: string };
+
+/**
+ * Chargeable weight of one parcel under one service (research A3.1):
+ * limits → volumetric (if the service applies it) → max(actual, volumetric) → round up to the
+ * increment → minimum billable → maximum billable. Volumetric is computed before any band lookup.
+ */
+export function parcelWeight(card: CompiledCard, svc: CompiledService, parcel: PreparedParcel, n: number): ParcelWeight {
+  if (svc.maxActualNg !== undefined && parcel.weightNg > svc.maxActualNg) {
+    return refuse('weight', `parcel ${n} weighs ${fmtW(card, parcel.weightNg)}; ${svc.name} takes at most ${fmtW(card, svc.maxActualNg)}`);
+  }
+  const sides = parcel.sidesNm;
+  let oversize = false;
+  if (sides) {
+    const over = exceeded(sides, svc.refuse);
+    if (over) return refuse('size', `parcel ${n} is over the ${over} limit of ${svc.name}`);
+    oversize = svc.oversize !== undefined && exceeded(sides, svc.oversize.above) !== undefined;
+  }
+
+  let volumetricNg = 0n;
+  const vol = svc.volumetric;
+  if (vol) {
+    if (!sides) return refuse('size', `${svc.name} bills volumetric weight: parcel ${n} needs dimensions`);
+    const mode = vol.roundSides;
+    let volume = parcel.volumeNm3!;
+    if (mode !== 'none') {
+      const [l, w, h] = sides.map((s) => roundSide(s, card.dimNm, mode));
+      volume = l! * w! * h!;
+    }
+    if (vol.minVolumeNm3 === undefined || volume > vol.minVolumeNm3) {
+      // Divide (the costly bigint step) only when volumetric weight can beat the actual weight.
+      const scaled = volume * vol.num;
+      if (scaled > parcel.weightNg * vol.den) volumetricNg = ceilDiv(scaled, vol.den);
+    }
+  }
+
+  const heavier = volumetricNg > parcel.weightNg ? volumetricNg : parcel.weightNg;
+  let chargeable = ceilDiv(heavier, svc.incrementNg) * svc.incrementNg;
+  if (svc.minBillableNg !== undefined && chargeable < svc.minBillableNg) chargeable = svc.minBillableNg;
+  const oversizeMin = oversize ? svc.oversize?.minBillableNg : undefined;
+  if (oversizeMin !== undefined && chargeable < oversizeMin) chargeable = oversizeMin;
+  if (svc.maxBillableNg !== undefined && chargeable > svc.maxBillableNg) {
+    return refuse('weight', `parcel ${n} bills ${fmtW(card, chargeable)}; ${svc.name} takes at most ${fmtW(card, svc.maxBillableNg)}`);
+  }
+  return { ok: true, chargeableNg: chargeable, oversize };
+}
+
+function fmtW(card: CompiledCard, ng: bigint): string {
+  return `${toDisplay(ng, card.unitNg)} ${card.weightUnit}`;
+}
+
+function refuse(reason: 'weight' | 'size', message: string): ParcelWeight {
+  return { ok: false, reason, message };
+}
+
+/** Name of the first limit the (longest-first) sides exceed, or undefined. */
+function exceeded(sides: readonly [bigint, bigint, bigint], limits: SizeLimitsNm | undefined): string | undefined {
+  if (!limits) return undefined;
+  const [l, w, h] = sides;
+  if (limits.longest !== undefined && l > limits.longest) return 'longest side';
+  if (limits.secondLongest !== undefined && w > limits.secondLongest) return 'second-longest side';
+  if (limits.sumOfSides !== undefined && l + w + h > limits.sumOfSides) return 'L+W+H';
+  if (limits.lengthPlusGirth !== undefined && l + 2n * (w + h) > limits.lengthPlusGirth) return 'length + girth';
+  return undefined;
+}
+
+function roundSide(side: bigint, unit: bigint, mode: 'nearest' | 'up'): bigint {
+  const whole = mode === 'up' ? ceilDiv(side, unit) : (side * 2n + unit) / (unit * 2n);
+  return whole * unit;
+}
