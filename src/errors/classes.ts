@@ -1,5 +1,6 @@
-import { XborderError, type XborderErrorInit } from './xborder-error.js';
-import { redactText } from './redact.js';
+import { XborderError, type MarketplaceErrorEntry, type XborderErrorInit } from './xborder-error.js';
+
+export type { MarketplaceErrorEntry } from './xborder-error.js';
 
 export interface ValidationIssue {
   path: string;
@@ -72,29 +73,15 @@ export class ConflictError extends XborderError {
   }
 }
 
-/** One entry of a marketplace's own error list (SP-API/eBay `errors[]`, Shopee `error`...). */
-export interface MarketplaceErrorEntry {
-  code: string;
-  message: string;
-  details?: string;
-  field?: string;
-}
-
 /** The marketplace refused the call (4xx) or failed (5xx, retryable). Keeps every error entry. */
 export class MarketplaceError extends XborderError {
   marketplaceCode?: string;
-  errors: MarketplaceErrorEntry[];
   constructor(init: Omit<XborderErrorInit, 'code'> & { code?: 'MARKETPLACE_REJECTED' | 'MARKETPLACE_UNAVAILABLE'; errors?: MarketplaceErrorEntry[] }) {
     super({ ...init, code: init.code ?? 'MARKETPLACE_REJECTED' });
-    this.errors = (init.errors ?? []).map((e) => ({
-      ...e,
-      message: redactText(e.message),
-      ...(e.details ? { details: redactText(e.details) } : {}),
-    }));
     this.marketplaceCode = this.errors[0]?.code;
   }
   protected override details() {
-    return { marketplaceCode: this.marketplaceCode, errors: this.errors };
+    return { marketplaceCode: this.marketplaceCode };
   }
 }
 

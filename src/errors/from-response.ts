@@ -19,7 +19,7 @@ export interface ResponseErrorContext {
 export function errorFromResponse(ctx: ResponseErrorContext): XborderError {
   const first = ctx.errors?.[0];
   const message = ctx.message ?? (first ? `${first.code}: ${first.message}` : `HTTP ${ctx.status}`);
-  const base = { marketplace: ctx.marketplace, operation: ctx.operation, status: ctx.status, requestId: ctx.requestId, message };
+  const base = { marketplace: ctx.marketplace, operation: ctx.operation, status: ctx.status, requestId: ctx.requestId, message, errors: ctx.errors };
   if (ctx.status === 401) return new AuthError({ ...base, code: 'AUTH_FAILED' });
   if (ctx.status === 403) return new AuthError({ ...base, code: 'FORBIDDEN' });
   if (ctx.status === 404) return new NotFoundError(base);

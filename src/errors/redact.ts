@@ -8,7 +8,7 @@ export const REDACTED = '[REDACTED]';
 /** Keys whose values are credentials or signatures (compared lower-case, without - and _). */
 const SECRET_KEYS = new Set([
   'authorization', 'xamzaccesstoken', 'accesstoken', 'refreshtoken', 'clientsecret', 'clientid',
-  'sign', 'signature', 'partnerkey', 'appkey', 'appsecret', 'secret', 'password', 'token', 'code',
+  'sign', 'signature', 'partnerkey', 'appkey', 'appsecret', 'secret', 'password', 'token', 'authcode', 'authorizationcode',
   'apikey', 'xapikey', 'cookie', 'setcookie', 'idtoken', 'xebaysignaturekey', 'xebaysignature',
   'signatureinput', 'privatekey', 'sessionkey', 'username', 'proxyauthorization',
 ]);
@@ -103,7 +103,7 @@ export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     for (const key of [...u.searchParams.keys()]) {
-      if (isSecretKey(key) || isPiiKey(key)) u.searchParams.set(key, REDACTED);
+      if (isSecretKey(key) || isPiiKey(key) || key.toLowerCase() === 'code') u.searchParams.set(key, REDACTED);
     }
     return redactText(u.toString().replace(/%5BREDACTED%5D/g, REDACTED));
   } catch {

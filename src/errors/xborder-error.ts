@@ -24,6 +24,14 @@ export type ErrorCode =
 
 export type Marketplace = 'amazon' | 'ebay' | 'aliexpress' | 'shopee' | (string & {});
 
+/** One entry of a marketplace's own error list (SP-API/eBay `errors[]`, Shopee `error`...). */
+export interface MarketplaceErrorEntry {
+  code: string;
+  message: string;
+  details?: string;
+  field?: string;
+}
+
 export interface XborderErrorInit {
   message: string;
   code?: ErrorCode;
@@ -33,6 +41,8 @@ export interface XborderErrorInit {
   requestId?: string;
   retryable?: boolean;
   cause?: unknown;
+  /** Every entry of the marketplace's error list, whatever the class. */
+  errors?: MarketplaceErrorEntry[];
 }
 
 /** Root of every error xborder throws. `toJSON()` is safe to log: redacted, no raw bodies, no headers. */
@@ -44,6 +54,8 @@ export class XborderError extends Error {
   status?: number;
   requestId?: string;
   retryable: boolean;
+  /** The marketplace's own error entries (redacted), when it sent any. */
+  errors: MarketplaceErrorEntry[];
 
   constructor(init: XborderErrorInit) {
     super(redactText(init.message), init.cause === undefined ? undefined : { cause: sanitizeCause(init.cause) });
@@ -54,6 +66,11 @@ export class XborderError extends Error {
     this.status = init.status;
     this.requestId = init.requestId;
     this.retryable = init.retryable ?? false;
+    this.errors = (init.errors ?? []).map((e) => ({
+      ...e,
+      message: redactText(e.message),
+      ...(e.details ? { details: redactText(e.details) } : {}),
+    }));
   }
 
   /** Extra, class-specific fields for toJSON (already safe). */
@@ -72,6 +89,7 @@ export class XborderError extends Error {
     if (this.operation) out.operation = this.operation;
     if (this.status !== undefined) out.status = this.status;
     if (this.requestId) out.requestId = this.requestId;
+    if (this.errors.length) out.errors = this.errors;
     Object.assign(out, redactValue(this.details()));
     if (this.cause !== undefined) out.cause = describeCause(this.cause);
     return out;

@@ -87,7 +87,10 @@ export class Pipeline {
     const journal = this.config.journal;
     if (journalKey && journal) {
       const prior = await journal.get(journalKey);
-      if (prior?.state === 'succeeded') return prior.result as RawResult<Out> & { meta: ResponseMeta };
+      if (prior?.state === 'succeeded') {
+        const stored = prior.result as RawResult<Out>;
+        return { ...stored, meta: { ...stored.meta, replayed: 'journal' } };
+      }
       if (prior && (prior.state === 'pending' || prior.state === 'unknown')) {
         const proven = await this.verifyPrior(op, parts, opts);
         if (proven) {

@@ -94,6 +94,8 @@ describe('Pipeline', () => {
     expect(err).toBeInstanceOf(MarketplaceError);
     expect(err.errors).toHaveLength(2);
     expect(err.marketplaceCode).toBe('InvalidInput');
+    // Marketplace error codes stay visible in logs (they are not secrets).
+    expect(err.toJSON().errors).toEqual([{ code: 'InvalidInput', message: 'bad' }, { code: 'Other', message: 'also' }]);
   });
 
   it('refreshes once and replays on an expired token', async () => {
@@ -120,6 +122,7 @@ describe('Pipeline', () => {
     const a = await p.call(createThing, { body: { name: 'x' } }, { idempotencyKey: 'k1' });
     const b = await p.call(createThing, { body: { name: 'x' } }, { idempotencyKey: 'k1' });
     expect(b.data).toEqual(a.data);
+    expect(b.meta.replayed).toBe('journal');
     scope.done();
   });
 

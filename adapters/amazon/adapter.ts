@@ -1,0 +1,88 @@
+import type { Capabilities, MarketplaceAdapter } from '../../src/adapter.js';
+import { systemClock } from '../../src/http/clock.js';
+import { Limiter } from '../../src/http/limiter.js';
+import type { RawClient } from '../../src/http/operation.js';
+import { Pipeline } from '../../src/http/pipeline.js';
+import { MemoryIntentJournal } from '../../src/state/intent-journal.js';
+import { LwaAuth } from './auth.js';
+import { DEFAULTS, resolveConfig, type AmazonConfigInput } from './config.js';
+import { AmazonContext, type AmazonStore } from './context.js';
+import { amazonRateFromHeaders, amazonRequestId, mapAmazonError } from './errors.js';
+import { fulfilmentService } from './fulfilment.js';
+import { inventoryService } from './inventory.js';
+import { MemoryListingMemory } from './listing-memory.js';
+import { listingsService } from './listings.js';
+import type { AmazonRegion } from './marketplaces.js';
+import { ops, type AmazonOperations } from './operations.js';
+import { ordersService } from './orders.js';
+
+export type AmazonRawClient = RawClient<AmazonOperations>;
+
+export interface AmazonAdapter extends MarketplaceAdapter<AmazonRawClient> {
+  readonly marketplace: 'amazon';
+  readonly region: AmazonRegion;
+  readonly stores: readonly AmazonStore[];
+  readonly listings: ReturnType<typeof listingsService>;
+}
+
+/**
+ * One seller account on Amazon (one SP-API region): its stores are marketplaces, listings act on a
+ * store, orders/stock/fulfilment on the account. Every store draws on the same rate-limit buckets.
+ */
+export function amazon(config: AmazonConfigInput): AmazonAdapter {
+  const resolved = resolveConfig(config);
+  const { parsed } = resolved;
+  const clock = config.clock ?? systemClock;
+  const journal = config.journal ?? new MemoryIntentJournal();
+  let pipeline: Pipeline | undefined;
+  const auth = new LwaAuth({ credentials: parsed.credentials, tokenEndpoint: resolved.tokenEndpoint, pipeline: () => pipeline!, clock, tokenStore: config.tokenStore });
+  pipeline = new Pipeline({
+    marketplace: 'amazon',
+    account: parsed.sellerId,
+    baseUrl: resolved.baseUrl,
+    auth,
+    mapError: mapAmazonError,
+    requestIdOf: amazonRequestId,
+    rateFromHeaders: amazonRateFromHeaders,
+    hooks: config.hooks,
+    limiter: new Limiter(config.limiterStore, clock),
+    clock,
+    journal,
+    retry: config.retry,
+    random: config.random,
+    transport: config.transport,
+    timeoutMs: parsed.timeoutMs,
+    timeScale: parsed.timeScale,
+    consistency: config.consistency ?? scaledWindow(DEFAULTS.consistency, parsed.timeScale),
+  });
+  const ctx = new AmazonContext(resolved, pipeline, config.listingMemory ?? new MemoryListingMemory(), journal, clock, pipeline.config.consistency!, {
+    ...DEFAULTS.feedPoll,
+    ...config.feedPoll,
+  });
+  const raw = Object.fromEntries(Object.entries(ops).map(([name, operation]) => [name, (parts: object, opts?: object) => ctx.call(operation as never, (parts ?? {}) as never, opts)])) as unknown as AmazonRawClient;
+  const capabilities: Capabilities = {
+    partialShipment: true,
+    multiPackage: true,
+    marketplaceIssuedTracking: false,
+    cancellation: { order: true, lines: true },
+    bulkListingThreshold: parsed.bulkThreshold,
+    quantity: { sharedAcrossStores: true, includesReserved: false, marketplaceFulfilledReadOnly: true },
+    inventoryBatchSize: parsed.maxMessagesPerFeed,
+  };
+  return {
+    marketplace: 'amazon',
+    account: parsed.sellerId,
+    region: resolved.region,
+    stores: ctx.stores,
+    capabilities,
+    listings: listingsService(ctx),
+    orders: ordersService(ctx),
+    inventory: inventoryService(ctx),
+    fulfilment: fulfilmentService(ctx),
+    raw,
+  };
+}
+
+function scaledWindow(w: { windowMs: number; intervalMs: number }, timeScale: number) {
+  return { windowMs: w.windowMs / timeScale, intervalMs: w.intervalMs / timeScale };
+}

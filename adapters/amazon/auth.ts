@@ -1,0 +1,120 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import { registerSecret } from '../../src/errors/redact.js';
+import type { AuthStep } from '../../src/http/auth-step.js';
+import type { Clock } from '../../src/http/clock.js';
+import type { Pipeline } from '../../src/http/pipeline.js';
+import type { HttpRequest } from '../../src/http/request.js';
+import { SingleFlight } from '../../src/http/single-flight.js';
+import type { TokenStore } from '../../src/state/token-store.js';
+import { lwaToken } from './operations.js';
+
+export interface LwaCredentials {
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+}
+
+export interface LwaAuthOptions {
+  credentials: LwaCredentials;
+  tokenEndpoint: string;
+  /** The adapter's pipeline: the token call gets the same retries, error mapping and redacted hooks. */
+  pipeline: () => Pipeline;
+  clock: Clock;
+  /** Shares access tokens between processes of the same app + seller (optional). */
+  tokenStore?: TokenStore;
+  /** Refresh this long before `expires_in` runs out. */
+  skewMs?: number;
+}
+
+/**
+ * Which access token the current call sent. The pipeline's refresh hook does not say which token
+ * was rejected, so each adapter call runs in a scope that remembers it: a call rejected with a
+ * token that was already replaced just replays with the new one instead of refreshing again.
+ */
+const sentToken = new AsyncLocalStorage<{ token?: string }>();
+
+export function withAuthScope<T>(fn: () => Promise<T>): Promise<T> {
+  return sentToken.run({}, fn);
+}
+
+interface CachedToken {
+  value: string;
+  expiresAt: number;
+  obtainedAt: number;
+}
+
+/**
+ * Login with Amazon, refresh_token grant (research A1). The access token is cached until shortly
+ * before it expires; concurrent callers share one in-flight request; an SP-API "token expired"
+ * answer triggers one forced refresh (the pipeline then replays once). No SigV4: dropped in 2023.
+ */
+export class LwaAuth implements AuthStep {
+  private token?: CachedToken;
+  private rejected?: string;
+  private readonly flight = new SingleFlight<string>();
+  private readonly storeKey: string;
+
+  constructor(private readonly opts: LwaAuthOptions) {
+    registerSecret(opts.credentials.clientSecret);
+    registerSecret(opts.credentials.refreshToken);
+    const digest = createHash('sha256').update(`${opts.credentials.clientId}\n${opts.credentials.refreshToken}`).digest('hex').slice(0, 16);
+    this.storeKey = `amazon:lwa:${digest}`;
+  }
+
+  async authorize(req: HttpRequest): Promise<void> {
+    const token = await this.accessToken();
+    const scope = sentToken.getStore();
+    if (scope) scope.token = token;
+    req.headers['x-amz-access-token'] = token;
+  }
+
+  async refresh(ctx?: { rejectedToken?: string }): Promise<void> {
+    const rejected = ctx?.rejectedToken ?? sentToken.getStore()?.token;
+    // Twenty calls rejected with the same old token cause one refresh, not twenty.
+    if (this.token && rejected !== undefined && this.token.value !== rejected) return;
+    if (this.token && rejected === undefined && this.opts.clock.now() - this.token.obtainedAt < 5_000) return;
+    if (this.token) {
+      this.rejected = this.token.value;
+      this.token = undefined;
+    }
+    await this.flight.run('lwa', () => this.fetch());
+  }
+
+  private valid(t: { expiresAt: number } | undefined): boolean {
+    return !!t && this.opts.clock.now() < t.expiresAt - (this.opts.skewMs ?? 60_000);
+  }
+
+  private async accessToken(): Promise<string> {
+    if (this.token && this.valid(this.token)) return this.token.value;
+    return this.flight.run('lwa', () => this.fetch());
+  }
+
+  private async fetch(): Promise<string> {
+    const { credentials, tokenStore, clock } = this.opts;
+    const stored = await tokenStore?.get(this.storeKey);
+    if (stored && this.valid(stored) && stored.accessToken !== this.rejected) {
+      registerSecret(stored.accessToken);
+      this.token = { value: stored.accessToken, expiresAt: stored.expiresAt, obtainedAt: clock.now() };
+      return stored.accessToken;
+    }
+    // Shared work: no caller's AbortSignal may cancel the request the others wait on.
+    const res = await this.opts.pipeline().call({ ...lwaToken, baseUrl: this.opts.tokenEndpoint }, {
+      body: {
+        grant_type: 'refresh_token',
+        refresh_token: credentials.refreshToken,
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+      },
+    });
+    registerSecret(res.data.access_token);
+    const now = clock.now();
+    this.token = { value: res.data.access_token, expiresAt: now + res.data.expires_in * 1000, obtainedAt: now };
+    if (tokenStore) {
+      await tokenStore
+        .compareAndSwap(this.storeKey, stored?.version, { accessToken: this.token.value, expiresAt: this.token.expiresAt, version: (stored?.version ?? 0) + 1 })
+        .catch(() => false);
+    }
+    return this.token.value;
+  }
+}

@@ -1,0 +1,77 @@
+import type { ListingsService, StoreOptions, UpsertOptions } from '../../src/adapter.js';
+import { ValidationError } from '../../src/errors/classes.js';
+import { parseInput } from '../../src/errors/from-response.js';
+import { ListingSchema, type ListingInput, type ListingResult } from '../../src/model/listing.js';
+import { MoneySchema, type Money } from '../../src/model/money.js';
+import { DEFAULTS } from './config.js';
+import type { AmazonContext } from './context.js';
+import { fulfillmentAvailability, listingToSubmissions, purchasableOffer } from './mappers/listing-attributes.js';
+import { itemResult, notFoundResult, submissionResult } from './mappers/listing-result.js';
+import { familyResult, productTypeFor, readItem, upsertFamily } from './listing-upsert.js';
+import { bulkUpsert, type AmazonBulkUpsertOptions } from './listings-bulk.js';
+import { ops } from './operations.js';
+import type { PatchOperation } from './schemas/listings.js';
+
+/** Listings Items API 2021-08-01 (single SKUs) and JSON_LISTINGS_FEED (bulk), per store. */
+export function listingsService(ctx: AmazonContext): ListingsService & { bulkUpsert(listings: ListingInput[], opts?: AmazonBulkUpsertOptions): ReturnType<typeof bulkUpsert> } {
+  const callOpts = (o: StoreOptions) => ({ signal: o.signal, deadline: o.deadline, timeoutMs: o.timeoutMs });
+
+  return {
+    async upsert(input: ListingInput, opts: UpsertOptions = {}): Promise<ListingResult> {
+      const store = ctx.store(opts.store);
+      const listing = parseInput(ListingSchema, input, 'listing');
+      const outcomes = await upsertFamily(ctx, listingToSubmissions(listing, store.amazon), store, { ...callOpts(opts), replace: opts.replace }, DEFAULTS.concurrency);
+      return familyResult(outcomes);
+    },
+
+    async validate(input: ListingInput, opts: StoreOptions = {}): Promise<ListingResult> {
+      const store = ctx.store(opts.store);
+      const listing = parseInput(ListingSchema, input, 'listing');
+      // VALIDATION_PREVIEW of a full PUT: checks the whole listing, persists nothing.
+      const outcomes = await upsertFamily(ctx, listingToSubmissions(listing, store.amazon), store, { ...callOpts(opts), replace: true, validateOnly: true }, DEFAULTS.concurrency);
+      return familyResult(outcomes);
+    },
+
+    /** The listing's real state: ACCEPTED only meant queued; this reads status and issues. */
+    async get(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+      const store = ctx.store(opts.store);
+      const item = await readItem(ctx, sku, store, ['summaries', 'attributes', 'issues', 'offers', 'fulfillmentAvailability'], callOpts(opts));
+      return item ? { ...itemResult(item, store), raw: item } : notFoundResult(sku, store);
+    },
+
+    async update(sku: string, patch: { price?: Money; quantity?: number }, opts: StoreOptions = {}): Promise<ListingResult> {
+      const store = ctx.store(opts.store);
+      const patches: PatchOperation[] = [];
+      if (patch.price !== undefined) {
+        const price = parseInput(MoneySchema, patch.price, 'patch.price');
+        if (price.currency !== store.currency) throw new ValidationError({ message: `price is in ${price.currency}; Amazon ${store.id} sells in ${store.currency}`, path: 'patch.price.currency' });
+        patches.push({ op: 'merge', path: '/attributes/purchasable_offer', value: purchasableOffer(price, store.amazon) });
+      }
+      if (patch.quantity !== undefined) {
+        if (!Number.isInteger(patch.quantity) || patch.quantity < 0) throw new ValidationError({ message: 'quantity must be a non-negative integer', path: 'patch.quantity' });
+        patches.push({ op: 'merge', path: '/attributes/fulfillment_availability', value: fulfillmentAvailability(patch.quantity) });
+      }
+      if (!patches.length) throw new ValidationError({ message: 'give a price and/or a quantity', path: 'patch' });
+      const remembered = await ctx.memory.get(store.marketplaceId, sku);
+      const current = remembered ? undefined : await readItem(ctx, sku, store, ['summaries', 'productTypes'], callOpts(opts));
+      if (!remembered && !current) return notFoundResult(sku, store);
+      const productType = await productTypeFor(ctx, { sku }, store, current);
+      const res = await ctx.call(
+        ops.patchListingsItem,
+        { params: { sellerId: ctx.sellerId, sku }, query: { marketplaceIds: [store.marketplaceId], includedData: ['identifiers', 'issues'] }, body: { productType, patches } },
+        callOpts(opts),
+      );
+      return submissionResult(res.data, store, 'updated');
+    },
+
+    async delete(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+      const store = ctx.store(opts.store);
+      const res = await ctx.call(ops.deleteListingsItem, { params: { sellerId: ctx.sellerId, sku }, query: { marketplaceIds: [store.marketplaceId] } }, callOpts(opts));
+      const remembered = await ctx.memory.get(store.marketplaceId, sku);
+      if (remembered) await ctx.memory.set(store.marketplaceId, sku, { ...remembered, exists: false });
+      return submissionResult(res.data, store, 'deleted');
+    },
+
+    bulkUpsert: (listings: ListingInput[], opts?: AmazonBulkUpsertOptions) => bulkUpsert(ctx, listings, opts),
+  };
+}

@@ -1,0 +1,25 @@
+import type { RatePlan } from '../../src/http/rate-plan.js';
+
+/**
+ * Default usage plans, copied from the "Usage Plan" table in each operation's description in the
+ * official models (listingsItems_2021-08-01, feeds_2021-06-30, orders_2026-01-01, ordersV0).
+ * The op table and the sandbox both read this one object, so they can never disagree.
+ */
+export const USAGE_PLANS = {
+  getListingsItem: { perSecond: 5, burst: 10 },
+  putListingsItem: { perSecond: 5, burst: 10 },
+  patchListingsItem: { perSecond: 5, burst: 5 },
+  deleteListingsItem: { perSecond: 5, burst: 5 },
+  searchListingsItems: { perSecond: 5, burst: 5 },
+  createFeedDocument: { perSecond: 0.5, burst: 15 },
+  createFeed: { perSecond: 0.0083, burst: 15 },
+  getFeed: { perSecond: 2, burst: 15 },
+  getFeeds: { perSecond: 0.0222, burst: 10 },
+  cancelFeed: { perSecond: 2, burst: 15 },
+  getFeedDocument: { perSecond: 0.0222, burst: 10 },
+  searchOrders: { perSecond: 0.0056, burst: 20 },
+  getOrder: { perSecond: 0.5, burst: 30 },
+  confirmShipment: { perSecond: 2, burst: 10 },
+} as const satisfies Record<string, RatePlan>;
+
+export type AmazonOperationId = keyof typeof USAGE_PLANS;

@@ -1,0 +1,58 @@
+import type { SandboxContext, SandboxModule } from '../../../src/sandbox/module.js';
+import type { Router } from '../../../src/sandbox/router.js';
+import { installFeeds } from './feeds.js';
+import { installLwa } from './guard.js';
+import { installListings } from './listings.js';
+import { installOrders } from './orders.js';
+import { internalError, quotaExceeded } from './responses.js';
+import { AmazonSandboxState } from './state.js';
+
+export { AmazonSandboxState, type SeedOrdersOptions } from './state.js';
+export type { OrderDoc } from './order-doc.js';
+
+/** Credentials the sandbox accepts by default (the quickstart and tests use them). */
+export const SANDBOX_CREDENTIALS = {
+  sellerId: 'A2EXAMPLE',
+  clientId: 'amzn1.application-oa2-client.xborder-sandbox',
+  clientSecret: 'xborder-sandbox-client-secret-0001',
+  refreshToken: 'Atzr|xborder-sandbox-refresh-token-0001',
+} as const;
+
+export interface AmazonSandboxOptions {
+  clientId?: string;
+  clientSecret?: string;
+  sellers?: Array<{ sellerId: string; refreshToken: string }>;
+  /** LWA access token lifetime (Amazon: 3600 s). Not time-scaled: clients cache by expires_in. */
+  tokenTtlSeconds?: number;
+  /** Enforce the usage plans per seller (default true). */
+  rateLimits?: boolean;
+  /** Amazon-time delays, divided by the sandbox's time scale. */
+  listingLiveAfterMs?: number;
+  feedProcessingMs?: number;
+  readLagMs?: number;
+}
+
+/**
+ * The Amazon module of the embedded sandbox: LWA, Listings Items, Feeds (with pre-signed document
+ * URLs it serves itself), Orders 2026-01-01 and v0 confirmShipment, usage plans enforced per seller
+ * with Amazon's 429 body. Mount with startSandbox({ marketplaces: { amazon: amazonSandbox() } }).
+ */
+export function amazonSandbox(opts: AmazonSandboxOptions = {}): SandboxModule<AmazonSandboxState> {
+  const state = new AmazonSandboxState({ clientId: opts.clientId ?? SANDBOX_CREDENTIALS.clientId, clientSecret: opts.clientSecret ?? SANDBOX_CREDENTIALS.clientSecret });
+  for (const s of opts.sellers ?? [{ sellerId: SANDBOX_CREDENTIALS.sellerId, refreshToken: SANDBOX_CREDENTIALS.refreshToken }]) state.sellers.set(s.sellerId, s);
+  const guard = { tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600, rateLimits: opts.rateLimits ?? true };
+  const timing = { liveAfterMs: opts.listingLiveAfterMs ?? 30_000, feedProcessingMs: opts.feedProcessingMs ?? 60_000, readLagMs: opts.readLagMs ?? 5_000 };
+  return {
+    name: 'amazon',
+    state,
+    install(router: Router, ctx: SandboxContext) {
+      state.ctx = ctx;
+      installLwa(router, state, ctx, guard);
+      installListings(router, state, ctx, { ...guard, liveAfterMs: timing.liveAfterMs });
+      installFeeds(router, state, ctx, { ...guard, ...timing });
+      installOrders(router, state, ctx, { ...guard, readLagMs: timing.readLagMs });
+    },
+    throttled: () => quotaExceeded(),
+    serverError: internalError,
+  };
+}

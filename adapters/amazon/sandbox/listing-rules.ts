@@ -1,0 +1,62 @@
+import type { Attributes, PatchOperation } from '../schemas/listings.js';
+
+/**
+ * The simulator's stand-in for product type definitions: a few required attributes per
+ * requirements set, producing issues in the real shape (code 90220 "'x' is required but not
+ * supplied.", MISSING_ATTRIBUTE, as in the model's examples).
+ */
+export interface SandboxIssue {
+  code: string;
+  message: string;
+  severity: 'ERROR' | 'WARNING' | 'INFO';
+  attributeNames: string[];
+  categories: string[];
+}
+
+const OFFER = ['condition_type', 'purchasable_offer'];
+const PRODUCT = ['item_name', 'brand'];
+const IDENTIFIERS = ['externally_assigned_product_identifier', 'merchant_suggested_asin', 'supplier_declared_has_product_identifier_exemption'];
+
+function missing(name: string): SandboxIssue {
+  return { code: '90220', message: `'${name}' is required but not supplied.`, severity: 'ERROR', attributeNames: [name], categories: ['MISSING_ATTRIBUTE'] };
+}
+
+const present = (a: Attributes, name: string) => Array.isArray(a[name]) && a[name]!.length > 0;
+
+export function requiredIssues(attributes: Attributes, requirements: string): SandboxIssue[] {
+  const isParent = attributes.parentage_level?.[0]?.value === 'parent';
+  let required: string[];
+  if (requirements === 'LISTING_OFFER_ONLY') required = ['merchant_suggested_asin', ...OFFER];
+  else if (requirements === 'LISTING_PRODUCT_ONLY' || isParent) required = [...PRODUCT, ...(isParent ? ['variation_theme'] : [])];
+  else required = [...PRODUCT, ...OFFER];
+  const issues = required.filter((n) => !present(attributes, n)).map(missing);
+  if (requirements === 'LISTING' && !isParent && !IDENTIFIERS.some((n) => present(attributes, n))) issues.push(missing('externally_assigned_product_identifier'));
+  if (present(attributes, 'child_parent_sku_relationship') && !present(attributes, 'variation_theme')) issues.push(missing('variation_theme'));
+  return issues;
+}
+
+/** Keys that identify an entry when `merge` combines attribute arrays. */
+function mergeKey(entry: Record<string, unknown>): string {
+  return String(entry.fulfillment_channel_code ?? entry.marketplace_id ?? '');
+}
+
+export function applyPatches(attributes: Attributes, patches: PatchOperation[]): Attributes {
+  const out: Attributes = { ...attributes };
+  for (const p of patches) {
+    const name = p.path.replace(/^\/attributes\//, '');
+    if (p.op === 'delete') delete out[name];
+    else if (p.op === 'merge') {
+      const merged = new Map((out[name] ?? []).map((e) => [mergeKey(e), e]));
+      for (const e of p.value ?? []) merged.set(mergeKey(e), { ...merged.get(mergeKey(e)), ...e });
+      out[name] = [...merged.values()];
+    } else out[name] = p.value ?? [];
+  }
+  return out;
+}
+
+/** A stable fake ASIN per SKU. */
+export function asinFor(sku: string): string {
+  let h = 2166136261;
+  for (const c of sku) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  return `B0${h.toString(36).toUpperCase().padStart(8, '0').slice(-8)}`;
+}
