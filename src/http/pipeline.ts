@@ -107,7 +107,9 @@ export class Pipeline {
     } catch (e) {
       const err = isXborderError(e) ? e : errorFromTransport(e, { marketplace: this.config.marketplace, operation: op.id });
       if (journalKey && journal) {
-        const state = err.code === 'OUTCOME_UNKNOWN' ? 'unknown' : 'failed';
+        // A write that failed ambiguously (e.g. reset after retries ran out) may have happened.
+        const ambiguous = err.code === 'OUTCOME_UNKNOWN' || (err.retryable && !notExecuted(err));
+        const state = ambiguous ? 'unknown' : 'failed';
         await journal.put({ key: journalKey, operation: op.id, state, at: this.clock.now(), error: { code: err.code, message: err.message } });
       }
       safeEmit(this.config.hooks, 'onError', { marketplace: this.config.marketplace, account: this.config.account, operation: op.id, error: err.toJSON() });

@@ -173,3 +173,19 @@ describe('Pipeline quota vs throttling', () => {
     expect(waits.every((w) => w > 0 && w <= 50)).toBe(true);
   });
 });
+
+describe('Pipeline intent journal states', () => {
+  it('journals an ambiguous write whose retries ran out as unknown, and verifies before any resend', async () => {
+    const journal = new MemoryIntentJournal();
+    nock(BASE).post('/things').times(2).reply(503, {});
+    const verify = vi.fn(async () => ({ state: 'not_done' as const }));
+    const create = { ...createThing, verify };
+    const p = pipeline({ journal, retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    await expect(p.call(create, { body: { name: 'x' } }, { idempotencyKey: 'k9' })).rejects.toMatchObject({ code: 'MARKETPLACE_UNAVAILABLE' });
+    expect((await journal.get('test:A1:createThing:k9'))?.state).toBe('unknown');
+    verify.mockResolvedValueOnce({ state: 'done', data: { id: 'n5' } } as never);
+    const again = await p.call(create, { body: { name: 'x' } }, { idempotencyKey: 'k9' });
+    expect(again.data).toEqual({ id: 'n5' });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+});

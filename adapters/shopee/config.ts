@@ -1,0 +1,72 @@
+import type { AxiosInstance } from 'axios';
+import { z } from 'zod';
+import type { Clock } from '../../src/http/clock.js';
+import type { Hooks } from '../../src/http/hooks.js';
+import type { Limiter } from '../../src/http/limiter.js';
+import { CurrencyCodeSchema } from '../../src/model/money.js';
+import type { IntentJournal } from '../../src/state/intent-journal.js';
+import type { TokenStore } from '../../src/state/token-store.js';
+import type { FetchImage, ImageCache } from './images.js';
+import { REGION_CODES } from './regions.js';
+
+const isFn = (v: unknown) => typeof v === 'function';
+const isObj = (v: unknown) => typeof v === 'object' && v !== null;
+
+const TokenStoreInput = z.custom<TokenStore>(
+  (v) => isObj(v) && isFn((v as TokenStore).get) && isFn((v as TokenStore).compareAndSwap),
+  'expected a TokenStore',
+);
+const InitialTokens = z.object({
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1),
+  /** Epoch ms or a Date; unknown → treated as expiring now (first call refreshes). */
+  expiresAt: z.union([z.number(), z.date()]).optional(),
+});
+
+const ShopRef = z.union([z.number().int().positive(), z.object({ shopId: z.number().int().positive(), region: z.enum(REGION_CODES) })]);
+
+export const ShopeeConfigSchema = z
+  .object({
+    /** Region of the shop (or default region of a merchant's shops): currency and price rules. */
+    region: z.enum(REGION_CODES),
+    partnerId: z.number().int().positive().max(4294967295),
+    partnerKey: z.string().min(1),
+    shopId: z.number().int().positive().optional(),
+    /** CNSC/KRSC cross-border merchant account: merchantId + the shops it publishes to. */
+    merchantId: z.number().int().positive().optional(),
+    shopIds: z.array(ShopRef).optional(),
+    /** Currency of global product prices (CNSC merchants price in CNY or USD). */
+    merchantCurrency: CurrencyCodeSchema.default('CNY'),
+    tokens: z.union([TokenStoreInput, InitialTokens]),
+    host: z.enum(['global', 'cn', 'br']).default('global'),
+    sandbox: z.boolean().default(false),
+    /** Base URL override (embedded sandbox, proxies). */
+    endpoint: z.url().optional(),
+    /** Logistics channels enabled on new listings when the listing names none. */
+    logisticIds: z.array(z.number().int()).default([]),
+    hooks: z.custom<Hooks>((v) => v === undefined || isObj(v)).optional(),
+    timeScale: z.number().positive().optional(),
+    clock: z.custom<Clock>((v) => isObj(v) && isFn((v as Clock).now)).optional(),
+    journal: z.custom<IntentJournal>((v) => isObj(v)).optional(),
+    limiter: z.custom<Limiter>((v) => isObj(v)).optional(),
+    transport: z.custom<AxiosInstance>((v) => isFn(v) || isObj(v)).optional(),
+    retry: z.object({ retries: z.number().int().min(0), baseDelayMs: z.number().min(0), maxDelayMs: z.number().min(0) }).partial().optional(),
+    /** How long Shopee reads may lag a write, for lookup-before-replay (search_item lags). */
+    consistency: z.object({ windowMs: z.number().min(0), intervalMs: z.number().min(0) }).default({ windowMs: 3000, intervalMs: 500 }),
+    timeoutMs: z.number().int().positive().optional(),
+    imageCache: z.custom<ImageCache>((v) => isObj(v)).optional(),
+    fetchImage: z.custom<FetchImage>(isFn).optional(),
+    /** get_publish_task_result polling for CNSC listings. */
+    publishPoll: z.object({ intervalMs: z.number().min(0).default(2000), attempts: z.number().int().positive().default(15) }).default({ intervalMs: 2000, attempts: 15 }),
+    /** Label polling (get_shipping_document_result). */
+    labelPoll: z.object({ intervalMs: z.number().min(0).default(1000), attempts: z.number().int().positive().default(10) }).default({ intervalMs: 1000, attempts: 10 }),
+  })
+  .superRefine((c, ctx) => {
+    const shop = c.shopId !== undefined;
+    const merchant = c.merchantId !== undefined;
+    if (shop === merchant) ctx.addIssue({ code: 'custom', path: ['shopId'], message: 'give either shopId (a shop account) or merchantId + shopIds (a CNSC merchant account)' });
+    if (merchant && !c.shopIds?.length) ctx.addIssue({ code: 'custom', path: ['shopIds'], message: 'a merchant account needs the shopIds it publishes to' });
+  });
+
+export type ShopeeConfig = z.input<typeof ShopeeConfigSchema>;
+export type ResolvedConfig = z.output<typeof ShopeeConfigSchema>;

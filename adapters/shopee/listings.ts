@@ -1,0 +1,221 @@
+import type { StoreOptions, UpsertOptions } from '../../src/adapter.js';
+import { parseInput } from '../../src/errors/index.js';
+import type { CallOptions } from '../../src/http/call-options.js';
+import type { Pipeline } from '../../src/http/pipeline.js';
+import { ListingSchema, type Listing, type ListingInput, type ListingIssue, type ListingResult } from '../../src/model/listing.js';
+import type { Money } from '../../src/model/money.js';
+import { invalidResult, isRejection, issuesOf, shopPipeline, storeFor, type AdapterContext, type ShopStore } from './context.js';
+import { descriptionOf, dimensionCm, listingIssues, preOrder, priceIssues, toAddItem, toTiers, weightKg } from './mappers/listing.js';
+import { mapItemStatus } from './mappers/status.js';
+import { priceToWire } from './money.js';
+import { productOps } from './operations/product.js';
+import { done, notDone, withVerify } from './operations/verify.js';
+import type { ItemBaseInfo, UpdateListResponse } from './schemas/product.js';
+import type { UpdateItemBody } from './schemas/requests.js';
+import { ShopSkuIndex } from './sku-index.js';
+
+/** How far back the consistent get_item_list scan looks when proving an add_item happened. */
+const VERIFY_LOOKBACK_S = 600;
+
+const warn = (code: string, message: string, attributes: string[] = []): ListingIssue => ({ code, message, severity: 'warning', attributes, categories: [] });
+const error = (code: string, message: string, attributes: string[] = []): ListingIssue => ({ code, message, severity: 'error', attributes, categories: [] });
+
+/** Shop-level listings (product/*): local shops and cross-border shops not upgraded to CNSC. */
+export class ShopListings {
+  private readonly indexes = new Map<number, ShopSkuIndex>();
+  /** SKUs whose add_item ended without a provable outcome: the next upsert uses the consistent lookup. */
+  private readonly suspect = new Set<string>();
+
+  constructor(private readonly ctx: AdapterContext) {}
+
+  index(shop: ShopStore): ShopSkuIndex {
+    let ix = this.indexes.get(shop.shopId);
+    if (!ix) {
+      ix = new ShopSkuIndex(this.ctx.client, this.pipe(shop));
+      this.indexes.set(shop.shopId, ix);
+    }
+    return ix;
+  }
+
+  private pipe(shop: ShopStore): Pipeline {
+    return shopPipeline(this.ctx, shop.shopId);
+  }
+
+  private logistics(l: Listing): number[] {
+    return l.marketplace.shopee?.logisticIds ?? this.ctx.config.logisticIds;
+  }
+
+  async validate(input: ListingInput, opts: StoreOptions = {}): Promise<ListingResult> {
+    const l = parseInput(ListingSchema, input, 'listing');
+    const shop = storeFor(this.ctx, opts.store);
+    const issues = listingIssues(l, shop.rule, this.logistics(l));
+    return { sku: l.sku, store: shop.store.id, status: issues.length ? 'invalid' : 'accepted', issues, action: 'validated' };
+  }
+
+  /** Looks the SKU up first: an existing item is updated, never duplicated. */
+  async upsert(input: ListingInput, opts: UpsertOptions = {}): Promise<ListingResult> {
+    const l = parseInput(ListingSchema, input, 'listing');
+    const shop = storeFor(this.ctx, opts.store);
+    const since = this.suspect.has(l.sku) ? this.ctx.client.nowSeconds() - VERIFY_LOOKBACK_S : undefined;
+    const existing = await this.index(shop).findItem(l.sku, opts, since);
+    this.suspect.delete(l.sku);
+    if (existing) return this.updateExisting(l, shop, existing, opts);
+    const issues = listingIssues(l, shop.rule, this.logistics(l));
+    if (issues.length) return invalidResult(l.sku, shop.store.id, issues);
+    try {
+      return await this.create(l, shop, opts);
+    } catch (e) {
+      if (isRejection(e)) return invalidResult(l.sku, shop.store.id, issuesOf(e));
+      throw e;
+    }
+  }
+
+  private async create(l: Listing, shop: ShopStore, opts: CallOptions): Promise<ListingResult> {
+    const imageIds = await this.ctx.images.idsFor(l.images, opts);
+    const body = toAddItem(l, shop.rule, imageIds, this.logistics(l));
+    const since = this.ctx.client.nowSeconds() - VERIFY_LOOKBACK_S;
+    const index = this.index(shop);
+    // add_item is not idempotent: before any replay, prove whether the first attempt created the item.
+    const addItem = withVerify(productOps.add_item, async () => {
+      const found = await index.findItem(l.sku, {}, since);
+      return found ? done({ error: '', response: { item_id: found.item_id } }) : notDone();
+    });
+    const res = await this.ctx.client.call(this.pipe(shop), addItem, { body }, opts).catch((e) => {
+      if (!isRejection(e)) this.suspect.add(l.sku);
+      throw e;
+    });
+    const itemId = Number(res.data.response.item_id);
+    index.remember(l.sku, { itemId, modelId: 0, hasModel: l.variants.length > 0 });
+    const issues: ListingIssue[] = [];
+    if (l.variants.length) issues.push(...(await this.initTiers(l, shop, itemId, opts)));
+    return { sku: l.sku, store: shop.store.id, status: issues.some((i) => i.severity === 'error') ? 'invalid' : 'active', marketplaceId: String(itemId), issues, action: 'created' };
+  }
+
+  /** Variants via init_tier_variation; a replay first checks whether the models already exist. */
+  private async initTiers(l: Listing, shop: ShopStore, itemId: number, opts: CallOptions): Promise<ListingIssue[]> {
+    const first = l.optionNames[0]!;
+    const optionImages = new Map<string, string>();
+    for (const v of l.variants) {
+      const value = v.options[first]!;
+      if (v.images[0] && !optionImages.has(value)) optionImages.set(value, await this.ctx.images.idFor(v.images[0], opts));
+    }
+    const plan = toTiers(l, shop.rule, optionImages);
+    const index = this.index(shop);
+    const op = withVerify(productOps.init_tier_variation, async () => {
+      const models = await index.models(itemId);
+      const skus = new Set(models.map((m) => m.model_sku));
+      return plan.models.every((m) => skus.has(m.sku))
+        ? done({ error: '', response: { item_id: itemId, model: models.map((m) => ({ model_id: m.model_id, model_sku: m.model_sku })) } })
+        : notDone();
+    });
+    try {
+      const res = await this.ctx.client.call(this.pipe(shop), op, {
+        body: { item_id: itemId, standardise_tier_variation: plan.tiers, model: plan.models.map((m) => ({ tier_index: m.tier_index, original_price: m.price, model_sku: m.sku, seller_stock: m.stock })) },
+      }, opts);
+      for (const m of res.data.response?.model ?? []) if (m.model_sku) index.remember(m.model_sku, { itemId, modelId: Number(m.model_id), hasModel: true });
+      return [];
+    } catch (e) {
+      if (isRejection(e)) return issuesOf(e).map((i) => ({ ...i, attributes: ['tier_variation'] }));
+      throw e;
+    }
+  }
+
+  private async updateExisting(l: Listing, shop: ShopStore, item: ItemBaseInfo, opts: CallOptions): Promise<ListingResult> {
+    const itemId = Number(item.item_id);
+    const bad = priceIssues(l, shop.rule);
+    if (bad.length) return { ...invalidResult(l.sku, shop.store.id, bad), marketplaceId: String(itemId) };
+    const issues: ListingIssue[] = [];
+    try {
+      await this.ctx.client.call(this.pipe(shop), productOps.update_item, { body: await this.contentPatch(l, itemId, item, opts) }, opts);
+    } catch (e) {
+      if (!isRejection(e)) throw e;
+      issues.push(...issuesOf(e));
+    }
+    if (!l.variants.length) {
+      issues.push(...(await this.setPriceStock(shop, itemId, [{ modelId: 0, price: l.price, quantity: l.quantity }], opts)));
+    } else {
+      const models = await this.index(shop).models(itemId, opts);
+      if (!models.length) issues.push(...(await this.initTiers(l, shop, itemId, opts)));
+      else {
+        const bySku = new Map(models.map((m) => [m.model_sku, Number(m.model_id)]));
+        const updates = l.variants.flatMap((v) => {
+          const modelId = bySku.get(v.sku);
+          if (modelId === undefined) {
+            issues.push(warn('VARIANT_NOT_CREATED', `variant ${v.sku} does not exist on the item; adding models to an existing tier structure is not supported`, ['model']));
+            return [];
+          }
+          this.index(shop).remember(v.sku, { itemId, modelId, hasModel: true });
+          return [{ modelId, price: v.price ?? l.price, quantity: v.quantity }];
+        });
+        if (updates.length) issues.push(...(await this.setPriceStock(shop, itemId, updates, opts)));
+      }
+    }
+    const status = issues.some((i) => i.severity === 'error') ? 'invalid' : mapItemStatus(item.item_status);
+    return { sku: l.sku, store: shop.store.id, status, marketplaceId: String(itemId), issues, action: 'updated' };
+  }
+
+  private async contentPatch(l: Listing, itemId: number, item: ItemBaseInfo, opts: CallOptions): Promise<UpdateItemBody> {
+    const s = l.marketplace.shopee ?? {};
+    const body: UpdateItemBody = { item_id: itemId, item_name: l.title, description: descriptionOf(l), item_sku: l.sku, condition: l.condition === 'new' ? 'NEW' : 'USED' };
+    if (l.package.weight) body.weight = weightKg(l.package.weight);
+    if (l.package.dimensions) body.dimension = dimensionCm(l.package.dimensions);
+    if (s.categoryId) body.category_id = s.categoryId;
+    if (s.brandId !== undefined) body.brand = { brand_id: s.brandId, original_brand_name: l.brand ?? 'NoBrand' };
+    const po = preOrder(l.handlingTimeDays);
+    if (po) body.pre_order = po;
+    if (l.images.length) {
+      const ids = await this.ctx.images.idsFor(l.images, opts);
+      if (ids.join() !== (item.image?.image_id_list ?? []).join()) body.image = { image_id_list: ids };
+    }
+    return body;
+  }
+
+  /** update_price + update_stock for one item; failure_list entries become issues, not exceptions. */
+  async setPriceStock(shop: ShopStore, itemId: number, updates: Array<{ modelId: number; price?: Money; quantity?: number }>, opts: CallOptions): Promise<ListingIssue[]> {
+    const issues: ListingIssue[] = [];
+    const prices = updates.filter((u) => u.price).map((u) => ({ model_id: u.modelId, original_price: priceToWire(u.price!, shop.rule.currency, shop.rule.decimals) }));
+    const stocks = updates.filter((u) => u.quantity !== undefined).map((u) => ({ model_id: u.modelId, seller_stock: [{ stock: u.quantity! }] }));
+    const collect = (res: UpdateListResponse, what: string) => {
+      for (const f of res.response?.failure_list ?? []) issues.push(error(`${what.toUpperCase()}_FAILED`, `model ${f.model_id ?? 0}: ${f.failed_reason ?? 'refused'}`, [what]));
+    };
+    for (let i = 0; i < prices.length; i += 50) {
+      collect((await this.ctx.client.call(this.pipe(shop), productOps.update_price, { body: { item_id: itemId, price_list: prices.slice(i, i + 50) } }, opts)).data, 'price');
+    }
+    for (let i = 0; i < stocks.length; i += 50) {
+      collect((await this.ctx.client.call(this.pipe(shop), productOps.update_stock, { body: { item_id: itemId, stock_list: stocks.slice(i, i + 50) } }, opts)).data, 'stock');
+    }
+    return issues;
+  }
+
+  async get(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+    const shop = storeFor(this.ctx, opts.store);
+    const loc = await this.index(shop).locate(sku, opts);
+    if (!loc) return { sku, store: shop.store.id, status: 'not_found', issues: [], action: 'read' };
+    const [info] = await this.index(shop).baseInfo([loc.itemId], opts);
+    if (!info) return { sku, store: shop.store.id, status: 'not_found', issues: [], action: 'read' };
+    return { sku, store: shop.store.id, status: mapItemStatus(info.item_status), marketplaceId: String(info.item_id), issues: [], action: 'read', raw: info };
+  }
+
+  async update(sku: string, patch: { price?: Money; quantity?: number }, opts: StoreOptions = {}): Promise<ListingResult> {
+    const shop = storeFor(this.ctx, opts.store);
+    const loc = await this.index(shop).locate(sku, opts);
+    if (!loc) return { sku, store: shop.store.id, status: 'not_found', issues: [], action: 'updated' };
+    const issues = await this.setPriceStock(shop, loc.itemId, [{ modelId: loc.modelId, ...patch }], opts);
+    return { sku, store: shop.store.id, status: issues.length ? 'invalid' : 'active', marketplaceId: String(loc.itemId), issues, action: 'updated' };
+  }
+
+  async delete(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+    const shop = storeFor(this.ctx, opts.store);
+    const index = this.index(shop);
+    const item = await index.findItem(sku, opts);
+    if (!item) return { sku, store: shop.store.id, status: 'not_found', issues: [], action: 'deleted' };
+    const itemId = Number(item.item_id);
+    const op = withVerify(productOps.delete_item, async () => {
+      const [info] = await index.baseInfo([itemId]);
+      return !info || /DELETE/.test(info.item_status ?? '') ? done({ error: '' }) : notDone();
+    });
+    await this.ctx.client.call(this.pipe(shop), op, { body: { item_id: itemId } }, opts);
+    index.forget(sku);
+    return { sku, store: shop.store.id, status: 'deleted', marketplaceId: String(itemId), issues: [], action: 'deleted' };
+  }
+}

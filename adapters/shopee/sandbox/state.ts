@@ -1,0 +1,122 @@
+/** In-memory state of the Shopee simulator (wire-shaped where Shopee returns it as is). */
+
+export interface SandboxShop {
+  shopId: number;
+  region: string;
+  currency: string;
+  /** Integer-price markets refuse decimals (update_price description). */
+  priceDecimals: number;
+  /** Set for CNSC-upgraded shops: product/add_item is refused, global products are the way. */
+  merchantId?: number;
+}
+
+export interface SandboxMerchant {
+  merchantId: number;
+  /** The main account that authorizes this merchant (defaults to merchantId). */
+  mainAccountId?: number;
+  currency: string;
+  shopIds: number[];
+}
+
+/** A token valid for one or more identities ("shop:1", "merchant:2"): a main-account grant shares one pair. */
+export interface TokenRecord {
+  partnerId: number;
+  identities: string[];
+  expiresAt: number;
+}
+
+/** Single use per identity: a shared main-account refresh token rotates once for each of its identities. */
+export interface RefreshRecord extends TokenRecord {
+  usedBy: string[];
+}
+
+export interface SandboxModel {
+  model_id: number;
+  model_sku: string;
+  tier_index: number[];
+  price: number;
+  stock: number;
+  reserved: number;
+}
+
+export interface SandboxItem {
+  shopId: number;
+  item_id: number;
+  item_name: string;
+  description: string;
+  item_sku: string;
+  category_id: number;
+  price: number;
+  stock: number;
+  reserved: number;
+  item_status: string;
+  image_id_list: string[];
+  attribute_list: unknown[];
+  weight: number;
+  create_time: number;
+  update_time: number;
+  /** Epoch ms after which search_item sees the item (its index lags writes). */
+  searchableAt: number;
+  tiers: Array<{ name: string; options: string[] }>;
+  models: SandboxModel[];
+  globalItemId?: number;
+}
+
+export interface SandboxGlobalItem {
+  merchantId: number;
+  global_item_id: number;
+  global_item_name: string;
+  description: string;
+  global_item_sku: string;
+  category_id: number;
+  price: number;
+  stock: number;
+  reserved: number;
+  image_id_list: string[];
+  update_time: number;
+  models: Array<{ global_model_id: number; global_model_sku: string; tier_index: number[]; price: number; stock: number; reserved: number }>;
+  published: Array<{ shopId: number; region: string; itemId: number }>;
+}
+
+export interface PublishTask {
+  id: string;
+  globalItemId: number;
+  shopId: number;
+  region: string;
+  readyAt: number;
+  status: 'running' | 'success' | 'failed';
+  itemId?: number;
+  failedReason?: string;
+}
+
+export interface SandboxPackage {
+  package_number: string;
+  logistics_status: string;
+  logistics_channel_id: number;
+  shipping_carrier: string;
+  item_list: Array<{ item_id: number; model_id: number; model_quantity: number; order_item_id: number; promotion_group_id: number }>;
+  tracking?: string;
+  document?: 'PROCESSING' | 'READY';
+}
+
+export interface SandboxOrder {
+  shopId: number;
+  /** The get_order_detail record (optional fields are filtered per request). */
+  wire: Record<string, unknown> & { order_sn: string; order_status: string; create_time: number; update_time: number };
+  packages: SandboxPackage[];
+  /** pickup (integrated, Shopee issues tracking), dropoff, or non_integrated (seller's tracking). */
+  mode: 'pickup' | 'dropoff' | 'non_integrated';
+  /** Served with a broken create_time so clients must quarantine it. */
+  malformed: boolean;
+  /** Successful ship_order calls, per order. */
+  shipments: number;
+}
+
+export interface LostPush {
+  id: number;
+  shop_id?: number;
+  code: number;
+  timestamp: number;
+  data: string;
+  confirmed: boolean;
+}

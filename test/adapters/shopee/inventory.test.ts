@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ListingInput } from '../../../src/model/listing.js';
+import { imageUrl, shopSandbox, type SandboxSetup } from './helpers.js';
+
+let s: SandboxSetup | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+function bigListing(url: string, sku: string, variants: number): ListingInput {
+  return {
+    sku, title: 'Sticker pack', description: 'Many designs', price: { amount: '2.50', currency: 'SGD' }, quantity: 0, images: [imageUrl(url, sku)],
+    package: { weight: { value: 10, unit: 'g' } }, marketplace: { shopee: { categoryId: 100001 } },
+    optionNames: ['design', 'size'],
+    variants: Array.from({ length: variants }, (_, i) => ({ sku: `${sku}-${i}`, options: { design: `D${Math.floor(i / 2)}`, size: i % 2 ? 'L' : 'S' }, quantity: 1 })),
+  };
+}
+
+describe('inventory.set', () => {
+  it('batches models of one item into ≤50 per update_stock call, latest value wins, reserved stock respected', async () => {
+    s = await shopSandbox();
+    await s.adapter.listings.upsert(bigListing(s.url, 'STK', 50));
+    await s.adapter.listings.upsert({ ...bigListing(s.url, 'MONO', 0), optionNames: [], variants: [], quantity: 3 });
+    s.world.setReserved('STK-7', 4);
+    const before = s.sb.requests.shopee!.length;
+    const updates = [
+      ...Array.from({ length: 50 }, (_, i) => ({ sku: `STK-${i}`, quantity: 10 + i })),
+      { sku: 'STK-3', quantity: 99 },
+      { sku: 'STK-7', quantity: 1 },
+      { sku: 'MONO', quantity: 12, price: { amount: 300, currency: 'SGD' } },
+      { sku: 'GHOST', quantity: 1 },
+    ];
+    const res = await s.adapter.inventory.set(updates);
+    expect(res).toHaveLength(52);
+    expect(res.find((r) => r.sku === 'STK-3')).toEqual({ sku: 'STK-3', ok: true, appliedQuantity: 99 });
+    expect(res.find((r) => r.sku === 'STK-7')).toMatchObject({ ok: true, appliedQuantity: 4, warning: expect.stringMatching(/reserved/) });
+    expect(res.find((r) => r.sku === 'MONO')).toEqual({ sku: 'MONO', ok: true, appliedQuantity: 12 });
+    expect(res.find((r) => r.sku === 'GHOST')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const item = s.world.itemsBySku('STK')[0]!;
+    expect(item.models.find((m) => m.model_sku === 'STK-3')!.stock).toBe(99);
+    expect(item.models.find((m) => m.model_sku === 'STK-7')!.stock).toBe(4);
+    expect(s.world.itemsBySku('MONO')[0]).toMatchObject({ stock: 12, price: 3 });
+    const writes = s.sb.requests.shopee!.slice(before).filter((r) => /update_stock|update_price/.test(r.path)).map((r) => r.path.split('/').pop());
+    expect(writes).toEqual(['update_stock', 'update_stock', 'update_price']);
+  });
+
+  it('a model Shopee refuses is reported; the rest of the batch goes through', async () => {
+    s = await shopSandbox();
+    await s.adapter.listings.upsert(bigListing(s.url, 'PK', 4));
+    // Reserved stock grows between our read and the write (an order comes in): Shopee refuses that model.
+    const item = s.world.itemsBySku('PK')[0]!;
+    const original = item.models[1]!;
+    Object.defineProperty(original, 'reserved', { get: () => (reads++ > 0 ? 50 : 0), configurable: true });
+    let reads = 0;
+    const res = await s.adapter.inventory.set([{ sku: 'PK-0', quantity: 5 }, { sku: 'PK-1', quantity: 5 }, { sku: 'PK-2', quantity: 5 }]);
+    expect(res.map((r) => r.ok)).toEqual([true, false, true]);
+    expect(res[1]).toMatchObject({ warning: 'stock cannot go below reserved stock', error: { code: 'MARKETPLACE_REJECTED' } });
+    expect(item.models.map((m) => m.stock)).toEqual([5, 1, 5, 1]);
+  });
+});
