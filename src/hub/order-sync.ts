@@ -1,0 +1,79 @@
+/**
+ * Incremental, checkpointed order sync: one feed per account (not per store), all accounts in
+ * parallel, at-least-once delivery. `follow` repeats on an interval until the signal aborts.
+ */
+import { setMaxListeners } from 'node:events';
+import type { MarketplaceAdapter } from '../adapter.js';
+import { ValidationError } from '../errors/classes.js';
+import { abortableSleep } from '../http/clock.js';
+import type { AccountSyncReport, OrderSyncOptions, SyncEvent, SyncReport, WindowReport } from './sync-types.js';
+import { lagOf, syncWindow } from './sync-window.js';
+
+const DEFAULT_INTERVAL_MS = 60_000;
+
+export async function syncOrders(accounts: Readonly<Record<string, MarketplaceAdapter>>, opts: OrderSyncOptions): Promise<SyncReport> {
+  check(opts);
+  const keys = opts.accounts ?? Object.keys(accounts);
+  for (const [i, k] of keys.entries()) {
+    if (!accounts[k]) throw new ValidationError({ message: `Unknown account "${k}" (accounts: ${Object.keys(accounts).join(', ')})`, path: `accounts[${i}]` });
+  }
+  if (opts.signal) setMaxListeners(0, opts.signal);
+  const safe: OrderSyncOptions = { ...opts, onEvent: (e: SyncEvent) => { try { opts.onEvent?.(e); } catch { /* observers never stop a sync */ } } };
+  const now = opts.now ?? Date.now;
+  const startedAt = new Date(now()).toISOString();
+  const reports = new Map<string, AccountSyncReport>(keys.map((k) => [k, {
+    account: k, marketplace: accounts[k]!.marketplace, ok: true, windows: 0, delivered: 0, duplicates: 0, lagMs: lagOf(accounts[k]!, opts), errors: [],
+  }]));
+
+  for (;;) {
+    await Promise.all(keys.map(async (k) => record(reports.get(k)!, await syncWindow(k, accounts[k]!, safe), opts)));
+    if (!opts.follow || opts.signal?.aborted) break;
+    const interval = opts.intervalMs ?? DEFAULT_INTERVAL_MS;
+    safe.onEvent!({ type: 'idle', nextAt: new Date(now() + interval).toISOString() });
+    try {
+      await abortableSleep(interval, opts.signal);
+    } catch {
+      break; // aborted: follow mode ends normally with its report
+    }
+  }
+
+  for (const [k, r] of reports) r.committedUntil = (await opts.checkpoints.get(k).catch(() => undefined))?.until;
+  const list = [...reports.values()];
+  return {
+    startedAt,
+    finishedAt: new Date(now()).toISOString(),
+    ok: list.every((r) => r.ok),
+    delivered: list.reduce((n, r) => n + r.delivered, 0),
+    accounts: list,
+  };
+}
+
+function record(r: AccountSyncReport, w: WindowReport, opts: OrderSyncOptions): void {
+  r.windows++;
+  r.delivered += w.delivered;
+  r.duplicates += w.duplicates;
+  r.last = w;
+  // Stopping a follow loop is how it ends, not a failure of the window it interrupted.
+  const stopped = w.error?.code === 'ABORTED' && opts.signal?.aborted;
+  if (w.error && !stopped) {
+    r.errors = [...r.errors, { at: new Date((opts.now ?? Date.now)()).toISOString(), error: w.error }].slice(-20);
+  }
+  // The latest window decides: in follow mode a good window clears an earlier failure (kept in errors).
+  r.ok = (w.error === undefined || !!stopped) && w.held === undefined;
+}
+
+function check(opts: OrderSyncOptions): void {
+  if (!opts || typeof opts.handle !== 'function') throw new ValidationError({ message: 'sync needs a handle(order) function', path: 'handle' });
+  if (!opts.checkpoints || typeof opts.checkpoints.get !== 'function' || typeof opts.checkpoints.set !== 'function') {
+    throw new ValidationError({ message: 'sync needs a CheckpointStore (memoryCheckpoints() or fileCheckpoints(path))', path: 'checkpoints' });
+  }
+  const ms = (v: number | undefined, name: string) => {
+    if (v !== undefined && (!Number.isFinite(v) || v < 0)) throw new ValidationError({ message: `${name} must be a number of milliseconds ≥ 0`, path: name });
+  };
+  ms(opts.overlapMs, 'overlapMs');
+  ms(opts.lagMs, 'lagMs');
+  ms(opts.intervalMs, 'intervalMs');
+  if (opts.maxPasses !== undefined && (!Number.isInteger(opts.maxPasses) || opts.maxPasses < 1)) throw new ValidationError({ message: 'maxPasses must be a whole number ≥ 1', path: 'maxPasses' });
+  if (opts.since !== undefined && Number.isNaN(new Date(opts.since).getTime())) throw new ValidationError({ message: 'since is not a valid date', path: 'since' });
+  if (opts.quarantine !== undefined && opts.quarantine !== 'hold' && opts.quarantine !== 'skip') throw new ValidationError({ message: "quarantine must be 'hold' or 'skip'", path: 'quarantine' });
+}

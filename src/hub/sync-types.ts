@@ -1,0 +1,81 @@
+import type { Order } from '../model/order.js';
+import type { StoreRef } from '../model/store.js';
+import type { CheckpointStore, HeldRecord } from './checkpoints.js';
+import type { ErrorInfo } from './errors.js';
+
+export interface OrderContext {
+  /** Hub account key, e.g. 'amazonEU'. */
+  account: string;
+  store: StoreRef;
+  window: { since: string; until: string };
+}
+
+export interface OrderSyncOptions {
+  checkpoints: CheckpointStore;
+  /** Called once per new order version (at least once: after a crash an order may come again). */
+  handle(order: Order, ctx: OrderContext): Promise<void> | void;
+  /** Accounts to sync; default all. */
+  accounts?: readonly string[];
+  /** How far each window reaches back before the committed bound; default 10 minutes. */
+  overlapMs?: number;
+  /** Start of the very first window of an account without a checkpoint; default 24 hours ago. */
+  since?: Date | string;
+  /** Marketplace lag; default the adapter's `capabilities.orderFeedLagMs`, else 2 minutes. */
+  lagMs?: number;
+  /** Keep polling every `intervalMs` (default 60 s) until `signal` aborts. */
+  follow?: boolean;
+  intervalMs?: number;
+  /** Re-reads of a window when orders moved across pages during its scan; default 3 passes. */
+  maxPasses?: number;
+  /** 'hold' (default): a quarantined record keeps the checkpoint behind it. 'skip': report and move on. */
+  quarantine?: 'hold' | 'skip';
+  /** Ask adapters for buyer identity and address (PII). */
+  includePii?: boolean;
+  onEvent?(event: SyncEvent): void;
+  signal?: AbortSignal;
+  /** Time source (tests). */
+  now?: () => number;
+}
+
+export interface WindowReport {
+  since: string;
+  until: string;
+  passes: number;
+  delivered: number;
+  /** Unchanged orders the dedup set kept from being delivered again. */
+  duplicates: number;
+  quarantined: HeldRecord[];
+  /** The checkpoint moved to `until`. */
+  committed: boolean;
+  held?: 'quarantined' | 'unsettled';
+  error?: ErrorInfo & { orderId?: string };
+}
+
+export interface AccountSyncReport {
+  account: string;
+  marketplace: string;
+  ok: boolean;
+  windows: number;
+  delivered: number;
+  duplicates: number;
+  lagMs: number;
+  /** The checkpoint after this run. */
+  committedUntil?: string;
+  last?: WindowReport;
+  /** Failed windows (last 20). */
+  errors: Array<{ at: string; error: ErrorInfo & { orderId?: string } }>;
+}
+
+export interface SyncReport {
+  startedAt: string;
+  finishedAt: string;
+  ok: boolean;
+  delivered: number;
+  accounts: AccountSyncReport[];
+}
+
+export type SyncEvent =
+  | { type: 'window-start'; account: string; since: string; until: string; pass: number }
+  | { type: 'page'; account: string; delivered: number; duplicates: number; quarantined: number }
+  | { type: 'window-end'; account: string; window: WindowReport }
+  | { type: 'idle'; nextAt: string };
