@@ -6,3 +6,5 @@ export * from './paginate/index.js';
 export type * from './adapter.js';
 export * from './state/token-store.js';
 export * from './state/intent-journal.js';
+export * from './hub/index.js';
+export * from './inventory/index.js';

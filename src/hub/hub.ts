@@ -13,6 +13,7 @@ import type { BulkReport, HubBulkOptions } from './bulk-types.js';
 import type { Catalog } from './catalog-types.js';
 import { ship } from './fulfilment.js';
 import type { HubHooks } from './hub-hooks.js';
+import { syncInventory, type HubInventorySyncOptions, type HubInventorySyncReport } from './inventory-sync.js';
 import { syncOrders } from './order-sync.js';
 import { allStoreRefs, resolveStore, type ResolvedStore } from './store-ref.js';
 import type { OrderSyncOptions, SyncReport } from './sync-types.js';
@@ -39,6 +40,11 @@ export class Hub {
   readonly orders = {
     /** Incremental order sync per account into `handle`, checkpointed (see OrderSyncOptions). */
     sync: (opts: OrderSyncOptions): Promise<SyncReport> => syncOrders(this.accounts, opts),
+  };
+
+  readonly inventory = {
+    /** Stock across stores from one ledger: imported orders reserve, pushes never oversell. */
+    sync: (opts: HubInventorySyncOptions): Promise<HubInventorySyncReport> => syncInventory(this.accounts, opts),
   };
 
   readonly fulfilment = {

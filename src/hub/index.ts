@@ -19,3 +19,4 @@ export { defaultShipKey } from './fulfilment.js';
 export type { ResolvedStore } from './store-ref.js';
 export type { ErrorInfo } from './errors.js';
 export { textTable } from './text-table.js';
+export type { HubInventorySyncOptions, HubInventorySyncReport } from './inventory-sync.js';
