@@ -6,6 +6,7 @@ import { registerQuote } from './commands/quote.js';
 import { registerRates } from './commands/rates.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerShip } from './commands/ship.js';
+import { registerStock } from './commands/stock.js';
 import type { CliContext } from './context.js';
 import { EXIT_OK, EXIT_USAGE, reportError, type Io } from './exit.js';
 
@@ -44,7 +45,7 @@ export async function run(args: string[], opts: RunOptions = {}): Promise<number
     });
   // Global flags may come after the sub-command (xborder rates --json).
   program.enablePositionalOptions(false);
-  for (const register of [registerSandbox, registerList, registerOrders, registerShip, registerQuote, registerRates]) register(program, ctx, done);
+  for (const register of [registerSandbox, registerList, registerOrders, registerShip, registerQuote, registerRates, registerStock]) register(program, ctx, done);
   for (const c of allCommands(program)) {
     c.exitOverride();
     c.option('--json', 'machine-readable output on stdout');
