@@ -1,7 +1,137 @@
 /**
- * `npm run demo`: the main job on the embedded sandbox. Grows as adapters and helpers land.
+ * `npm run demo` — the main job, offline, on the embedded sandbox:
+ *   1. start the sandbox (one demo account per marketplace this build ships, plus an ECB-shaped rate feed)
+ *   2. list examples/catalog.csv on every store, prices converted from USD with today's (sandbox) ECB rates
+ *   3. sync the seeded orders through the checkpointed order-sync engine
+ *   4. quote shipping (sample rate cards) and DDP landed cost for each order
+ *   5. ship each order with a tracking number, and print a summary
+ * In your own project the imports are 'xborder', 'xborder/amazon', 'xborder/shopee', 'xborder/currency'...
  */
-import { money, toDecimal, multiplyMoney } from '../src/index.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as amazonModule from '../adapters/amazon/index.js';
+import * as shopeeModule from '../adapters/shopee/index.js';
+import type { MarketplaceAdapter } from '../src/adapter.js';
+import { startDemoSandbox } from '../src/cli/sandbox-demo.js';
+import { convert, ecbRates, type RateTable } from '../src/currency/index.js';
+import { Hub, formatBulkReport, hubHooks, loadCatalog, memoryCheckpoints, textTable, type Catalog } from '../src/hub/index.js';
+import { estimateLandedCost } from '../src/landed-cost/index.js';
+import { toDecimal, type Money } from '../src/model/money.js';
+import { zeroMoney } from '../src/model/money-math.js';
+import type { Order } from '../src/model/order.js';
+import { ecbSandbox, startSandbox } from '../src/sandbox/index.js';
+import { quoteShipping, rateCard, type ShippingConnector } from '../src/shipping/index.js';
 
-const price = money('12.40', 'USD');
-console.log(`xborder demo — base price ${toDecimal(price)} ${price.currency}; +25% margin → ${toDecimal(multiplyMoney(price, '1.25', 'up'))}`);
+const started = performance.now();
+const here = import.meta.dirname;
+const fmt = (m: Money | undefined) => (m ? `${toDecimal(m)} ${m.currency}` : '—');
+
+// 1. The sandbox: marketplaces at 50× their real quotas, and an ECB feed for the rates.
+const hooks = hubHooks();
+const modules = [
+  { name: 'amazon' as const, factory: amazonModule.amazon as never, sandbox: amazonModule.amazonSandbox as never, exports: { ...amazonModule } },
+  { name: 'shopee' as const, factory: shopeeModule.shopee as never, sandbox: shopeeModule.shopeeSandbox as never, exports: { ...shopeeModule } },
+];
+const demo = await startDemoSandbox({ timeScale: 50, orders: 2, modules }, startSandbox);
+const ecbFeed = await startSandbox({ marketplaces: { ecb: ecbSandbox() } });
+const accounts: Record<string, MarketplaceAdapter> = {
+  amazonEU: amazonModule.amazon({ ...(demo.options('amazonEU') as Parameters<typeof amazonModule.amazon>[0]), hooks }),
+  shopeeSG: shopeeModule.shopee({ ...(demo.options('shopeeSG') as Parameters<typeof shopeeModule.shopee>[0]), hooks }) as unknown as MarketplaceAdapter,
+};
+const hub = new Hub({ accounts, hooks });
+console.log(`xborder demo — embedded sandbox: ${Object.entries(demo.sandbox.urls).map(([m, u]) => `${m} ${u}`).join(', ')}`);
+console.log(`stores: ${hub.stores.join(', ')}\n`);
+
+try {
+  // 2. Bulk listing with currency conversion (ECB reference rates through the sandbox feed).
+  const rates: RateTable = await ecbRates({ endpoint: ecbFeed.urls.ecb }).getRates();
+  const catalog = await loadCatalog(path.join(here, 'catalog.csv'), { currency: 'USD' });
+  console.log(`catalog: ${catalog.listings.length} listings (${catalog.listings.reduce((n, l) => n + Math.max(1, l.variants.length), 0)} sellable SKUs), ECB rates of ${rates.asOf}`);
+  const listed = await hub.listings.bulkUpsert(catalog, {
+    stores: hub.stores,
+    pricing: { base: 'USD', rates, margin: '0.25', ending: 'auto' },
+    onProgress: (e) => e.type === 'store-done' && console.log(`  ${e.store}: ${e.counts.done} listed, ${e.counts.failed} failed`),
+  });
+  console.log(`\n${formatBulkReport(listed).split('\n').slice(0, 8).join('\n')}\n`);
+
+  // 3. Order sync: one feed per account, checkpointed after every window.
+  const orders: Array<{ order: Order; account: string }> = [];
+  const synced = await hub.orders.sync({
+    checkpoints: memoryCheckpoints(),
+    since: new Date(Date.now() - 7 * 86_400_000),
+    handle: (order, ctx) => void orders.push({ order, account: ctx.account }),
+  });
+  console.log(`order sync: ${synced.delivered} orders from ${synced.accounts.length} accounts`);
+
+  // 4 + 5. Shipping quote, landed cost, shipment per order.
+  const cards = loadRateCards(path.join(here, 'rate-cards'));
+  const rows: Array<Array<string | number>> = [];
+  for (const { order, account } of orders) rows.push(await fulfil(order, account, catalog, cards, rates));
+  console.log(`\n${textTable(['order', 'store', 'status', 'charged', 'cheapest shipping', 'DDP duty+tax', 'shipment'], rows)}`);
+  console.log(`\ndone in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+} finally {
+  await demo.sandbox.close();
+  await ecbFeed.close();
+}
+
+async function fulfil(order: Order, account: string, catalog: Catalog, cards: ShippingConnector[], rates: RateTable): Promise<Array<string | number>> {
+  const store = hub.store(`${account}:${order.store}`).store;
+  const currency = order.totals.charged?.currency ?? store.currency;
+  const weightKg = order.lines.reduce((kg, l) => kg + l.quantity * (skuWeightKg(catalog, l.sku) ?? 0.3), 0);
+  const quote = await quoteShipping(
+    {
+      from: { country: 'CN', postalCode: '518000', city: 'Shenzhen' },
+      to: { country: store.country },
+      parcels: [{ weight: { value: Math.max(0.05, Number(weightKg.toFixed(3))), unit: 'kg' } }],
+      cargoClass: 'general',
+      shipDate: new Date().toISOString().slice(0, 10),
+    },
+    { carriers: cards, rates, currency, timeoutMs: 5000 },
+  );
+  const best = quote.quotes[0];
+  const items = order.lines.filter((l) => l.unitPrice).map((l) => ({ sku: l.sku, hsCode: skuHsCode(catalog, l.sku) ?? '610910', value: l.unitPrice!, quantity: l.quantity }));
+  let landed = '—';
+  if (items.length > 0) {
+    const est = await estimateLandedCost({
+      origin: 'CN', destination: store.country, asOf: new Date().toISOString().slice(0, 10), items,
+      shipping: best ? toCurrency(best.total, currency, rates) : zeroMoney(currency), incoterm: 'DDP',
+      channel: { marketplace: hub.account(account).marketplace as 'amazon' | 'shopee' }, rates,
+    }).catch((e: Error) => e);
+    landed = est instanceof Error ? `n/a (${est.message.slice(0, 40)})` : `${fmt(est.payableBy.seller)}${est.complete ? '' : ' (partial)'} [${est.regime.name}]`;
+  }
+  let shipped = 'not shippable';
+  if (order.shippable && order.fulfilledBy === 'merchant') {
+    const carrier = best?.carrier ?? 'Yanwen';
+    const s = await hub.fulfilment
+      .ship(account, { orderId: order.id, packages: [{ lines: order.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity - l.cancelledQuantity })).filter((l) => l.quantity > 0), carrier, trackingNumber: `YT${order.id.replace(/\D/g, '').slice(-10).padStart(10, '0')}` }] })
+      .catch((e: Error) => e);
+    shipped = s instanceof Error ? `failed: ${s.message.slice(0, 50)}` : `${s.status} via ${carrier} (${s.outcome})`;
+  }
+  return [order.id, `${account}:${order.store}`, order.status, fmt(order.totals.charged), best ? `${fmt(best.total)} ${best.carrier}` : 'none', landed, shipped];
+}
+
+function toCurrency(m: Money, to: string, rates: RateTable): Money {
+  return m.currency === to ? m : convert(m, to, rates).money;
+}
+
+function loadRateCards(dir: string): ShippingConnector[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => rateCard(JSON.parse(readFileSync(path.join(dir, f), 'utf8'))));
+}
+
+function findSku(catalog: Catalog, sku: string | undefined) {
+  for (const l of catalog.listings) {
+    if (l.sku === sku) return { listing: l };
+    if (l.variants.some((v) => v.sku === sku)) return { listing: l };
+  }
+  return undefined;
+}
+
+function skuWeightKg(catalog: Catalog, sku: string | undefined): number | undefined {
+  const w = findSku(catalog, sku)?.listing.package.weight;
+  if (!w) return undefined;
+  return w.unit === 'kg' ? w.value : w.unit === 'g' ? w.value / 1000 : w.unit === 'lb' ? w.value * 0.45359237 : w.value * 0.028349523;
+}
+
+function skuHsCode(catalog: Catalog, sku: string | undefined): string | undefined {
+  return findSku(catalog, sku)?.listing.customs.hsCode;
+}
