@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     restoreMocks: true,
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
