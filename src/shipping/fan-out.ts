@@ -1,4 +1,5 @@
 import { AbortedError, TimeoutError } from '../errors/classes.js';
+import { raceAbort } from '../http/clock.js';
 import type { QuoteContext, ShippingConnector } from './connector.js';
 import type { PreparedShipment } from './request.js';
 import type { CarrierQuotes } from './types.js';
@@ -74,15 +75,3 @@ function isPromise<T>(v: T | Promise<T>): v is Promise<T> {
   return typeof (v as Promise<T> | null)?.then === 'function';
 }
 
-/** Settles with the connector's result, or rejects with the signal's reason as soon as it fires. */
-function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
-      (e) => (signal.removeEventListener('abort', onAbort), reject(e)),
-    );
-  });
-}

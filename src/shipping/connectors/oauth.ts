@@ -1,6 +1,6 @@
 import { registerSecret } from '../../errors/redact.js';
 import type { AuthStep } from '../../http/auth-step.js';
-import { systemClock, type Clock } from '../../http/clock.js';
+import { raceAbort, systemClock, type Clock } from '../../http/clock.js';
 import type { HttpRequest } from '../../http/request.js';
 import { SingleFlight } from '../../http/single-flight.js';
 
@@ -48,7 +48,7 @@ export class ClientCredentialsAuth implements AuthStep {
     const t = this.token;
     if (t && this.clock.now() < t.expiresAt - (this.opts.skewMs ?? 60_000)) return Promise.resolve(t.value);
     // Shared work: no single caller's signal may cancel the request the others wait on.
-    return untilAborted(this.flight.run('token', () => this.fetch()), signal);
+    return raceAbort(this.flight.run('token', () => this.fetch()), signal);
   }
 
   private async fetch(): Promise<string> {
@@ -60,18 +60,6 @@ export class ClientCredentialsAuth implements AuthStep {
   }
 }
 
-function untilAborted<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
-      (e) => (signal.removeEventListener('abort', onAbort), reject(e)),
-    );
-  });
-}
 
 /** expires_in arrives as a number (FedEx) or a numeric string (UPS). */
 export function expiresInSeconds(value: unknown, fallback = 3600): number {

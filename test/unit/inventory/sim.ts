@@ -6,6 +6,7 @@
  * some shipped; the ERP restocks. Real StockLedger, engine and Limiter; in-memory marketplaces.
  */
 import type { Capabilities } from '../../../src/adapter.js';
+import { seededRandom } from '../../../src/sandbox/random.js';
 import type { RatePlan } from '../../../src/http/rate-plan.js';
 import { createInventorySync, StockLedger, type InventorySyncReport } from '../../../src/inventory/index.js';
 import { memoryMarketplace, order, type MemoryMarketplace } from './doubles.js';
@@ -48,17 +49,8 @@ export interface DayResult {
   diverged: string[];
 }
 
-/** Small, seedable PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small, seedable PRNG (the sandbox's mulberry32). */
+export const prng = seededRandom;
 
 export const T0 = Date.UTC(2026, 2, 2);
 
