@@ -69,8 +69,8 @@ export class LwaAuth implements AuthStep {
     req.headers['x-amz-access-token'] = token;
   }
 
-  async refresh(ctx?: { rejectedToken?: string }): Promise<void> {
-    const rejected = ctx?.rejectedToken ?? sentToken.getStore()?.token;
+  async refresh(ctx?: { rejected?: HttpRequest }): Promise<void> {
+    const rejected = ctx?.rejected?.headers['x-amz-access-token'] ?? sentToken.getStore()?.token;
     // Twenty calls rejected with the same old token cause one refresh, not twenty.
     if (this.token && rejected !== undefined && this.token.value !== rejected) return;
     if (this.token && rejected === undefined && this.opts.clock.now() - this.token.obtainedAt < 5_000) return;

@@ -6,6 +6,10 @@ import type { HttpRequest } from './request.js';
  */
 export interface AuthStep {
   authorize(req: HttpRequest, ctx: { operation: string; signal?: AbortSignal }): Promise<void>;
-  /** Called once per call when the marketplace says the access token expired; then the call replays. */
-  refresh?(ctx: { operation: string; signal?: AbortSignal; rejectedToken?: string }): Promise<void>;
+  /**
+   * Called once per call when the marketplace says the access token expired; then the call
+   * replays. `rejected` is the request that was refused (read the token it carried from it), so
+   * twenty calls refused with the same old token cause one refresh, not twenty.
+   */
+  refresh?(ctx: { operation: string; signal?: AbortSignal; rejected?: HttpRequest }): Promise<void>;
 }

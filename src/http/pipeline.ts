@@ -179,18 +179,21 @@ export class Pipeline {
 
   /** One attempt, plus at most one token refresh and replay when the token expired. */
   private async attemptWithAuth<Req extends RequestParts, Out>(op: Operation<Req, Out>, parts: Req, opts: CallOptions, n: number, attemptsOf: () => number): Promise<RawResult<Out>> {
+    let sent: HttpRequest | undefined;
     try {
-      return await this.once(op, parts, opts, n, attemptsOf);
+      return await this.once(op, parts, opts, n, attemptsOf, (req) => (sent = req));
     } catch (e) {
       if (e instanceof AuthError && e.code === 'AUTH_EXPIRED' && this.config.auth?.refresh && !op.noAuth) {
-        await this.config.auth.refresh({ operation: op.id, signal: opts.signal });
+        await this.config.auth.refresh({ operation: op.id, signal: opts.signal, rejected: sent });
         return this.once(op, parts, opts, n, attemptsOf);
       }
       throw e;
     }
   }
 
-  private async once<Req extends RequestParts, Out>(op: Operation<Req, Out>, parts: Req, opts: CallOptions, attempt: number, attemptsOf: () => number): Promise<RawResult<Out>> {
+  private async once<Req extends RequestParts, Out>(
+    op: Operation<Req, Out>, parts: Req, opts: CallOptions, attempt: number, attemptsOf: () => number, onSent?: (req: HttpRequest) => void,
+  ): Promise<RawResult<Out>> {
     const cfg = this.config;
     const ev = { marketplace: cfg.marketplace, account: cfg.account, operation: op.id };
     const key = this.bucketKey(op);
@@ -205,6 +208,7 @@ export class Pipeline {
     const req = buildRequest(op.method, op.baseUrl ?? cfg.baseUrl, op.path, parts, op.bodyType ?? 'json', cfg.arrayFormat ?? 'comma');
     if (cfg.auth && !op.noAuth) await cfg.auth.authorize(req, { operation: op.id, signal: opts.signal });
     const url = fullUrl(req);
+    onSent?.(req);
     const hooks = cfg.hooks;
     // Redaction costs a URL parse: only pay it when someone listens.
     const safeUrl = hooks?.onRequest || hooks?.onResponse ? redactUrl(url) : '';

@@ -106,6 +106,8 @@ describe('Pipeline', () => {
     const r = await pipeline({ auth: { authorize: async (req) => void (req.headers['x-token'] = token), refresh } }).call(getThing, { params: { id: '1' } });
     expect(r.data.n).toBe(1);
     expect(refresh).toHaveBeenCalledTimes(1);
+    // The refused request is handed over, so the auth step can tell which token was rejected.
+    expect((refresh.mock.calls[0] as unknown as [{ rejected: { headers: Record<string, string> } }])[0].rejected.headers['x-token']).toBe('old');
   });
 
   it('a structurally broken response is a ResponseShapeError without the body', async () => {
