@@ -1,5 +1,6 @@
 import { parseInput } from '../errors/from-response.js';
 import { isKnownCurrency } from '../model/currencies.js';
+import { isCalendarDate } from '../model/calendar-date.js';
 import type { Money } from '../model/money.js';
 import { isKnownCountry } from './countries.js';
 import { isCheckedTable, LandedCostInputSchema, type ParsedItem, type ParsedLandedCostInput } from './schemas.js';
@@ -13,36 +14,13 @@ import { isCheckedTable, LandedCostInputSchema, type ParsedItem, type ParsedLand
 const COUNTRY = /^[A-Z]{2}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const HS = /^\d{6,10}$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MARKETPLACE = /^[a-z][a-z0-9-]*$/;
 const REGION = /^[A-Z]{2,3}$/;
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const country = (v: unknown): v is string => typeof v === 'string' && COUNTRY.test(v) && isKnownCountry(v);
 const optString = (v: unknown) => v === undefined || typeof v === 'string';
 
-// Import dates repeat (one per day): remember the ones already checked.
-const seenDates = new Set<string>();
-
-export function isCalendarDate(s: string): boolean {
-  if (seenDates.has(s)) return true;
-  if (!checkDate(s)) return false;
-  if (seenDates.size > 10_000) seenDates.clear();
-  seenDates.add(s);
-  return true;
-}
-
-function checkDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (mo === 2 && leap ? 29 : DAYS[mo - 1]!);
-}
 
 function money(v: unknown): Money | undefined {
   if (!isObj(v)) return undefined;

@@ -7,6 +7,7 @@ import { DimensionsSchema, WeightSchema } from '../model/listing.js';
 import { isKnownCountry } from './countries.js';
 import { CARGO_CLASSES, INCOTERMS, type CargoClass, type Incoterm } from './types.js';
 import { toNg, toNm } from './units.js';
+import { fastShipmentRequest } from './fast-request.js';
 
 const CountrySchema = CountryCodeSchema.refine(isKnownCountry, 'unknown ISO 3166-1 country code');
 
@@ -72,7 +73,7 @@ export interface PreparedShipment {
 
 /** Validates caller input (ValidationError names the field) and normalises units exactly. */
 export function prepareShipment(input: unknown, today?: string): PreparedShipment {
-  const request = parseInput(ShipmentRequestSchema, input);
+  const request = fastShipmentRequest(input) ?? parseInput(ShipmentRequestSchema, input);
   const parcels = request.parcels.map((p, i): PreparedParcel => {
     const weightNg = toNg(p.weight.value, p.weight.unit, `parcels[${i}].weight.value`);
     if (weightNg > MAX_PARCEL_NG) tooLarge(`parcels[${i}].weight.value`, 'a parcel weighs at most 100 000 kg');
