@@ -31,3 +31,22 @@ export function carrierPipeline(cfg: CarrierPipelineConfig, opts: LiveConnectorO
     retry: { ...CARRIER_RETRY, ...opts.retry },
   });
 }
+
+/**
+ * The pipeline of an OAuth carrier (FedEx, UPS): its token step fetches through this same
+ * pipeline (retries, typed errors), so the auth is built with a late-bound reference to it.
+ */
+export function oauthCarrierPipeline(
+  cfg: Omit<CarrierPipelineConfig, 'auth'> & { auth(pipeline: () => Pipeline): AuthStep },
+  opts: LiveConnectorOptions,
+): Pipeline {
+  let pipeline: Pipeline | undefined;
+  const auth = cfg.auth(() => pipeline!);
+  pipeline = carrierPipeline({ ...cfg, auth }, opts);
+  return pipeline;
+}
+
+/** `endpoint` wins; otherwise the carrier's test or production host. */
+export function carrierHost(cfg: { endpoint?: string; test?: boolean }, hosts: { production: string; test: string }): string {
+  return cfg.endpoint ?? (cfg.test ? hosts.test : hosts.production);
+}

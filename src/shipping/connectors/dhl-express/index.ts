@@ -5,7 +5,7 @@ import type { ShippingConnector, QuoteContext } from '../../connector.js';
 import type { PreparedShipment } from '../../request.js';
 import type { CarrierQuotes } from '../../types.js';
 import type { LiveConnectorOptions } from '../common.js';
-import { carrierPipeline } from '../pipeline.js';
+import { carrierHost, carrierPipeline } from '../pipeline.js';
 import { DhlBasicAuth } from './auth.js';
 import { mapDhlError } from './errors.js';
 import { CARRIER, fromRatesResponse, toRatesBody, toRatesQuery } from './mappers.js';
@@ -56,7 +56,7 @@ export interface DhlExpressConfig extends LiveConnectorOptions {
  */
 export function dhlExpress(config: DhlExpressConfig): ShippingConnector {
   const cfg = parseInput(ConfigSchema, config, 'config');
-  const baseUrl = cfg.endpoint ?? (cfg.test ? DHL_HOSTS.test : DHL_HOSTS.production);
+  const baseUrl = carrierHost(cfg, DHL_HOSTS);
   const pipeline = carrierPipeline(
     { carrier: CARRIER, account: cfg.accountNumber, baseUrl, auth: new DhlBasicAuth(cfg.username, cfg.password), mapError: mapDhlError },
     config,

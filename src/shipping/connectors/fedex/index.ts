@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { parseInput } from '../../../errors/from-response.js';
 import { op } from '../../../http/operation.js';
-import type { Pipeline } from '../../../http/pipeline.js';
 import { CurrencyCodeSchema } from '../../../model/money.js';
 import type { QuoteContext, ShippingConnector } from '../../connector.js';
 import type { PreparedShipment } from '../../request.js';
 import type { CarrierQuotes } from '../../types.js';
 import type { LiveConnectorOptions } from '../common.js';
-import { carrierPipeline } from '../pipeline.js';
+import { carrierHost, oauthCarrierPipeline } from '../pipeline.js';
 import { fedexAuth } from './auth.js';
 import { mapFedexError } from './errors.js';
 import { CARRIER, fromRatesResponse, toRateRequest } from './mappers.js';
@@ -38,10 +37,10 @@ export interface FedexRatesConfig extends LiveConnectorOptions {
 /** FedEx Rate API: OAuth client credentials at /oauth/token, then POST /rate/v1/rates/quotes. */
 export function fedexRates(config: FedexRatesConfig): ShippingConnector {
   const cfg = parseInput(ConfigSchema, config, 'config');
-  const baseUrl = cfg.endpoint ?? (cfg.test ? FEDEX_HOSTS.test : FEDEX_HOSTS.production);
-  let pipeline: Pipeline;
-  const auth = fedexAuth(cfg.clientId, cfg.clientSecret, () => pipeline, config.clock);
-  pipeline = carrierPipeline({ carrier: CARRIER, account: cfg.accountNumber, baseUrl, auth, mapError: mapFedexError }, config);
+  const pipeline = oauthCarrierPipeline({
+    carrier: CARRIER, account: cfg.accountNumber, baseUrl: carrierHost(cfg, FEDEX_HOSTS), mapError: mapFedexError,
+    auth: (self) => fedexAuth(cfg.clientId, cfg.clientSecret, self, config.clock),
+  }, config);
   return {
     carrier: CARRIER,
     source: 'live',

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { parseInput } from '../../../errors/from-response.js';
 import { op } from '../../../http/operation.js';
-import type { Pipeline } from '../../../http/pipeline.js';
 import type { QuoteContext, ShippingConnector } from '../../connector.js';
 import type { PreparedShipment } from '../../request.js';
 import type { CarrierQuotes } from '../../types.js';
 import type { LiveConnectorOptions } from '../common.js';
-import { carrierPipeline } from '../pipeline.js';
+import { carrierHost, oauthCarrierPipeline } from '../pipeline.js';
 import { upsAuth } from './auth.js';
 import { mapUpsError } from './errors.js';
 import { CARRIER, fromRateResponse, toRateRequest } from './mappers.js';
@@ -47,10 +46,10 @@ export interface UpsRatesConfig extends LiveConnectorOptions {
 /** UPS Rating: OAuth client credentials, then POST /api/rating/{version}/Shop (every service at once). */
 export function upsRates(config: UpsRatesConfig): ShippingConnector {
   const cfg = parseInput(ConfigSchema, config, 'config');
-  const baseUrl = cfg.endpoint ?? (cfg.test ? UPS_HOSTS.test : UPS_HOSTS.production);
-  let pipeline: Pipeline;
-  const auth = upsAuth(cfg.clientId, cfg.clientSecret, () => pipeline, config.clock);
-  pipeline = carrierPipeline({ carrier: CARRIER, account: cfg.accountNumber, baseUrl, auth, mapError: mapUpsError }, config);
+  const pipeline = oauthCarrierPipeline({
+    carrier: CARRIER, account: cfg.accountNumber, baseUrl: carrierHost(cfg, UPS_HOSTS), mapError: mapUpsError,
+    auth: (self) => upsAuth(cfg.clientId, cfg.clientSecret, self, config.clock),
+  }, config);
   return {
     carrier: CARRIER,
     source: 'live',
