@@ -1,0 +1,77 @@
+import type { Capabilities, MarketplaceAdapter } from '../../src/adapter.js';
+import { systemClock } from '../../src/http/clock.js';
+import { Limiter } from '../../src/http/limiter.js';
+import type { RawClient } from '../../src/http/operation.js';
+import { Pipeline } from '../../src/http/pipeline.js';
+import { MemoryIntentJournal } from '../../src/state/intent-journal.js';
+import { EbayAuth } from './auth.js';
+import { DEFAULTS, resolveConfig, type EbayConfigInput, type EbayStore } from './config.js';
+import { EbayContext } from './context.js';
+import { ebayRequestId, mapEbayError } from './errors.js';
+import { fulfilmentService } from './fulfilment.js';
+import { inventoryService } from './inventory.js';
+import { listingsService } from './listings.js';
+import { ops, type EbayOperations } from './operations.js';
+import { ordersService } from './orders.js';
+
+export type EbayRawClient = RawClient<Omit<EbayOperations, 'refreshToken'>>;
+
+export interface EbayAdapter extends MarketplaceAdapter<EbayRawClient> {
+  readonly marketplace: 'ebay';
+  readonly stores: readonly EbayStore[];
+}
+
+/**
+ * One eBay seller account (one user token): its stores are eBay sites with their currency; orders
+ * come from one feed across sites and a SKU's quantity is one pool across sites.
+ */
+export function ebay(config: EbayConfigInput): EbayAdapter {
+  const resolved = resolveConfig(config);
+  const { parsed } = resolved;
+  const clock = config.clock ?? systemClock;
+  const journal = config.journal ?? new MemoryIntentJournal();
+  let pipeline: Pipeline | undefined;
+  const auth = new EbayAuth({ credentials: parsed.credentials, tokenBaseUrl: resolved.tokenBaseUrl, scopes: resolved.scopes, pipeline: () => pipeline!, clock, tokenStore: config.tokenStore });
+  const scale = parsed.timeScale;
+  pipeline = new Pipeline({
+    marketplace: 'ebay',
+    account: parsed.account,
+    baseUrl: resolved.baseUrl,
+    auth,
+    mapError: mapEbayError,
+    requestIdOf: ebayRequestId,
+    hooks: config.hooks,
+    limiter: new Limiter(config.limiterStore, clock),
+    clock,
+    journal,
+    retry: config.retry,
+    random: config.random,
+    transport: config.transport,
+    timeoutMs: parsed.timeoutMs,
+    timeScale: scale,
+    consistency: config.consistency ?? { windowMs: DEFAULTS.consistency.windowMs / scale, intervalMs: DEFAULTS.consistency.intervalMs / scale },
+  });
+  const ctx = new EbayContext(resolved, pipeline, journal, clock, pipeline.config.consistency!);
+  const { refreshToken: _token, ...callable } = ops;
+  const raw = Object.fromEntries(Object.entries(callable).map(([name, operation]) => [name, (parts: object, opts?: object) => ctx.call(operation as never, (parts ?? {}) as never, opts)])) as unknown as EbayRawClient;
+  const capabilities: Capabilities = {
+    partialShipment: true,
+    multiPackage: true,
+    marketplaceIssuedTracking: false,
+    cancellation: { order: false, lines: false },
+    bulkListingThreshold: null,
+    quantity: { sharedAcrossStores: true, includesReserved: false, marketplaceFulfilledReadOnly: false },
+    inventoryBatchSize: DEFAULTS.bulkBatchSize,
+  };
+  return {
+    marketplace: 'ebay',
+    account: parsed.account,
+    stores: ctx.stores,
+    capabilities,
+    listings: listingsService(ctx),
+    orders: ordersService(ctx),
+    inventory: inventoryService(ctx),
+    fulfilment: fulfilmentService(ctx),
+    raw,
+  };
+}

@@ -1,0 +1,147 @@
+import type { BulkUpsertOptions, ListingsService, StoreOptions, UpsertOptions } from '../../src/adapter.js';
+import { MarketplaceError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { parseInput } from '../../src/errors/from-response.js';
+import { isXborderError } from '../../src/errors/xborder-error.js';
+import type { CallOptions } from '../../src/http/call-options.js';
+import { ListingSchema, type BulkItemResult, type Listing, type ListingInput, type ListingIssue, type ListingResult } from '../../src/model/listing.js';
+import { MoneyInputSchema, type Money } from '../../src/model/money.js';
+import { z } from 'zod';
+import type { EbayStore } from './config.js';
+import type { EbayContext } from './context.js';
+import { updatePriceQuantity } from './inventory.js';
+import { findOffer } from './offers.js';
+import { inventoryItemOf, issuesOf, offerOf } from './mappers/listing.js';
+import { inventoryMarketplaceId } from './marketplaces.js';
+import { ops } from './operations.js';
+
+const SkuSchema = z.string().min(1).max(50, 'eBay SKUs are limited to 50 characters');
+const PatchSchema = z.object({ price: MoneyInputSchema.optional(), quantity: z.number().int().nonnegative().optional() }).refine((p) => p.price !== undefined || p.quantity !== undefined, 'give price or quantity');
+
+const callOptsOf = ({ store: _s, replace: _r, ...rest }: UpsertOptions = {}): CallOptions => rest;
+
+function rejectedIssues(e: MarketplaceError, sku: string): ListingIssue[] {
+  return e.errors.map((x) => ({ code: x.code, message: x.details ?? x.message, severity: 'error' as const, attributes: x.field ? x.field.split(',') : [], categories: [], sku }));
+}
+
+/** What must be in place before eBay can publish (research B3), checked before any call. */
+function preflight(ctx: EbayContext, l: Listing, store: EbayStore): { issues: ListingIssue[]; categoryId?: string } {
+  const issues: ListingIssue[] = [];
+  const defaults = ctx.config.parsed.listingDefaults[store.id];
+  const categoryId = l.marketplace.ebay?.categoryId ?? defaults?.categoryId;
+  const issue = (code: string, message: string, attributes: string[] = []) => issues.push({ code, message, severity: 'error', attributes, categories: [], sku: l.sku });
+  if (l.variants.length) issue('VARIATIONS_NOT_SUPPORTED', 'Multi-variation listings (inventory item groups) are not supported by xborder/ebay yet', ['variants']);
+  if (!defaults) issue('MISSING_LISTING_DEFAULTS', `No listingDefaults (policies, merchantLocationKey) configured for ${store.id}`);
+  if (!categoryId) issue('MISSING_CATEGORY', 'An eBay categoryId is required (marketplace.ebay.categoryId or listingDefaults.categoryId)', ['categoryId']);
+  if (l.sku.length > 50) issue('SKU_TOO_LONG', 'eBay SKUs are limited to 50 characters', ['sku']);
+  const currency = (l.price as { currency: string }).currency;
+  if (currency !== store.currency) issue('CURRENCY_MISMATCH', `${store.id} lists in ${store.currency}, not ${currency}`, ['price']);
+  return { issues, ...(categoryId ? { categoryId } : {}) };
+}
+
+export function listingsService(ctx: EbayContext): ListingsService {
+  async function upsert(input: ListingInput, opts: UpsertOptions = {}): Promise<ListingResult> {
+    const l = parseInput(ListingSchema, input, 'listing');
+    const store = ctx.store(opts.store);
+    const callOpts = callOptsOf(opts);
+    const pre = preflight(ctx, l, store);
+    if (pre.issues.length) return { sku: l.sku, store: store.id, status: 'invalid', issues: pre.issues };
+    const language = { 'Content-Language': store.language };
+    // 1. The inventory item: PUT replaces it whole (idempotent).
+    const item = await ctx.call(ops.createOrReplaceInventoryItem, { params: { sku: l.sku }, headers: language, body: inventoryItemOf(l) }, callOpts);
+    const warnings = issuesOf(item.data?.warnings, 'warning', l.sku);
+    // 2. The offer on this site: read first, so a retried upsert never creates a second offer.
+    const body = offerOf(l, inventoryMarketplaceId(store.marketplaceId), ctx.config.parsed.listingDefaults[store.id]!, pre.categoryId!);
+    const existing = await findOffer(ctx, l.sku, store, callOpts);
+    let offerId: string;
+    if (existing) {
+      const res = await ctx.call(ops.updateOffer, { params: { offerId: existing.offerId }, headers: language, body }, callOpts);
+      warnings.push(...issuesOf(res.data.warnings, 'warning', l.sku));
+      offerId = existing.offerId;
+    } else {
+      const res = await ctx.call(ops.createOffer, { headers: language, body }, callOpts);
+      warnings.push(...issuesOf(res.data.warnings, 'warning', l.sku));
+      if (!res.data.offerId) throw new MarketplaceError({ marketplace: 'ebay', operation: 'createOffer', message: 'createOffer returned no offerId' });
+      offerId = res.data.offerId;
+    }
+    const action = existing ? 'updated' : 'created';
+    // 3. Publish (or revise the live listing). eBay's refusals are the listing's issues.
+    try {
+      const res = await ctx.call(ops.publishOffer, { params: { offerId } }, callOpts);
+      warnings.push(...issuesOf(res.data.warnings, 'warning', l.sku));
+      return { sku: l.sku, store: store.id, status: 'active', ...(res.data.listingId ? { marketplaceId: res.data.listingId } : {}), issues: warnings, action, raw: { offerId } };
+    } catch (e) {
+      if (e instanceof MarketplaceError && e.code === 'MARKETPLACE_REJECTED' && e.errors.length) {
+        return { sku: l.sku, store: store.id, status: 'invalid', issues: [...rejectedIssues(e, l.sku), ...warnings], action, raw: { offerId } };
+      }
+      throw e;
+    }
+  }
+
+  async function validate(input: ListingInput, opts: StoreOptions = {}): Promise<ListingResult> {
+    const l = parseInput(ListingSchema, input, 'listing');
+    const store = ctx.store(opts.store);
+    const { issues } = preflight(ctx, l, store);
+    return { sku: l.sku, store: store.id, status: issues.length ? 'invalid' : 'accepted', issues, action: 'validated' };
+  }
+
+  async function get(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+    const id = parseInput(SkuSchema, sku, 'sku');
+    const store = ctx.store(opts.store);
+    const callOpts = callOptsOf(opts);
+    try {
+      await ctx.call(ops.getInventoryItem, { params: { sku: id } }, callOpts);
+    } catch (e) {
+      if (e instanceof NotFoundError) return { sku: id, store: store.id, status: 'not_found', issues: [], action: 'read' };
+      throw e;
+    }
+    const offer = await findOffer(ctx, id, store, callOpts);
+    const live = offer?.status === 'PUBLISHED' && (offer.listing?.listingStatus ?? 'ACTIVE') === 'ACTIVE';
+    const listingId = offer?.listing?.listingId;
+    return { sku: id, store: store.id, status: live ? 'active' : 'inactive', ...(listingId ? { marketplaceId: listingId } : {}), issues: [], action: 'read', raw: offer };
+  }
+
+  async function update(sku: string, patch: { price?: Money; quantity?: number }, opts: StoreOptions = {}): Promise<ListingResult> {
+    const id = parseInput(SkuSchema, sku, 'sku');
+    const p = parseInput(PatchSchema, patch, 'patch');
+    const store = ctx.store(opts.store);
+    const [r] = await updatePriceQuantity(ctx, [{ sku: id, ...(p.price ? { price: p.price } : {}), ...(p.quantity !== undefined ? { quantity: p.quantity } : {}), store: store.id }], callOptsOf(opts));
+    if (!r || r.ok) return { sku: id, store: store.id, status: 'accepted', issues: r?.warning ? [{ code: 'WARNING', message: r.warning, severity: 'warning', attributes: [], categories: [], sku: id }] : [], action: 'updated' };
+    if (r.error instanceof NotFoundError) return { sku: id, store: store.id, status: 'not_found', issues: [], action: 'updated' };
+    if (r.error && isXborderError(r.error) && r.error instanceof MarketplaceError) return { sku: id, store: store.id, status: 'invalid', issues: rejectedIssues(r.error, id), action: 'updated' };
+    throw r.error ?? new ValidationError({ message: `update of ${id} failed`, path: 'sku' });
+  }
+
+  /** deleteInventoryItem removes the item, its offers and their listings on every site. */
+  async function del(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+    const id = parseInput(SkuSchema, sku, 'sku');
+    const store = ctx.store(opts.store);
+    try {
+      await ctx.call(ops.deleteInventoryItem, { params: { sku: id } }, callOptsOf(opts));
+    } catch (e) {
+      if (e instanceof NotFoundError) return { sku: id, store: store.id, status: 'not_found', issues: [], action: 'deleted' };
+      throw e;
+    }
+    return { sku: id, store: store.id, status: 'deleted', issues: [], action: 'deleted' };
+  }
+
+  /** One upsert per SKU (no bulk listing path yet): every SKU ends with exactly one result. */
+  async function bulkUpsert(listings: ListingInput[], opts: BulkUpsertOptions = {}): Promise<BulkItemResult[]> {
+    const { onProgress, ...rest } = opts;
+    const out: BulkItemResult[] = [];
+    let failed = 0;
+    for (const [i, input] of listings.entries()) {
+      const sku = typeof (input as { sku?: unknown })?.sku === 'string' ? (input as { sku: string }).sku : `#${i}`;
+      try {
+        out.push({ sku, ok: true, result: await upsert(input, rest) });
+      } catch (e) {
+        failed++;
+        if (!isXborderError(e)) throw e;
+        out.push({ sku, ok: false, error: e });
+      }
+      onProgress?.({ done: i + 1, failed, total: listings.length, sku });
+    }
+    return out;
+  }
+
+  return { upsert, validate, get, update, delete: del, bulkUpsert };
+}

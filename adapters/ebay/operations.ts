@@ -1,0 +1,70 @@
+import { op, type RequestParts } from '../../src/http/operation.js';
+import type { ShippingFulfillmentDetails } from './schemas/fulfillment.js';
+import { FulfillmentPage, Order, OrderPage, ShippingFulfillment } from './schemas/fulfillment.js';
+import { TokenResponse } from './schemas/common.js';
+import {
+  BulkPriceQuantityResponse, InventoryItemRead, OfferResponse, Offers, PublishResponse, WarningsResponse,
+  type PriceQuantity, type WireInventoryItem, type WireOfferDetails,
+} from './schemas/inventory.js';
+import { RATE_PLANS } from './rate-plans.js';
+import { TOKEN_PATH } from './marketplaces.js';
+
+/** eBay Sell REST operations as data (research B3; paths from the OpenAPI contracts). */
+const F = '/sell/fulfillment/v1';
+const I = '/sell/inventory/v1';
+const fulfillment = { group: 'fulfillment', rate: RATE_PLANS.fulfillment } as const;
+const inventory = { group: 'inventory', rate: RATE_PLANS.inventory } as const;
+
+type P<Params extends Record<string, string | number> | undefined = undefined, Q = undefined, B = undefined> = RequestParts &
+  (Params extends undefined ? object : { params: Params }) & (Q extends undefined ? object : { query: Q }) & (B extends undefined ? object : { body: B });
+
+/** Content-Language is required on Inventory create/replace calls (research B2). */
+type WithLanguage = { headers: { 'Content-Language': string } };
+
+export const ops = {
+  /** OAuth refresh_token grant with Basic client auth; the Authorization header is set by auth.ts. */
+  refreshToken: op<P<undefined, undefined, { grant_type: 'refresh_token'; refresh_token: string; scope: string }> & { headers: Record<string, string> }, typeof TokenResponse._output>({
+    id: 'refreshToken', method: 'POST', path: TOKEN_PATH, group: 'token', rate: RATE_PLANS.token, idempotent: true, noAuth: true, bodyType: 'form', response: TokenResponse,
+  }),
+  getOrders: op<P<undefined, { filter?: string; limit: number; offset: number; orderIds?: string }>, typeof OrderPage._output>({
+    id: 'getOrders', method: 'GET', path: `${F}/order`, ...fulfillment, idempotent: true, response: OrderPage,
+  }),
+  getOrder: op<P<{ orderId: string }>, typeof Order._output>({ id: 'getOrder', method: 'GET', path: `${F}/order/{orderId}`, ...fulfillment, idempotent: true, response: Order }),
+  /** Not idempotent: each call records another package. fulfilment.ts verifies before any replay. */
+  createShippingFulfillment: op<P<{ orderId: string }, undefined, ShippingFulfillmentDetails>, unknown>({
+    id: 'createShippingFulfillment', method: 'POST', path: `${F}/order/{orderId}/shipping_fulfillment`, ...fulfillment, idempotent: false,
+  }),
+  getShippingFulfillments: op<P<{ orderId: string }>, typeof FulfillmentPage._output>({
+    id: 'getShippingFulfillments', method: 'GET', path: `${F}/order/{orderId}/shipping_fulfillment`, ...fulfillment, idempotent: true, response: FulfillmentPage,
+  }),
+  getShippingFulfillment: op<P<{ orderId: string; fulfillmentId: string }>, typeof ShippingFulfillment._output>({
+    id: 'getShippingFulfillment', method: 'GET', path: `${F}/order/{orderId}/shipping_fulfillment/{fulfillmentId}`, ...fulfillment, idempotent: true, response: ShippingFulfillment,
+  }),
+  createOrReplaceInventoryItem: op<P<{ sku: string }, undefined, WireInventoryItem> & WithLanguage, typeof WarningsResponse._output>({
+    id: 'createOrReplaceInventoryItem', method: 'PUT', path: `${I}/inventory_item/{sku}`, ...inventory, idempotent: true, response: WarningsResponse,
+  }),
+  getInventoryItem: op<P<{ sku: string }>, typeof InventoryItemRead._output>({
+    id: 'getInventoryItem', method: 'GET', path: `${I}/inventory_item/{sku}`, ...inventory, idempotent: true, response: InventoryItemRead,
+  }),
+  deleteInventoryItem: op<P<{ sku: string }>, unknown>({ id: 'deleteInventoryItem', method: 'DELETE', path: `${I}/inventory_item/{sku}`, ...inventory, idempotent: true }),
+  getOffers: op<P<undefined, { sku: string; marketplace_id?: string; limit?: number; offset?: number }>, typeof Offers._output>({
+    id: 'getOffers', method: 'GET', path: `${I}/offer`, ...inventory, idempotent: true, response: Offers,
+  }),
+  /** Not idempotent (a second call makes a second offer): listings.ts reads getOffers first. */
+  createOffer: op<P<undefined, undefined, WireOfferDetails> & WithLanguage, typeof OfferResponse._output>({
+    id: 'createOffer', method: 'POST', path: `${I}/offer`, ...inventory, idempotent: false, response: OfferResponse,
+  }),
+  updateOffer: op<P<{ offerId: string }, undefined, WireOfferDetails> & WithLanguage, typeof OfferResponse._output>({
+    id: 'updateOffer', method: 'PUT', path: `${I}/offer/{offerId}`, ...inventory, idempotent: true, response: OfferResponse,
+  }),
+  /** Publishing a published offer revises its listing: safe to replay. */
+  publishOffer: op<P<{ offerId: string }>, typeof PublishResponse._output>({
+    id: 'publishOffer', method: 'POST', path: `${I}/offer/{offerId}/publish`, ...inventory, idempotent: true, response: PublishResponse,
+  }),
+  /** Absolute values per SKU/offer, so a replay sets the same figures again. Up to 25 requests. */
+  bulkUpdatePriceQuantity: op<P<undefined, undefined, { requests: PriceQuantity[] }>, typeof BulkPriceQuantityResponse._output>({
+    id: 'bulkUpdatePriceQuantity', method: 'POST', path: `${I}/bulk_update_price_quantity`, ...inventory, idempotent: true, response: BulkPriceQuantityResponse,
+  }),
+};
+
+export type EbayOperations = typeof ops;

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { Amount, ErrorDetail } from './common.js';
+
+/** sell_inventory_v1_oas3.json: the fields the adapter writes and reads. */
+export interface WireProduct {
+  title: string;
+  description?: string;
+  aspects?: Record<string, string[]>;
+  brand?: string;
+  mpn?: string;
+  ean?: string[];
+  upc?: string[];
+  isbn?: string[];
+  imageUrls?: string[];
+}
+
+export interface WireInventoryItem {
+  product: WireProduct;
+  condition: string;
+  availability: { shipToLocationAvailability: { quantity: number } };
+  packageWeightAndSize?: {
+    weight?: { value: number; unit: 'POUND' | 'KILOGRAM' | 'OUNCE' | 'GRAM' };
+    dimensions?: { length: number; width: number; height: number; unit: 'INCH' | 'FEET' | 'CENTIMETER' | 'METER' };
+  };
+}
+
+export interface WireOfferDetails {
+  sku: string;
+  marketplaceId: string;
+  format: 'FIXED_PRICE';
+  availableQuantity: number;
+  categoryId?: string;
+  listingDescription?: string;
+  listingDuration?: 'GTC';
+  listingPolicies?: { fulfillmentPolicyId: string; paymentPolicyId: string; returnPolicyId: string };
+  merchantLocationKey?: string;
+  pricingSummary: { price: { value: string; currency: string } };
+}
+
+export const WarningsResponse = z.object({ warnings: z.array(ErrorDetail).optional() }).loose().optional();
+
+export const InventoryItemRead = z
+  .object({
+    sku: z.string().optional(),
+    locale: z.string().optional(),
+    condition: z.string().optional(),
+    product: z.object({ title: z.string().optional() }).loose().optional(),
+    availability: z.object({ shipToLocationAvailability: z.object({ quantity: z.number().int().optional() }).loose().optional() }).loose().optional(),
+  })
+  .loose();
+
+export const Offer = z
+  .object({
+    offerId: z.string(),
+    sku: z.string().optional(),
+    marketplaceId: z.string().optional(),
+    status: z.string().optional(),
+    availableQuantity: z.number().int().optional(),
+    pricingSummary: z.object({ price: Amount.optional() }).loose().optional(),
+    listing: z.object({ listingId: z.string().optional(), listingStatus: z.string().optional() }).loose().optional(),
+  })
+  .loose();
+export type Offer = z.infer<typeof Offer>;
+
+export const Offers = z.object({ offers: z.array(Offer).default([]), total: z.number().optional() }).loose();
+export const OfferResponse = z.object({ offerId: z.string().optional(), warnings: z.array(ErrorDetail).optional() }).loose();
+export const PublishResponse = z.object({ listingId: z.string().optional(), warnings: z.array(ErrorDetail).optional() }).loose();
+
+export interface PriceQuantity {
+  sku?: string;
+  shipToLocationAvailability?: { quantity: number };
+  offers?: Array<{ offerId: string; availableQuantity?: number; price?: { value: string; currency: string } }>;
+}
+
+export const BulkPriceQuantityResponse = z
+  .object({ responses: z.array(z.object({ sku: z.string().optional(), offerId: z.string().optional(), statusCode: z.number().int(), errors: z.array(ErrorDetail).optional(), warnings: z.array(ErrorDetail).optional() }).loose()).default([]) })
+  .loose();
