@@ -1,2 +1,12 @@
-/** Not implemented yet: this entry exports nothing until its issue lands. */
-export {};
+/** xborder/aliexpress: the AliExpress Open Platform (IOP gateway) adapter and its embedded-sandbox module. */
+export { aliexpress, capabilities, type AliExpressAdapter, type AliExpressRaw } from './adapter.js';
+export { AliExpressConfigSchema, DEFAULTS, type AliExpressConfig } from './config.js';
+export type { AuthorizationUrlOptions } from './auth.js';
+export { sign, stringToSign, type SignParams } from './sign.js';
+export { quotaResetAt } from './errors.js';
+export { RATE_PLANS, sellerOps, systemOps, type SellerOps, type SystemOps } from './operations.js';
+export { tokenKey, type TokenResponse } from './tokens.js';
+export { MemoryTokenStore, FileTokenStore, fileTokenStore, type TokenStore, type StoredToken } from '../../src/state/token-store.js';
+export {
+  aliexpressSandbox, SANDBOX_CREDENTIALS, AliExpressSandboxState, type AliExpressSandboxOptions, type SandboxOrder, type SandboxProduct,
+} from './sandbox/index.js';

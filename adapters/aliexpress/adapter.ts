@@ -1,0 +1,100 @@
+import type { Capabilities, InventoryUpdate, MarketplaceAdapter, OrderListQuery, StoreOptions, BulkUpsertOptions, CancelRequest } from '../../src/adapter.js';
+import { parseInput, registerSecret } from '../../src/errors/index.js';
+import type { CallOptions } from '../../src/http/call-options.js';
+import { systemClock } from '../../src/http/clock.js';
+import { Limiter } from '../../src/http/limiter.js';
+import type { RawClient } from '../../src/http/operation.js';
+import type { ListingInput } from '../../src/model/listing.js';
+import type { Money } from '../../src/model/money.js';
+import type { ShipRequest } from '../../src/model/shipment.js';
+import { MemoryIntentJournal } from '../../src/state/intent-journal.js';
+import { MemoryTokenStore, type TokenStore } from '../../src/state/token-store.js';
+import { AliExpressAuth } from './auth.js';
+import { AliExpressClient } from './client.js';
+import { AliExpressConfigSchema, DEFAULTS, type AliExpressConfig, type ResolvedConfig } from './config.js';
+import { storeOf, type AdapterContext } from './context.js';
+import { AliExpressFulfilment } from './fulfilment.js';
+import { AliExpressInventory } from './inventory.js';
+import { AliExpressListings } from './listings.js';
+import { sellerOps, systemOps, type SellerOps, type SystemOps } from './operations.js';
+import { AliExpressOrders } from './orders.js';
+import { TokenManager, tokenKey } from './tokens.js';
+
+export interface AliExpressRaw {
+  /** App-signed system operations (token create/refresh). */
+  system: RawClient<SystemOps>;
+  /** Seller-signed business operations. */
+  seller: RawClient<SellerOps>;
+}
+
+export const capabilities: Capabilities = {
+  partialShipment: true,
+  multiPackage: true,
+  marketplaceIssuedTracking: false,
+  cancellation: { order: false, lines: false },
+  bulkListingThreshold: null,
+  quantity: { sharedAcrossStores: true, includesReserved: false, marketplaceFulfilledReadOnly: false },
+  inventoryBatchSize: DEFAULTS.batchProducts,
+};
+
+const isStore = (t: unknown): t is TokenStore => typeof (t as TokenStore).compareAndSwap === 'function';
+
+function tokenStoreOf(cfg: ResolvedConfig, key: string, now: number): TokenStore {
+  if (isStore(cfg.tokens)) return cfg.tokens;
+  const t = cfg.tokens;
+  registerSecret(t.accessToken);
+  registerSecret(t.refreshToken);
+  // Unknown expiry: assumed valid; IllegalAccessToken triggers the one refresh if not.
+  const expiresAt = t.expiresAt === undefined ? now + 86_400_000 : t.expiresAt instanceof Date ? t.expiresAt.getTime() : t.expiresAt;
+  return new MemoryTokenStore({ [key]: { accessToken: t.accessToken, refreshToken: t.refreshToken, expiresAt, version: 1 } });
+}
+
+/** The AliExpress Open Platform adapter (IOP gateway api-sg) for one seller account. */
+export function aliexpress(config: AliExpressConfig) {
+  if (typeof config?.appSecret === 'string') registerSecret(config.appSecret);
+  const cfg = parseInput(AliExpressConfigSchema, config, 'config');
+  const clock = cfg.clock ?? systemClock;
+  const key = tokenKey(cfg.appKey, cfg.sellerId);
+  const client = new AliExpressClient({
+    appKey: cfg.appKey, appSecret: cfg.appSecret, sellerId: cfg.sellerId, baseUrl: cfg.endpoint ?? DEFAULTS.endpoint, clock,
+    limiter: cfg.limiter ?? new Limiter(undefined, clock), journal: cfg.journal ?? new MemoryIntentJournal(),
+    hooks: cfg.hooks, retry: cfg.retry, timeScale: cfg.timeScale, consistency: cfg.consistency, transport: cfg.transport, timeoutMs: cfg.timeoutMs,
+  });
+  const tokens = new TokenManager({
+    store: tokenStoreOf(cfg, key, clock.now()), key, clock,
+    refreshCall: async (refreshToken, signal) => (await client.call(client.app, systemOps.refreshToken, { body: { refresh_token: refreshToken } }, { signal })).data,
+  });
+  client.useTokens(tokens);
+  const ctx: AdapterContext = { config: cfg, client, tokens, clock, account: cfg.sellerId, store: storeOf(cfg) };
+  const inventory = new AliExpressInventory(ctx);
+  const listings = new AliExpressListings(ctx, inventory);
+  inventory.resolve = async (sku, o) => listings.productIds.get(sku) ?? (await listings.find(sku, o))?.productId;
+  const orders = new AliExpressOrders(ctx);
+  const fulfilment = new AliExpressFulfilment(ctx, orders);
+  const adapter = {
+    marketplace: 'aliexpress' as const,
+    account: cfg.sellerId,
+    stores: [ctx.store],
+    capabilities,
+    listings: {
+      upsert: (l: ListingInput, o?: StoreOptions) => listings.upsert(l, o),
+      validate: (l: ListingInput, o?: StoreOptions) => listings.validate(l, o),
+      get: (sku: string, o?: StoreOptions) => listings.get(sku, o),
+      update: (sku: string, patch: { price?: Money; quantity?: number }, o?: StoreOptions) => listings.update(sku, patch, o),
+      delete: (sku: string, _o?: StoreOptions) => listings.delete(sku),
+      bulkUpsert: (ls: ListingInput[], o?: BulkUpsertOptions) => listings.bulkUpsert(ls, o),
+    },
+    orders: {
+      list: (q: OrderListQuery, o?: CallOptions) => orders.list(q, o),
+      get: (id: string, o?: CallOptions & { includePii?: boolean }) => orders.get(id, o),
+      cancel: (id: string, req: CancelRequest, o?: CallOptions) => orders.cancel(id, req, o),
+    },
+    inventory: { set: (updates: InventoryUpdate[], o?: CallOptions) => inventory.set(updates, o) },
+    fulfilment: { ship: (req: ShipRequest, o?: CallOptions) => fulfilment.ship(req, o) },
+    auth: new AliExpressAuth(client, tokens, cfg.appKey),
+    raw: { system: client.raw(client.app, systemOps), seller: client.raw(client.seller, sellerOps) } satisfies AliExpressRaw,
+  };
+  return adapter satisfies MarketplaceAdapter<AliExpressRaw>;
+}
+
+export type AliExpressAdapter = ReturnType<typeof aliexpress>;

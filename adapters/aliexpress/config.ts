@@ -1,0 +1,72 @@
+import type { AxiosInstance } from 'axios';
+import { z } from 'zod';
+import type { Clock } from '../../src/http/clock.js';
+import type { Hooks } from '../../src/http/hooks.js';
+import type { Limiter } from '../../src/http/limiter.js';
+import { CountryCodeSchema } from '../../src/model/address.js';
+import { CurrencyCodeSchema } from '../../src/model/money.js';
+import type { IntentJournal } from '../../src/state/intent-journal.js';
+import type { TokenStore } from '../../src/state/token-store.js';
+
+const isFn = (v: unknown) => typeof v === 'function';
+const isObj = (v: unknown) => typeof v === 'object' && v !== null;
+
+/** Defaults (research B3, B5, E); every one can be overridden in the config. */
+export const DEFAULTS = {
+  endpoint: 'https://api-sg.aliexpress.com',
+  oauthUrl: 'https://api-sg.aliexpress.com/oauth/authorize',
+  /** Order dates are US Pacific wall-clock strings. */
+  timeZone: 'America/Los_Angeles',
+  /** Order query window length (no documented cap; windows keep page numbers shallow). */
+  orderWindowDays: 7,
+  orderPageSize: 50,
+  /** Refresh this long before `expire_time`. */
+  refreshSkewMs: 5 * 60_000,
+  /** Batch price/inventory updates take at most 20 products (research B4). */
+  batchProducts: 20,
+  /** ... and at most 200 SKUs per product. */
+  batchSkus: 200,
+  language: 'en',
+} as const;
+
+const TokenStoreInput = z.custom<TokenStore>((v) => isObj(v) && isFn((v as TokenStore).get) && isFn((v as TokenStore).compareAndSwap), 'expected a TokenStore');
+const InitialTokens = z.object({
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1).optional(),
+  /** Epoch ms or a Date (`expire_time` of the token response); unknown → assumed valid until refused. */
+  expiresAt: z.union([z.number(), z.date()]).optional(),
+});
+
+export const AliExpressConfigSchema = z.object({
+  appKey: z.string().min(1),
+  appSecret: z.string().min(1),
+  /** Seller id (`seller_id`/`user_id` of the token response): the account key. */
+  sellerId: z.string().min(1),
+  tokens: z.union([TokenStoreInput, InitialTokens]),
+  /** The one store of the account: ship-from country and listing currency. */
+  store: z.object({ country: CountryCodeSchema.default('CN'), currency: CurrencyCodeSchema.default('USD'), language: z.string().default(DEFAULTS.language) }).default({ country: 'CN', currency: 'USD', language: DEFAULTS.language }),
+  /** Product fields AliExpress requires on every new listing that the neutral model does not carry. */
+  listingDefaults: z.object({
+    categoryId: z.number().int().positive().optional(),
+    freightTemplateId: z.number().int().positive().optional(),
+    servicePolicyId: z.number().int().nonnegative().optional(),
+    shippingLeadTime: z.number().int().positive().default(3),
+    inventoryDeductionStrategy: z.enum(['place_order_withhold', 'payment_success_deduct']).default('place_order_withhold'),
+    productUnit: z.number().int().positive().optional(),
+  }).default({ shippingLeadTime: 3, inventoryDeductionStrategy: 'place_order_withhold' }),
+  endpoint: z.url().optional(),
+  orderWindowDays: z.number().int().min(1).max(90).default(DEFAULTS.orderWindowDays),
+  hooks: z.custom<Hooks>((v) => v === undefined || isObj(v)).optional(),
+  timeScale: z.number().positive().optional(),
+  clock: z.custom<Clock>((v) => isObj(v) && isFn((v as Clock).now)).optional(),
+  journal: z.custom<IntentJournal>((v) => isObj(v)).optional(),
+  limiter: z.custom<Limiter>((v) => isObj(v)).optional(),
+  transport: z.custom<AxiosInstance>((v) => isFn(v) || isObj(v)).optional(),
+  retry: z.object({ retries: z.number().int().min(0), baseDelayMs: z.number().min(0), maxDelayMs: z.number().min(0) }).partial().optional(),
+  /** How long order reads may lag a shipment declaration (verify-before-replay). */
+  consistency: z.object({ windowMs: z.number().min(0), intervalMs: z.number().min(0) }).default({ windowMs: 3000, intervalMs: 500 }),
+  timeoutMs: z.number().int().positive().optional(),
+});
+
+export type AliExpressConfig = z.input<typeof AliExpressConfigSchema>;
+export type ResolvedConfig = z.output<typeof AliExpressConfigSchema>;

@@ -1,0 +1,97 @@
+import type { InventoryResult, InventoryUpdate } from '../../src/adapter.js';
+import { MarketplaceError, NotFoundError, ValidationError, isXborderError, type XborderError } from '../../src/errors/index.js';
+import type { CallOptions } from '../../src/http/call-options.js';
+import { MoneySchema, toDecimal } from '../../src/model/money.js';
+import { wireParams } from './client.js';
+import { DEFAULTS } from './config.js';
+import type { AdapterContext } from './context.js';
+import { sellerOps } from './operations.js';
+
+type Resolve = (sku: string, opts?: CallOptions) => Promise<string | undefined>;
+type Batch = Array<{ product_id: string; multiple_sku_update_list: Array<Record<string, string | number>> }>;
+
+function chunks<T>(xs: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+/** `mutiple_product_update_list` (sic) with product ids as bare JSON numbers (no float round-trip). */
+function batchJson(batch: Batch): string {
+  return JSON.stringify(batch.map((p) => ({ ...p, product_id: `@@${p.product_id}@@` }))).replace(/"@@(\d+)@@"/g, '$1');
+}
+
+/**
+ * Stock and price through `batch.product.inventory.update` / `batch.product.price.update`: ≤20
+ * products per call, ≤200 SKUs per product (research B4). Stock is one pool per account. The price
+ * update erases a discount price it does not carry: reported as a warning.
+ */
+export class AliExpressInventory {
+  resolve: Resolve = async () => undefined;
+
+  constructor(private readonly ctx: AdapterContext) {}
+
+  async set(updates: InventoryUpdate[], opts: CallOptions = {}): Promise<InventoryResult[]> {
+    const latest = new Map<string, InventoryUpdate>();
+    for (const [i, u] of updates.entries()) {
+      if (!u?.sku) throw new ValidationError({ message: 'every update needs a sku', path: `updates.${i}.sku` });
+      if (u.quantity !== undefined && (!Number.isInteger(u.quantity) || u.quantity < 0 || u.quantity > 999999)) throw new ValidationError({ message: 'quantity must be an integer 0..999999', path: `updates.${i}.quantity` });
+      if (u.price !== undefined) {
+        MoneySchema.parse(u.price);
+        if (u.price.currency !== this.ctx.store.currency) throw new ValidationError({ message: `price must be in ${this.ctx.store.currency}`, path: `updates.${i}.price` });
+      }
+      latest.set(u.sku, { ...latest.get(u.sku), ...u });
+    }
+    const results = new Map<string, InventoryResult>();
+    const product = new Map<string, string>();
+    for (const sku of latest.keys()) {
+      const id = await this.resolve(sku, opts);
+      if (id) product.set(sku, id);
+      else results.set(sku, { sku, ok: false, error: new NotFoundError({ marketplace: 'aliexpress', message: `No AliExpress product carries SKU ${sku}` }) });
+    }
+    const qty = [...latest.values()].filter((u) => u.quantity !== undefined && product.has(u.sku));
+    const price = [...latest.values()].filter((u) => u.price !== undefined && product.has(u.sku));
+    await this.run(sellerOps.inventoryUpdate, qty, product, (u) => ({ sku_code: u.sku, inventory: u.quantity! }), results, opts);
+    await this.run(sellerOps.priceUpdate, price, product, (u) => ({ sku_code: u.sku, price: toDecimal(u.price!) }), results, opts, 'discount_price is not sent, so AliExpress clears any discount price of this SKU');
+    return [...latest.keys()].map((sku) => results.get(sku) ?? { sku, ok: true });
+  }
+
+  private async run(
+    op: typeof sellerOps.inventoryUpdate, list: InventoryUpdate[], product: Map<string, string>, sku: (u: InventoryUpdate) => Record<string, string | number>,
+    results: Map<string, InventoryResult>, opts: CallOptions, warning?: string,
+  ): Promise<void> {
+    const byProduct = new Map<string, InventoryUpdate[]>();
+    for (const u of list) byProduct.set(product.get(u.sku)!, [...(byProduct.get(product.get(u.sku)!) ?? []), u]);
+    const entries: Batch = [];
+    const owners = new Map<string, InventoryUpdate[]>();
+    for (const [pid, us] of byProduct) for (const part of chunks(us, DEFAULTS.batchSkus)) {
+      entries.push({ product_id: pid, multiple_sku_update_list: part.map(sku) });
+      owners.set(`${entries.length - 1}`, part);
+    }
+    for (const [ci, batch] of chunks(entries, DEFAULTS.batchProducts).entries()) {
+      const members = batch.flatMap((_, j) => owners.get(`${ci * DEFAULTS.batchProducts + j}`) ?? []);
+      let failedIds = new Map<string, XborderError>();
+      try {
+        const res = await this.ctx.client.call(this.ctx.client.seller, op, { body: { mutiple_product_update_list: batchJson(batch) } }, opts);
+        const d = res.data;
+        const ok = new Set(((d.update_successful_list ?? []) as Array<{ product_id?: unknown }>).map((x) => String(x.product_id)));
+        for (const f of (d.update_failed_list ?? []) as Array<{ product_id?: unknown; error_code?: string; error_message?: string }>) {
+          failedIds.set(String(f.product_id), new MarketplaceError({ marketplace: 'aliexpress', operation: op.id, message: `${f.error_code ?? 'FAILED'}: ${f.error_message ?? 'update failed'}`, errors: [{ code: f.error_code ?? 'FAILED', message: f.error_message ?? 'update failed' }] }));
+        }
+        if (d.update_success === false && ok.size === 0 && failedIds.size === 0) {
+          const e = new MarketplaceError({ marketplace: 'aliexpress', operation: op.id, message: `${d.update_error_code ?? 'FAILED'}: ${d.update_error_message ?? 'update failed'}`, errors: [{ code: d.update_error_code ?? 'FAILED', message: d.update_error_message ?? 'update failed' }] });
+          failedIds = new Map(batch.map((b) => [b.product_id, e]));
+        }
+      } catch (e) {
+        if (!isXborderError(e)) throw e;
+        failedIds = new Map(batch.map((b) => [b.product_id, e]));
+      }
+      for (const u of members) {
+        const err = failedIds.get(product.get(u.sku)!);
+        const prev = results.get(u.sku);
+        if (err) results.set(u.sku, { sku: u.sku, ok: false, error: err });
+        else if (!prev || prev.ok) results.set(u.sku, { sku: u.sku, ok: true, ...(u.quantity !== undefined ? { appliedQuantity: u.quantity } : {}), ...(warning ? { warning } : prev?.warning ? { warning: prev.warning } : {}) });
+      }
+    }
+  }
+}
