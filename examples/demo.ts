@@ -1,6 +1,6 @@
 /**
  * `npm run demo` — the main job, offline, on the embedded sandbox:
- *   1. start the sandbox (one demo account per marketplace this build ships, plus an ECB-shaped rate feed)
+ *   1. start the sandbox (Amazon, Shopee, eBay and AliExpress demo accounts, plus an ECB-shaped rate feed)
  *   2. list examples/catalog.csv on every store, prices converted from USD with today's (sandbox) ECB rates
  *   3. sync the seeded orders through the checkpointed order-sync engine
  *   4. quote shipping (sample rate cards) and DDP landed cost for each order
@@ -9,17 +9,20 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import * as aliexpressModule from '../adapters/aliexpress/index.js';
 import * as amazonModule from '../adapters/amazon/index.js';
+import * as ebayModule from '../adapters/ebay/index.js';
 import * as shopeeModule from '../adapters/shopee/index.js';
 import type { MarketplaceAdapter } from '../src/adapter.js';
 import { startDemoSandbox } from '../src/cli/sandbox-demo.js';
 import { convert, ecbRates, type RateTable } from '../src/currency/index.js';
-import { Hub, formatBulkReport, hubHooks, loadCatalog, memoryCheckpoints, textTable, type Catalog } from '../src/hub/index.js';
+import { Hub, formatBulkReport, hubHooks, loadCatalog, memoryCheckpoints, textTable, type BulkProgressEvent, type Catalog } from '../src/hub/index.js';
 import { estimateLandedCost } from '../src/landed-cost/index.js';
 import { toDecimal, type Money } from '../src/model/money.js';
 import { zeroMoney } from '../src/model/money-math.js';
 import type { Order } from '../src/model/order.js';
 import { ecbSandbox, startSandbox } from '../src/sandbox/index.js';
+import { MemoryTokenStore } from '../src/state/token-store.js';
 import { quoteShipping, rateCard, type ShippingConnector } from '../src/shipping/index.js';
 
 const started = performance.now();
@@ -31,12 +34,26 @@ const hooks = hubHooks();
 const modules = [
   { name: 'amazon' as const, factory: amazonModule.amazon as never, sandbox: amazonModule.amazonSandbox as never, exports: { ...amazonModule } },
   { name: 'shopee' as const, factory: shopeeModule.shopee as never, sandbox: shopeeModule.shopeeSandbox as never, exports: { ...shopeeModule } },
+  { name: 'ebay' as const, factory: ebayModule.ebay as never, sandbox: ebayModule.ebaySandbox as never, exports: { ...ebayModule } },
 ];
 const demo = await startDemoSandbox({ timeScale: 50, orders: 2, modules }, startSandbox);
-const ecbFeed = await startSandbox({ marketplaces: { ecb: ecbSandbox() } });
+// AliExpress authorizes by code exchange, so its demo account is set up here rather than by the CLI profiles.
+// The example catalog's AliExpress leaf categories (no required attributes in the demo).
+const AE_DEMO_CATEGORIES = Object.fromEntries(
+  [100004, 200000343, 200000369, 200000384, 200000394, 200000398, 200000399, 200000662, 200000708, 200003288, 200003292, 200003570, 200003655, 380230].map((c) => [c, []]),
+);
+const aeModule = aliexpressModule.aliexpressSandbox({ categories: AE_DEMO_CATEGORIES });
+const ecbFeed = await startSandbox({ marketplaces: { ecb: ecbSandbox(), aliexpress: aeModule }, timeScale: 50 });
+const aliexpressGlobal = aliexpressModule.aliexpress({
+  ...aliexpressModule.SANDBOX_CREDENTIALS, tokens: new MemoryTokenStore(), endpoint: ecbFeed.urls.aliexpress, timeScale: 50, hooks,
+  listingDefaults: { categoryId: 200000001, freightTemplateId: 1000, servicePolicyId: 0 },
+});
+await aliexpressGlobal.auth.exchangeCode(aeModule.state.issueCode(aliexpressModule.SANDBOX_CREDENTIALS.sellerId));
 const accounts: Record<string, MarketplaceAdapter> = {
   amazonEU: amazonModule.amazon({ ...(demo.options('amazonEU') as Parameters<typeof amazonModule.amazon>[0]), hooks }),
   shopeeSG: shopeeModule.shopee({ ...(demo.options('shopeeSG') as Parameters<typeof shopeeModule.shopee>[0]), hooks }) as unknown as MarketplaceAdapter,
+  ebayUS: ebayModule.ebay({ ...(demo.options('ebayUS') as Parameters<typeof ebayModule.ebay>[0]), hooks }),
+  aliexpress: aliexpressGlobal,
 };
 const hub = new Hub({ accounts, hooks });
 console.log(`xborder demo — embedded sandbox: ${Object.entries(demo.sandbox.urls).map(([m, u]) => `${m} ${u}`).join(', ')}`);
@@ -47,18 +64,24 @@ try {
   const rates: RateTable = await ecbRates({ endpoint: ecbFeed.urls.ecb }).getRates();
   const catalog = await loadCatalog(path.join(here, 'catalog.csv'), { currency: 'USD' });
   console.log(`catalog: ${catalog.listings.length} listings (${catalog.listings.reduce((n, l) => n + Math.max(1, l.variants.length), 0)} sellable SKUs), ECB rates of ${rates.asOf}`);
-  const listed = await hub.listings.bulkUpsert(catalog, {
-    stores: hub.stores,
-    pricing: { base: 'USD', rates, margin: '0.25', ending: 'auto' },
-    onProgress: (e) => e.type === 'store-done' && console.log(`  ${e.store}: ${e.counts.done} listed, ${e.counts.failed} failed`),
-  });
-  console.log(`\n${formatBulkReport(listed).split('\n').slice(0, 8).join('\n')}\n`);
+  const pricing = { base: 'USD', rates, margin: '0.25', ending: 'auto' as const };
+  const onProgress = (e: BulkProgressEvent) => e.type === 'store-done' && console.log(`  ${e.store}: ${e.counts.done} listed, ${e.counts.failed} failed`);
+  const [variationStores, plainStores] = partition(hub.stores, (ref) => !['ebay', 'aliexpress'].includes(hub.account(ref).marketplace));
+  const listed = await hub.listings.bulkUpsert(catalog, { stores: variationStores, pricing, onProgress });
+  // The eBay and AliExpress adapters do not list variation families yet: single items there.
+  const singles = catalog.listings.filter((l) => l.variants.length === 0);
+  const listedPlain = await hub.listings.bulkUpsert(singles, { stores: plainStores, pricing, onProgress });
+  for (const report of [listed, listedPlain]) console.log(`\n${formatBulkReport(report).split('\n').slice(0, 3 + report.stores.length + 1).join('\n')}`);
+  console.log('');
 
   // 3. Order sync: one feed per account, checkpointed after every window.
   const orders: Array<{ order: Order; account: string }> = [];
+  // Buyers' orders arrive on every marketplace (the AliExpress sandbox takes them by hand).
+  for (const sku of ['MUG-ENAMEL-350', 'BOTTLE-STEEL-750']) aeModule.state.addOrder({ lines: [{ sku, price: '14.99', count: 1 }] });
   const synced = await hub.orders.sync({
     checkpoints: memoryCheckpoints(),
     since: new Date(Date.now() - 7 * 86_400_000),
+    includePii: true, // only the destination country is used; nothing of the buyer is printed
     handle: (order, ctx) => void orders.push({ order, account: ctx.account }),
   });
   console.log(`order sync: ${synced.delivered} orders from ${synced.accounts.length} accounts`);
@@ -76,12 +99,13 @@ try {
 
 async function fulfil(order: Order, account: string, catalog: Catalog, cards: ShippingConnector[], rates: RateTable): Promise<Array<string | number>> {
   const store = hub.store(`${account}:${order.store}`).store;
+  const destination = order.shippingAddress?.country ?? store.country;
   const currency = order.totals.charged?.currency ?? store.currency;
   const weightKg = order.lines.reduce((kg, l) => kg + l.quantity * (skuWeightKg(catalog, l.sku) ?? 0.3), 0);
   const quote = await quoteShipping(
     {
       from: { country: 'CN', postalCode: '518000', city: 'Shenzhen' },
-      to: { country: store.country },
+      to: { country: destination },
       parcels: [{ weight: { value: Math.max(0.05, Number(weightKg.toFixed(3))), unit: 'kg' } }],
       cargoClass: 'general',
       shipDate: new Date().toISOString().slice(0, 10),
@@ -93,9 +117,9 @@ async function fulfil(order: Order, account: string, catalog: Catalog, cards: Sh
   let landed = '—';
   if (items.length > 0) {
     const est = await estimateLandedCost({
-      origin: 'CN', destination: store.country, asOf: new Date().toISOString().slice(0, 10), items,
+      origin: 'CN', destination, asOf: new Date().toISOString().slice(0, 10), items,
       shipping: best ? toCurrency(best.total, currency, rates) : zeroMoney(currency), incoterm: 'DDP',
-      channel: { marketplace: hub.account(account).marketplace as 'amazon' | 'shopee' }, rates,
+      channel: { marketplace: hub.account(account).marketplace as 'amazon' | 'shopee' | 'ebay' | 'aliexpress' }, rates,
     }).catch((e: Error) => e);
     landed = est instanceof Error ? `n/a (${est.message.slice(0, 40)})` : `${fmt(est.payableBy.seller)}${est.complete ? '' : ' (partial)'} [${est.regime.name}]`;
   }
@@ -107,7 +131,11 @@ async function fulfil(order: Order, account: string, catalog: Catalog, cards: Sh
       .catch((e: Error) => e);
     shipped = s instanceof Error ? `failed: ${s.message.slice(0, 50)}` : `${s.status} via ${carrier} (${s.outcome})`;
   }
-  return [order.id, `${account}:${order.store}`, order.status, fmt(order.totals.charged), best ? `${fmt(best.total)} ${best.carrier}` : 'none', landed, shipped];
+  return [order.id, `${account}:${order.store}${destination !== store.country ? ` → ${destination}` : ''}`, order.status, fmt(order.totals.charged), best ? `${fmt(best.total)} ${best.carrier}` : 'none', landed, shipped];
+}
+
+function partition<T>(items: readonly T[], keep: (t: T) => boolean): [T[], T[]] {
+  return [items.filter(keep), items.filter((t) => !keep(t))];
 }
 
 function toCurrency(m: Money, to: string, rates: RateTable): Money {

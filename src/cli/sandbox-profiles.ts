@@ -83,7 +83,28 @@ const shopee: SandboxProfile = {
   },
 };
 
-const PROFILES: Partial<Record<MarketplaceName, SandboxProfile>> = { amazon, shopee };
+const EBAY_DEMO_MARKETS = ['EBAY_US', 'EBAY_GB'];
+
+const ebay: SandboxProfile = {
+  moduleOptions: () => ({}),
+  account({ url, exports, timeScale }) {
+    const creds = exports.SANDBOX_CREDENTIALS as { account: string; clientId: string; clientSecret: string; refreshToken: string; listingDefaults: Record<string, string> };
+    return {
+      key: 'ebayUS',
+      marketplace: 'ebay',
+      stores: EBAY_DEMO_MARKETS.map((m) => `ebayUS:${m}`),
+      config: { account: creds.account, marketplaces: EBAY_DEMO_MARKETS, endpoint: url, timeScale, listingDefaults: Object.fromEntries(EBAY_DEMO_MARKETS.map((m) => [m, creds.listingDefaults])) },
+      secrets: { 'credentials.clientId': 'XB_SANDBOX_EBAY_CLIENT_ID', 'credentials.clientSecret': 'XB_SANDBOX_EBAY_CLIENT_SECRET', 'credentials.refreshToken': 'XB_SANDBOX_EBAY_REFRESH_TOKEN' },
+      env: { XB_SANDBOX_EBAY_CLIENT_ID: creds.clientId, XB_SANDBOX_EBAY_CLIENT_SECRET: creds.clientSecret, XB_SANDBOX_EBAY_REFRESH_TOKEN: creds.refreshToken },
+    };
+  },
+  seedOrders(module, _exports, account, perStore) {
+    const state = module.state as { seedOrders?(n: number, o: { marketplaces: string[] }): unknown };
+    state.seedOrders?.(perStore * account.stores.length, { marketplaces: EBAY_DEMO_MARKETS });
+  },
+};
+
+const PROFILES: Partial<Record<MarketplaceName, SandboxProfile>> = { amazon, shopee, ebay };
 
 export function sandboxProfile(name: MarketplaceName): SandboxProfile | undefined {
   return PROFILES[name];
