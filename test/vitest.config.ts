@@ -5,12 +5,18 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
-    include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
     restoreMocks: true,
     reporters: ['default', './test/summary-reporter.ts'],
+    projects: [
+      // Pure units share one module graph per worker (a large import-time saving on 2 cores).
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], exclude: ['test/unit/sandbox/**'], isolate: false } },
+      // Real loopback HTTP, adapters, end-to-end and package tests keep per-file isolation
+      // (nock's net-connect switch, token caches, servers).
+      { extends: true, test: { name: 'io', include: ['test/unit/sandbox/**/*.test.ts', 'test/adapters/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/package/**/*.test.ts'] } },
+    ],
   },
 });
