@@ -1,5 +1,5 @@
 import type { BulkUpsertOptions, StoreOptions } from '../../src/adapter.js';
-import { NotSupportedError, isXborderError, parseInput, type XborderError } from '../../src/errors/index.js';
+import { isXborderError, parseInput, type XborderError } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import { ListingSchema, type BulkItemResult, type ListingInput, type ListingIssue, type ListingResult } from '../../src/model/listing.js';
 import type { Money } from '../../src/model/money.js';
@@ -7,7 +7,7 @@ import { wireParams } from './client.js';
 import type { AdapterContext } from './context.js';
 import type { AliExpressInventory } from './inventory.js';
 import { listingStatus, localIssues, postProductRequest } from './mappers/listing.js';
-import { sellerOps } from './operations.js';
+import { listOf, sellerOps } from './operations.js';
 
 const STATUSES = ['onSelling', 'offline', 'auditing', 'editingRequired'] as const;
 
@@ -97,11 +97,25 @@ export class AliExpressListings {
   }
 
   /**
-   * Not done: `aliexpress.solution.batch.product.delete` exists (product_ids ≤100) but its
-   * response fields are not in the stored metadata, so the adapter does not call it yet.
+   * `aliexpress.solution.batch.product.delete` removes a whole product (irreversibly), and its
+   * response fields are not documented: the product is found by SKU, deleted, then re-read. A SKU
+   * whose product carries other SKUs is refused, since deleting it would take its siblings along.
    */
-  async delete(sku: string): Promise<never> {
-    throw new NotSupportedError({ marketplace: 'aliexpress', operation: 'listings.delete', message: `Deleting listings is not implemented for AliExpress yet; SKU ${sku} was not changed` });
+  async delete(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+    const { store: _s, ...callOpts } = opts;
+    const store = this.ctx.store.id;
+    const found = await this.find(sku, callOpts);
+    if (!found) return { sku, store, status: 'not_found', issues: [], action: 'read' };
+    const info = await this.ctx.client.call(this.ctx.client.seller, sellerOps.productInfo, { body: wireParams({ product_id: Number(found.productId) }) }, callOpts);
+    const siblings = skuCodesOf(info.data.result).filter((c) => c !== sku);
+    if (siblings.length > 0) {
+      const message = `product ${found.productId} also carries ${siblings.join(', ')}; AliExpress deletes whole products only`;
+      return { sku, store, status: listingStatus(found.status), marketplaceId: found.productId, issues: [{ code: 'DELETE_WOULD_REMOVE_SIBLINGS', message, severity: 'error', attributes: [], categories: [] }], action: 'read' };
+    }
+    await this.ctx.client.call(this.ctx.client.seller, sellerOps.productDelete, { body: wireParams({ product_ids: [Number(found.productId)] }) }, callOpts);
+    const after = await this.find(sku, callOpts);
+    this.productIds.delete(sku);
+    return { sku, store, status: after ? listingStatus(after.status) : 'deleted', marketplaceId: found.productId, issues: [], action: after ? 'read' : 'deleted' };
   }
 
   /** One result per SKU, in order; failures carry their cause. */
@@ -122,4 +136,9 @@ export class AliExpressListings {
     }
     return out;
   }
+}
+
+/** The sku_code of every SKU of a product.info.get result (`aeop_ae_product_s_k_us`, plain or TOP-wrapped). */
+function skuCodesOf(result: Record<string, unknown>): string[] {
+  return listOf.parse(result.aeop_ae_product_s_k_us).map((x) => String((x as { sku_code?: unknown }).sku_code ?? '')).filter(Boolean);
 }

@@ -68,6 +68,7 @@ export const M = {
   productList: 'aliexpress.solution.product.list.get',
   inventory: 'aliexpress.solution.batch.product.inventory.update',
   price: 'aliexpress.solution.batch.product.price.update',
+  productDelete: 'aliexpress.solution.batch.product.delete',
 } as const;
 
 /** System (token) operations, signed with the app secret only. */
@@ -91,6 +92,8 @@ export const sellerOps = {
   productList: biz<Form<'aeop_a_e_product_list_query'>, z.ZodType<{ result: z.output<typeof ProductList> }>>(M.productList, 'product', true, z.looseObject({ result: ProductList })),
   inventoryUpdate: biz<Form<'mutiple_product_update_list'>, typeof BatchUpdate>(M.inventory, 'product', true, BatchUpdate),
   priceUpdate: biz<Form<'mutiple_product_update_list'>, typeof BatchUpdate>(M.price, 'product', true, BatchUpdate),
+  /** The stored metadata documents no response fields: the outcome is proven by re-reading. */
+  productDelete: biz<Form<'product_ids'>, z.ZodType<unknown>>(M.productDelete, 'product', true, z.unknown()),
 };
 export type SellerOps = typeof sellerOps;
 export type SystemOps = typeof systemOps;

@@ -185,6 +185,20 @@ function productRoutes(world: AliExpressSandboxState): Record<string, Handler> {
         aeop_a_e_product_display_d_t_o_list: { item_display_dto: hits.map((x) => ({ product_id: Number(x.id), subject: String((x.request.multi_language_subject_list as Array<{ subject: string }>)?.[0]?.subject ?? ''), ws_display: x.status })) },
       } });
     },
+    'aliexpress.solution.product.info.get': (p) => {
+      const prod = world.products.get(String(p.get('product_id') ?? ''));
+      if (!prod) return fail('ISV', '15', 'Remote service error', { sub_code: 'isv.product-not-exist', sub_msg: 'product not found' });
+      return ok('aliexpress.solution.product.info.get', { result: {
+        product_id: Number(prod.id), product_status_type: prod.status, category_id: prod.categoryId,
+        aeop_ae_product_s_k_us: { global_aeop_ae_product_sku: prod.skus.map((k) => ({ sku_code: k.sku_code, sku_price: k.price, ipm_sku_stock: k.inventory })) },
+      } });
+    },
+    'aliexpress.solution.batch.product.delete': (p) => {
+      const ids = json<unknown[]>(p, 'product_ids');
+      if (!Array.isArray(ids) || ids.length === 0 || ids.length > 100) return fail('ISV', 'MissingParameter', 'product_ids takes 1 to 100 ids');
+      for (const id of ids) world.products.delete(String(id));
+      return ok('aliexpress.solution.batch.product.delete', {});
+    },
     'aliexpress.solution.batch.product.inventory.update': batch('aliexpress.solution.batch.product.inventory.update', (s, u) => { s.inventory = Number(u.inventory); }),
     'aliexpress.solution.batch.product.price.update': batch('aliexpress.solution.batch.product.price.update', (s, u) => { s.price = String(u.price); }),
   };

@@ -11,6 +11,7 @@ const SENT: Record<keyof typeof sellerOps, string[]> = {
   orderGet: ['param0'], orderInfo: ['param1'], fulfill: ['service_name', 'out_ref', 'send_type', 'logistics_no'],
   productPost: ['post_product_request'], productEdit: ['edit_product_request'], productInfo: ['product_id'],
   productList: ['aeop_a_e_product_list_query'], inventoryUpdate: ['mutiple_product_update_list'], priceUpdate: ['mutiple_product_update_list'],
+  productDelete: ['product_ids'],
 };
 
 describe('conformance with the TOP metadata', () => {

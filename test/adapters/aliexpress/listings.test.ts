@@ -1,6 +1,5 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { NotSupportedError } from '../../../src/errors/index.js';
 import { aeSandbox, type SandboxSetup } from './helpers.js';
 import { intercept, wireAdapter, type Seen } from './wire.js';
 
@@ -61,8 +60,24 @@ describe('listings (sandbox)', () => {
     expect(sku.inventory).toBe(9);
   });
 
-  it('delete is not offered yet', async () => {
-    await expect(s.adapter.listings.delete('L-1')).rejects.toBeInstanceOf(NotSupportedError);
+  it('delete removes a single-SKU product (batch.product.delete) and proves it by re-reading', async () => {
+    const created = await s.adapter.listings.upsert(listing('DEL-1'));
+    expect(s.world.products.has(created.marketplaceId!)).toBe(true);
+    expect(await s.adapter.listings.delete('DEL-1')).toEqual({ sku: 'DEL-1', store: 'aliexpress', status: 'deleted', marketplaceId: created.marketplaceId, issues: [], action: 'deleted' });
+    expect(s.world.products.has(created.marketplaceId!)).toBe(false);
+    expect(await s.adapter.listings.delete('DEL-1')).toMatchObject({ status: 'not_found' });
+  });
+
+  it('delete refuses a SKU whose product carries other SKUs (AliExpress deletes whole products)', async () => {
+    const created = await s.adapter.listings.upsert(listing('FAM-1', {
+      optionNames: ['color'],
+      variants: [{ sku: 'FAM-1-RED', options: { color: 'Red' }, quantity: 3 }, { sku: 'FAM-1-BLUE', options: { color: 'Blue' }, quantity: 4 }],
+    }));
+    expect(created.status).toBe('accepted');
+    const r = await s.adapter.listings.delete('FAM-1-RED');
+    expect(r.issues.map((i) => i.code)).toEqual(['DELETE_WOULD_REMOVE_SIBLINGS']);
+    expect(r.issues[0]!.message).toContain('FAM-1-BLUE');
+    expect(s.world.products.has(created.marketplaceId!)).toBe(true);
   });
 });
 
