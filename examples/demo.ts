@@ -66,9 +66,9 @@ try {
   console.log(`catalog: ${catalog.listings.length} listings (${catalog.listings.reduce((n, l) => n + Math.max(1, l.variants.length), 0)} sellable SKUs), ECB rates of ${rates.asOf}`);
   const pricing = { base: 'USD', rates, margin: '0.25', ending: 'auto' as const };
   const onProgress = (e: BulkProgressEvent) => e.type === 'store-done' && console.log(`  ${e.store}: ${e.counts.done} listed, ${e.counts.failed} failed`);
-  const [variationStores, plainStores] = partition(hub.stores, (ref) => !['ebay', 'aliexpress'].includes(hub.account(ref).marketplace));
+  const [variationStores, plainStores] = partition(hub.stores, (ref) => hub.account(ref).marketplace !== 'ebay');
   const listed = await hub.listings.bulkUpsert(catalog, { stores: variationStores, pricing, onProgress });
-  // The eBay and AliExpress adapters do not list variation families yet: single items there.
+  // The eBay adapter does not list variation families yet (inventory item groups): single items there.
   const singles = catalog.listings.filter((l) => l.variants.length === 0);
   const listedPlain = await hub.listings.bulkUpsert(singles, { stores: plainStores, pricing, onProgress });
   for (const report of [listed, listedPlain]) console.log(`\n${formatBulkReport(report).split('\n').slice(0, 3 + report.stores.length + 1).join('\n')}`);
