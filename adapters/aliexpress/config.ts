@@ -1,11 +1,7 @@
-import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
-import type { Clock } from '../../src/http/clock.js';
-import type { Hooks } from '../../src/http/hooks.js';
-import type { Limiter } from '../../src/http/limiter.js';
+import { transportOptionsShape } from '../../src/http/transport-options.js';
 import { CountryCodeSchema } from '../../src/model/address.js';
 import { CurrencyCodeSchema } from '../../src/model/money.js';
-import type { IntentJournal } from '../../src/state/intent-journal.js';
 import type { TokenStore } from '../../src/state/token-store.js';
 
 const isFn = (v: unknown) => typeof v === 'function';
@@ -56,16 +52,7 @@ export const AliExpressConfigSchema = z.object({
   }).default({ shippingLeadTime: 3, inventoryDeductionStrategy: 'place_order_withhold' }),
   endpoint: z.url().optional(),
   orderWindowDays: z.number().int().min(1).max(90).default(DEFAULTS.orderWindowDays),
-  hooks: z.custom<Hooks>((v) => v === undefined || isObj(v)).optional(),
-  timeScale: z.number().positive().optional(),
-  clock: z.custom<Clock>((v) => isObj(v) && isFn((v as Clock).now)).optional(),
-  journal: z.custom<IntentJournal>((v) => isObj(v)).optional(),
-  limiter: z.custom<Limiter>((v) => isObj(v)).optional(),
-  transport: z.custom<AxiosInstance>((v) => isFn(v) || isObj(v)).optional(),
-  retry: z.object({ retries: z.number().int().min(0), baseDelayMs: z.number().min(0), maxDelayMs: z.number().min(0) }).partial().optional(),
-  /** How long order reads may lag a shipment declaration (verify-before-replay). */
-  consistency: z.object({ windowMs: z.number().min(0), intervalMs: z.number().min(0) }).default({ windowMs: 3000, intervalMs: 500 }),
-  timeoutMs: z.number().int().positive().optional(),
+  ...transportOptionsShape,
 });
 
 export type AliExpressConfig = z.input<typeof AliExpressConfigSchema>;

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { FulfilmentService } from '../../src/adapter.js';
-import { ConflictError, OutcomeUnknownError, ValidationError } from '../../src/errors/classes.js';
-import { parseInput } from '../../src/errors/from-response.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import type { RawResult, VerifyOutcome } from '../../src/http/operation.js';
-import { ShipRequestSchema, type Package, type Shipment, type ShipRequest } from '../../src/model/shipment.js';
+import { journaledShip } from '../../src/fulfilment/journaled-ship.js';
+import type { Shipment, ShipRequest } from '../../src/model/shipment.js';
 import type { EbayContext } from './context.js';
 import { mapOrder } from './mappers/order.js';
 import { ops } from './operations.js';
@@ -36,70 +34,32 @@ export function fulfilmentService(ctx: EbayContext): FulfilmentService {
     };
   }
 
-  async function ship(req: ShipRequest, opts: CallOptions = {}): Promise<Shipment> {
-    const input = parseInput(ShipRequestSchema, req, 'request');
-    const key = opts.idempotencyKey ?? randomUUID();
-    const shipKey = `ebay:${ctx.account}:ship:${key}`;
-    const prior = await ctx.journal.get(shipKey);
-    if (prior?.state === 'succeeded') return { ...(prior.result as Shipment), outcome: 'already_done' };
-    const callOpts = { signal: opts.signal, deadline: opts.deadline, timeoutMs: opts.timeoutMs };
-
-    const wireOrder = await readOrder(ctx, input.orderId, callOpts);
-    const order = mapOrder(wireOrder, mapContext(ctx, false));
-    const resuming = prior !== undefined && prior.state !== 'failed';
-    if (!order.shippable && !input.force && !resuming) {
-      const why = order.holds.length ? `holds: ${order.holds.join(', ')}` : `status ${order.marketplaceStatus}`;
-      throw new ConflictError({ marketplace: 'ebay', operation: 'createShippingFulfillment', message: `Order ${input.orderId} is not shippable (${why}); pass force: true to ship anyway` });
-    }
-    const known = new Set(wireOrder.lineItems.map((l) => l.lineItemId));
-    input.packages.forEach((p, i) => {
-      if (!p.carrier) throw new ValidationError({ message: 'eBay needs a shippingCarrierCode for every package', path: `request.packages[${i}].carrier` });
-      if (!p.trackingNumber) throw new ValidationError({ message: 'eBay needs a tracking number for every package', path: `request.packages[${i}].trackingNumber` });
-      p.lines.forEach((l, j) => {
-        if (!known.has(l.lineId)) throw new ValidationError({ message: `Order ${input.orderId} has no line item ${l.lineId}`, path: `request.packages[${i}].lines[${j}].lineId` });
-      });
-    });
-    await ctx.journal.put({ key: shipKey, operation: 'ship', state: 'pending', at: ctx.clock.now() });
-
-    const shippedDate = new Date(input.shippedAt ?? ctx.clock.now()).toISOString();
-    const warnings: string[] = [];
-    const packages: Package[] = [];
-    let unknown = false;
-    // One shipping fulfillment per package, each with its own key: a retry skips what went through.
-    for (const [i, p] of input.packages.entries()) {
-      const pkgKey = input.packages.length > 1 ? `${key}#${i + 1}` : key;
-      const body = { lineItems: p.lines.map((l) => ({ lineItemId: l.lineId, quantity: l.quantity })), shippedDate, shippingCarrierCode: p.carrier!, trackingNumber: p.trackingNumber! };
-      const verify = verifier(input.orderId, p.trackingNumber!, p.lines, opts.signal);
-      let fulfillmentId: string | undefined;
-      try {
-        const res = await ctx.call({ ...ops.createShippingFulfillment, verify }, { params: { orderId: input.orderId }, body }, { ...callOpts, idempotencyKey: pkgKey });
-        fulfillmentId = fulfillmentIdFrom(res);
-      } catch (e) {
-        if (!(e instanceof OutcomeUnknownError)) throw e;
-        unknown = true;
-        warnings.push(`Package ${i + 1}: eBay did not answer clearly and re-reading the order's fulfillments could not prove it was recorded; ship again with the same idempotency key to re-check`);
-      }
-      packages.push({
+  const ship = (req: ShipRequest, opts?: CallOptions): Promise<Shipment> =>
+    journaledShip({
+      marketplace: 'ebay',
+      account: ctx.account,
+      operation: 'createShippingFulfillment',
+      journal: ctx.journal,
+      clock: ctx.clock,
+      async readOrder(orderId, callOpts) {
+        const wireOrder = await readOrder(ctx, orderId, callOpts);
+        return { wire: wireOrder, order: mapOrder(wireOrder, mapContext(ctx, false)), lineIds: new Set(wireOrder.lineItems.map((l) => l.lineItemId)) };
+      },
+      describePackage: (p) => ({
         lines: p.lines,
         carrier: { code: p.carrier!.toUpperCase(), marketplaceCode: p.carrier! },
         ...(p.service ? { service: p.service } : {}),
         trackingNumber: p.trackingNumber!,
-        ...(fulfillmentId ? { packageId: fulfillmentId } : {}),
-      });
-    }
-    const shipment: Shipment = {
-      orderId: input.orderId,
-      marketplace: 'ebay',
-      packages,
-      shippedAt: shippedDate,
-      ...(input.shipFrom ? { shipFrom: input.shipFrom } : {}),
-      status: unknown ? 'pending' : 'shipped',
-      outcome: unknown ? 'unknown' : 'confirmed',
-      warnings,
-    };
-    await ctx.journal.put({ key: shipKey, operation: 'ship', state: unknown ? 'unknown' : 'succeeded', at: ctx.clock.now(), ...(unknown ? {} : { result: shipment }) });
-    return shipment;
-  }
+      }),
+      // One shipping fulfillment per package; eBay names the new fulfillment only in its answer.
+      async sendPackage(p, { key, input, shippedAt, opts: callOpts }) {
+        const body = { lineItems: p.lines.map((l) => ({ lineItemId: l.lineId, quantity: l.quantity })), shippedDate: shippedAt, shippingCarrierCode: p.carrier!, trackingNumber: p.trackingNumber! };
+        const verify = verifier(input.orderId, p.trackingNumber!, p.lines, callOpts.signal);
+        const res = await ctx.call({ ...ops.createShippingFulfillment, verify }, { params: { orderId: input.orderId }, body }, { ...callOpts, idempotencyKey: key });
+        const fulfillmentId = fulfillmentIdFrom(res);
+        return fulfillmentId ? { packageId: fulfillmentId } : {};
+      },
+    }, req, opts);
 
   return { ship };
 }

@@ -1,10 +1,6 @@
-import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
-import type { Clock } from '../../src/http/clock.js';
-import type { Hooks } from '../../src/http/hooks.js';
-import type { Limiter } from '../../src/http/limiter.js';
+import { transportOptionsShape } from '../../src/http/transport-options.js';
 import { CurrencyCodeSchema } from '../../src/model/money.js';
-import type { IntentJournal } from '../../src/state/intent-journal.js';
 import type { TokenStore } from '../../src/state/token-store.js';
 import type { FetchImage, ImageCache } from './images.js';
 import { REGION_CODES } from './regions.js';
@@ -44,16 +40,7 @@ export const ShopeeConfigSchema = z
     endpoint: z.url().optional(),
     /** Logistics channels enabled on new listings when the listing names none. */
     logisticIds: z.array(z.number().int()).default([]),
-    hooks: z.custom<Hooks>((v) => v === undefined || isObj(v)).optional(),
-    timeScale: z.number().positive().optional(),
-    clock: z.custom<Clock>((v) => isObj(v) && isFn((v as Clock).now)).optional(),
-    journal: z.custom<IntentJournal>((v) => isObj(v)).optional(),
-    limiter: z.custom<Limiter>((v) => isObj(v)).optional(),
-    transport: z.custom<AxiosInstance>((v) => isFn(v) || isObj(v)).optional(),
-    retry: z.object({ retries: z.number().int().min(0), baseDelayMs: z.number().min(0), maxDelayMs: z.number().min(0) }).partial().optional(),
-    /** How long Shopee reads may lag a write, for lookup-before-replay (search_item lags). */
-    consistency: z.object({ windowMs: z.number().min(0), intervalMs: z.number().min(0) }).default({ windowMs: 3000, intervalMs: 500 }),
-    timeoutMs: z.number().int().positive().optional(),
+    ...transportOptionsShape,
     imageCache: z.custom<ImageCache>((v) => isObj(v)).optional(),
     fetchImage: z.custom<FetchImage>(isFn).optional(),
     /** get_publish_task_result polling for CNSC listings. */

@@ -13,3 +13,4 @@ export * from './single-flight.js';
 export * from './transport.js';
 export * from './verify.js';
 export type { AuthStep } from './auth-step.js';
+export * from './transport-options.js';
