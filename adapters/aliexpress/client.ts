@@ -1,15 +1,9 @@
-import type { AxiosInstance } from 'axios';
+import type { PipelineSeams } from '../../src/http/transport-options.js';
 import type { AuthStep } from '../../src/http/auth-step.js';
 import type { CallOptions } from '../../src/http/call-options.js';
-import type { Clock } from '../../src/http/clock.js';
-import type { Hooks } from '../../src/http/hooks.js';
-import type { Limiter } from '../../src/http/limiter.js';
 import type { Operation, OperationTable, RawClient, RawResult, RequestParts } from '../../src/http/operation.js';
 import { Pipeline } from '../../src/http/pipeline.js';
 import type { HttpRequest } from '../../src/http/request.js';
-import type { RetryPolicy } from '../../src/http/retry.js';
-import type { ConsistencyWindow } from '../../src/http/verify.js';
-import type { IntentJournal } from '../../src/state/intent-journal.js';
 import { aliexpressErrorMapper, requestIdOf } from './errors.js';
 import { hideFields } from './hide.js';
 import { SYSTEM_PREFIX } from './operations.js';
@@ -19,20 +13,11 @@ import type { TokenManager } from './tokens.js';
 /** The token parameter name: the docs (S10) and doc vector Case 1 call it `access_token` (research B1). */
 export const TOKEN_PARAM = 'access_token';
 
-export interface ClientConfig {
+export interface ClientConfig extends PipelineSeams {
   appKey: string;
   appSecret: string;
   sellerId: string;
   baseUrl: string;
-  clock: Clock;
-  limiter: Limiter;
-  journal: IntentJournal;
-  hooks?: Hooks;
-  retry?: Partial<RetryPolicy>;
-  timeScale?: number;
-  consistency: ConsistencyWindow;
-  transport?: AxiosInstance;
-  timeoutMs?: number;
 }
 
 /** Business parameters as sent: strings, nested objects as their JSON (signed as that exact string). */

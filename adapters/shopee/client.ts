@@ -1,33 +1,18 @@
-import type { AxiosInstance } from 'axios';
+import type { PipelineSeams } from '../../src/http/transport-options.js';
 import type { AuthStep } from '../../src/http/auth-step.js';
 import type { CallOptions } from '../../src/http/call-options.js';
-import type { Clock } from '../../src/http/clock.js';
-import type { Hooks } from '../../src/http/hooks.js';
-import type { Limiter } from '../../src/http/limiter.js';
 import type { Operation, OperationTable, RawClient, RawResult, RequestParts } from '../../src/http/operation.js';
 import { Pipeline } from '../../src/http/pipeline.js';
-import type { RetryPolicy } from '../../src/http/retry.js';
-import type { ConsistencyWindow } from '../../src/http/verify.js';
-import type { IntentJournal } from '../../src/state/intent-journal.js';
 import { requestIdOf, shopeeErrorMapper } from './errors.js';
 import { hideFields } from './hide.js';
 import { sign } from './sign.js';
 import type { Identity, TokenManager } from './tokens.js';
 
-export interface ClientConfig {
+export interface ClientConfig extends PipelineSeams {
   partnerId: number;
   partnerKey: string;
   baseUrl: string;
-  clock: Clock;
   tokens: TokenManager;
-  limiter: Limiter;
-  journal: IntentJournal;
-  hooks?: Hooks;
-  retry?: Partial<RetryPolicy>;
-  timeScale?: number;
-  consistency: ConsistencyWindow;
-  transport?: AxiosInstance;
-  timeoutMs?: number;
 }
 
 /**

@@ -4,6 +4,8 @@ import type { IntentJournal } from '../state/intent-journal.js';
 import type { Clock } from './clock.js';
 import type { Hooks } from './hooks.js';
 import type { Limiter } from './limiter.js';
+import type { RetryPolicy } from './retry.js';
+import type { ConsistencyWindow } from './verify.js';
 
 const isFn = (v: unknown) => typeof v === 'function';
 const isObj = (v: unknown) => typeof v === 'object' && v !== null;
@@ -32,3 +34,16 @@ export const transportOptionsShape = {
   consistency: ConsistencyWindowSchema,
   timeoutMs: z.number().int().positive().optional(),
 };
+
+/** The same seams once resolved (defaults filled in): what an adapter hands its pipelines. */
+export interface PipelineSeams {
+  clock: Clock;
+  limiter: Limiter;
+  journal: IntentJournal;
+  hooks?: Hooks;
+  retry?: Partial<RetryPolicy>;
+  timeScale?: number;
+  consistency: ConsistencyWindow;
+  transport?: AxiosInstance;
+  timeoutMs?: number;
+}
