@@ -8,3 +8,4 @@ export * from './state/token-store.js';
 export * from './state/intent-journal.js';
 export * from './hub/index.js';
 export * from './inventory/index.js';
+export * from './fulfilment/journaled-ship.js';
