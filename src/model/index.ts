@@ -7,3 +7,4 @@ export * from './store.js';
 export * from './listing.js';
 export * from './order.js';
 export * from './shipment.js';
+export * from './carriers.js';
