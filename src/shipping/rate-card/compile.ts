@@ -6,7 +6,7 @@ import { percent, price } from './exact.js';
 import { PrefixIndex } from './prefix-index.js';
 import type { RateCardJson, ServiceJson, PricingJson } from './schema.js';
 import type {
-  CompiledCard, CompiledRemote, CompiledService, CompiledTariff, CompiledVolumetric, CompiledZone, FuelKind, SizeLimitsNm, ZonePrice,
+  CompiledCard, CompiledRemote, CompiledService, CompiledTariff, CompiledVolumetric, CompiledZone, FuelKind, SizeLimitsNm, WeightStep, ZonePrice,
 } from './compiled.js';
 
 type Dec = number | string;
@@ -69,6 +69,7 @@ function compileService(card: RateCardJson, s: ServiceJson, path: string, u: Uni
   }
   const rounding = pick('weightRounding');
   if (!rounding.value) throw invalid(`${path}.weightRounding`, 'give the rounding increment, e.g. { "increment": "0.5" }');
+  const steps = compileSteps(rounding.value, rounding.where, u);
   const w = (v: Dec | undefined, p: string) => (v === undefined ? undefined : toBase(v, u.unitNg, p));
   const money = (v: Dec | undefined, p: string) => (v === undefined ? undefined : price(v, u.exponent, p));
 
@@ -95,7 +96,7 @@ function compileService(card: RateCardJson, s: ServiceJson, path: string, u: Uni
     transit: pick('transit').value,
     zones,
     volumetric: vol.value === null ? null : compileVolumetric(vol.value, vol.where, u),
-    incrementNg: toBase(rounding.value.increment, u.unitNg, `${rounding.where}.increment`),
+    steps,
     minBillableNg: w(l.minBillableWeight, `${lp}.minBillableWeight`),
     maxBillableNg: w(l.maxBillableWeight, `${lp}.maxBillableWeight`),
     maxActualNg: w(l.maxActualWeight, `${lp}.maxActualWeight`),
@@ -141,7 +142,29 @@ function compileVolumetric(v: NonNullable<ServiceJson['volumetric']>, where: str
     den: den / g,
     minVolumeNm3: v.minVolume === undefined ? undefined : toBase(v.minVolume, dim3, `${where}.minVolume`),
     roundSides: v.roundSides,
+    minLongestNm: v.onlyIfSideOver === undefined ? undefined : toBase(v.onlyIfSideOver, u.dimNm, `${where}.onlyIfSideOver`),
+    share: v.billedShare === undefined ? undefined : shareOf(v.billedShare, `${where}.billedShare`),
   };
+}
+
+function shareOf(v: Dec, where: string): { num: bigint; den: bigint } {
+  const d = parseDecimal(v, where);
+  return { num: d.units, den: 100n * pow10(d.scale) };
+}
+
+/** A plain increment is one open step; steps must ascend with only the last one open-ended. */
+function compileSteps(r: NonNullable<ServiceJson['weightRounding']>, where: string, u: Units): WeightStep[] {
+  if (r.increment !== undefined) return [{ incrementNg: toBase(r.increment, u.unitNg, `${where}.increment`) }];
+  const list = r.steps!;
+  return list.map((s, i) => {
+    const p = `${where}.steps[${i}]`;
+    const last = i === list.length - 1;
+    if (last !== (s.upTo === undefined)) throw invalid(p, last ? 'the last step is open-ended: remove upTo' : 'only the last step may omit upTo');
+    const upToNg = s.upTo === undefined ? undefined : toBase(s.upTo, u.unitNg, `${p}.upTo`);
+    const prev = i > 0 ? list[i - 1]!.upTo : undefined;
+    if (upToNg !== undefined && prev !== undefined && upToNg <= toBase(prev, u.unitNg, p)) throw invalid(`${p}.upTo`, 'steps must ascend');
+    return { upToNg, incrementNg: toBase(s.increment, u.unitNg, `${p}.increment`) };
+  });
 }
 
 function sizeLimits(s: Record<string, Dec | undefined>, where: string, dimNm: bigint): SizeLimitsNm {

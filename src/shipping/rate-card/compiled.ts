@@ -70,6 +70,16 @@ export interface CompiledVolumetric {
   den: bigint;
   minVolumeNm3?: bigint;
   roundSides: 'none' | 'nearest' | 'up';
+  /** Volumetric applies only when the longest side exceeds this. */
+  minLongestNm?: bigint;
+  /** 分泡: share of the volumetric excess billed, as a fraction (num/den). */
+  share?: { num: bigint; den: bigint };
+}
+
+/** Chargeable weight rounds up to `incrementNg` for weights up to `upToNg` (the last step has none). */
+export interface WeightStep {
+  upToNg?: bigint;
+  incrementNg: bigint;
 }
 
 export interface CompiledService {
@@ -78,7 +88,8 @@ export interface CompiledService {
   transit?: Transit;
   zones: PrefixIndex<CompiledZone>;
   volumetric: CompiledVolumetric | null;
-  incrementNg: bigint;
+  /** One step for a plain increment; ascending steps for stepped rounding. */
+  steps: WeightStep[];
   minBillableNg?: bigint;
   maxBillableNg?: bigint;
   maxActualNg?: bigint;

@@ -53,13 +53,33 @@ export const VolumetricSchema = z
     minVolume: DecimalSchema.optional(),
     /** Round each side to a whole dimensionUnit first (DHL: nearest). */
     roundSides: z.enum(['none', 'nearest', 'up']).default('none'),
+    /**
+     * Volumetric weight applies only when some side is strictly longer than this (dimensionUnit),
+     * as sheets say "单边超 60cm 计泡" (any side > 60 cm); otherwise the parcel bills actual weight.
+     */
+    onlyIfSideOver: PositiveDecimal.optional(),
+    /**
+     * 分泡 / 计泡比例: only this percentage (0 < share ≤ 100) of the volumetric excess over the
+     * actual weight is billed: chargeable = actual + (volumetric − actual) × share / 100.
+     */
+    billedShare: PositiveDecimal.refine((v) => Number(v) <= 100, 'must be at most 100 (a percentage)').optional(),
   })
   .nullable();
 
-export const WeightRoundingSchema = z.object({
-  /** Chargeable weight is rounded UP to a multiple of this (e.g. 0.5 kg, 0.01 kg = 10 g). Per parcel. */
-  increment: PositiveDecimal,
-});
+/** One rounding step: weights up to and including `upTo` round up to `increment`; the last step has no `upTo`. */
+export const WeightStepSchema = z.object({ upTo: PositiveDecimal.optional(), increment: PositiveDecimal });
+
+export const WeightRoundingSchema = z
+  .object({
+    /** Chargeable weight is rounded UP to a multiple of this (e.g. 0.5 kg, 0.01 kg = 10 g). Per parcel. */
+    increment: PositiveDecimal.optional(),
+    /**
+     * Stepped rounding ("20kg 以下按 0.5kg 进位，20kg 以上按 1kg 进位"): ascending `upTo` bounds, the
+     * last step open-ended. The step is chosen by the weight before rounding.
+     */
+    steps: z.array(WeightStepSchema).min(2).optional(),
+  })
+  .refine((r) => (r.increment === undefined) !== (r.steps === undefined), 'give either increment or steps');
 
 /** Size thresholds; a parcel is over a limit when any given measure is strictly greater. */
 export const SizeLimitsSchema = z.object({

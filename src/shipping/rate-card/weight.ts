@@ -1,6 +1,6 @@
 import type { PreparedParcel } from '../request.js';
 import { ceilDiv, toDisplay } from '../units.js';
-import type { CompiledCard, CompiledService, SizeLimitsNm } from './compiled.js';
+import type { CompiledCard, CompiledService, SizeLimitsNm, WeightStep } from './compiled.js';
 
 export type ParcelWeight =
   | { ok: true; chargeableNg: bigint; oversize: boolean }
@@ -33,15 +33,22 @@ export function parcelWeight(card: CompiledCard, svc: CompiledService, parcel: P
       const [l, w, h] = sides.map((s) => roundSide(s, card.dimNm, mode));
       volume = l! * w! * h!;
     }
-    if (vol.minVolumeNm3 === undefined || volume > vol.minVolumeNm3) {
+    // Sides are sorted longest first: "any side over X" is the longest one over X.
+    const sideRuleHolds = vol.minLongestNm === undefined || sides[0] > vol.minLongestNm;
+    if (sideRuleHolds && (vol.minVolumeNm3 === undefined || volume > vol.minVolumeNm3)) {
       // Divide (the costly bigint step) only when volumetric weight can beat the actual weight.
       const scaled = volume * vol.num;
       if (scaled > parcel.weightNg * vol.den) volumetricNg = ceilDiv(scaled, vol.den);
     }
+    if (vol.share && volumetricNg > parcel.weightNg) {
+      // 分泡: bill actual + share × (volumetric − actual), rounded up to the ng before weight rounding.
+      volumetricNg = parcel.weightNg + ceilDiv((volumetricNg - parcel.weightNg) * vol.share.num, vol.share.den);
+    }
   }
 
   const heavier = volumetricNg > parcel.weightNg ? volumetricNg : parcel.weightNg;
-  let chargeable = ceilDiv(heavier, svc.incrementNg) * svc.incrementNg;
+  const step = stepFor(svc.steps, heavier);
+  let chargeable = ceilDiv(heavier, step) * step;
   if (svc.minBillableNg !== undefined && chargeable < svc.minBillableNg) chargeable = svc.minBillableNg;
   const oversizeMin = oversize ? svc.oversize?.minBillableNg : undefined;
   if (oversizeMin !== undefined && chargeable < oversizeMin) chargeable = oversizeMin;
@@ -49,6 +56,12 @@ export function parcelWeight(card: CompiledCard, svc: CompiledService, parcel: P
     return refuse('weight', `parcel ${n} bills ${fmtW(card, chargeable)}; ${svc.name} takes at most ${fmtW(card, svc.maxBillableNg)}`);
   }
   return { ok: true, chargeableNg: chargeable, oversize };
+}
+
+/** The increment in force for a weight: the first step whose bound it does not exceed. */
+function stepFor(steps: readonly WeightStep[], ng: bigint): bigint {
+  for (const s of steps) if (s.upToNg === undefined || ng <= s.upToNg) return s.incrementNg;
+  return steps[steps.length - 1]!.incrementNg;
 }
 
 function fmtW(card: CompiledCard, ng: bigint): string {
