@@ -4,6 +4,7 @@ import { fromWire, type Money } from '../../../src/model/money.js';
 import type { Order, OrderHold, OrderLine, OrderStatus } from '../../../src/model/order.js';
 import type { Address } from '../../../src/model/address.js';
 import { listOf } from '../operations.js';
+import { endOutcome, type EndOutcome } from './end-reason.js';
 import { pacificToUtc } from './time.js';
 
 const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
@@ -51,7 +52,7 @@ export type OrderDetail = z.output<typeof OrderDetailSchema>;
 
 const SHIPPABLE = new Set(['WAIT_SELLER_SEND_GOODS', 'SELLER_PART_SEND_GOODS']);
 
-type Mapped = { status: OrderStatus; holds: OrderHold[] };
+type Mapped = { status: OrderStatus; holds: OrderHold[]; outcome?: EndOutcome; warning?: string };
 
 /** Every documented AliExpress order status (research B4; S15 adds the last three). */
 export const AE_ORDER_STATUSES = [
@@ -80,15 +81,21 @@ const STATUS = {
 const isAeStatus = (s: string): s is AeOrderStatus => (AE_ORDER_STATUSES as readonly string[]).includes(s);
 
 /**
- * AliExpress order status → unified status and holds. FINISH covers completed and closed orders:
- * a closing reason (cancel, close, timeout, refund) means it never completed. Unknown values map
- * to `unknown` (marketplaceStatus keeps the original).
+ * AliExpress order status → unified status and holds. FINISH/ARCHIVE cover completed, cancelled
+ * and refunded orders alike: the end reason decides, through the explicit table of end-reason.ts
+ * (completed → delivered, cancelled → cancelled, refunded → shipped with the lines refunded). A
+ * finished order whose reason is missing or not in the table stays `unknown` with a warning;
+ * unknown statuses map to `unknown` too (marketplaceStatus keeps the original either way).
  */
 export function statusOf(s: string, endReason?: string): Mapped {
-  if (!isAeStatus(s)) return { status: 'unknown', holds: [] };
+  if (!isAeStatus(s)) return { status: 'unknown', holds: [], warning: `order status ${s} is not a documented AliExpress status` };
   const m = STATUS[s];
-  if ((s === 'FINISH' || s === 'ARCHIVE') && endReason && /cancel|close|timeout|refund/i.test(endReason)) return { status: 'cancelled', holds: [] };
-  return { status: m.status, holds: [...m.holds] };
+  if (s !== 'FINISH' && s !== 'ARCHIVE') return { status: m.status, holds: [...m.holds] };
+  const outcome = endOutcome(endReason);
+  if (outcome === undefined) {
+    return { status: 'unknown', holds: [], warning: `finished order with ${endReason ? `end reason ${endReason}, which is not in the documented table` : 'no end reason'}; status left as ${s}` };
+  }
+  return { status: outcome === 'completed' ? 'delivered' : outcome === 'cancelled' ? 'cancelled' : 'shipped', holds: [], outcome };
 }
 
 /** Unified statuses → the AliExpress statuses to query (FINISH only on request: research B4). */
@@ -100,7 +107,7 @@ export function aeStatusesFor(statuses: OrderStatus[]): string[] {
     shipped: ['WAIT_BUYER_ACCEPT_GOODS'],
     delivered: ['FUND_PROCESSING', 'FINISH'],
     cancelled: ['FINISH'],
-    unknown: ['IN_ISSUE', 'IN_FROZEN'],
+    unknown: ['IN_ISSUE', 'IN_FROZEN', 'FINISH'],
   };
   return [...new Set(statuses.flatMap((s) => map[s]))];
 }
@@ -116,6 +123,20 @@ function base(idValue: string, store: string, account: string, status: string, e
   };
 }
 
+/** What the end reason says about the lines: cancelled before shipment, or refunded after it. */
+function endedLines(lines: OrderLine[], status: string, endReason: string | undefined): OrderLine[] {
+  const st = statusOf(status, endReason);
+  if (st.outcome === 'cancelled') return lines.map((l) => ({ ...l, cancelledQuantity: l.quantity }));
+  if (st.outcome === 'refunded') return lines.map((l) => ({ ...l, returnedQuantity: l.quantity }));
+  return lines;
+}
+
+/** Extra fields every mapped order carries: the end reason verbatim, its outcome, any warning. */
+function endExtra(status: string, endReason: string | undefined): Record<string, unknown> {
+  const st = statusOf(status, endReason);
+  return { ...(endReason ? { endReason } : {}), ...(st.outcome ? { endOutcome: st.outcome } : {}), ...(st.warning ? { warnings: [st.warning] } : {}) };
+}
+
 export function orderFromList(o: OrderDto, store: string, account: string): Order {
   const lines: OrderLine[] = o.product_list.map((l) => ({
     lineId: l.child_id, sku: l.sku_code, title: l.product_name, variantIds: variantIds(l.product_id),
@@ -124,9 +145,9 @@ export function orderFromList(o: OrderDto, store: string, account: string): Orde
   }));
   const charged = moneyOf(o.pay_amount);
   return {
-    ...base(o.order_id, store, account, o.order_status, o.end_reason, o.gmt_create, o.gmt_update), lines, taxes: [],
+    ...base(o.order_id, store, account, o.order_status, o.end_reason, o.gmt_create, o.gmt_update), lines: endedLines(lines, o.order_status, o.end_reason), taxes: [],
     totals: charged ? { charged } : {}, currencies: charged ? { buyer: charged.currency } : undefined,
-    extra: { logisticsStatus: o.logistics_status },
+    extra: { logisticsStatus: o.logistics_status, ...endExtra(o.order_status, o.end_reason) },
   };
 }
 
@@ -139,9 +160,9 @@ export function orderFromDetail(d: OrderDetail, store: string, account: string, 
   const charged = moneyOf(d.order_amount);
   const shipping = moneyOf(d.logistics_amount);
   const order: Order = {
-    ...base(d.id, store, account, d.order_status, d.order_end_reason, d.gmt_create, d.gmt_modified), lines, taxes: [],
+    ...base(d.id, store, account, d.order_status, d.order_end_reason, d.gmt_create, d.gmt_modified), lines: endedLines(lines, d.order_status, d.order_end_reason), taxes: [],
     totals: { ...(charged ? { charged } : {}), ...(shipping ? { shipping } : {}) }, currencies: charged ? { buyer: charged.currency } : undefined,
-    extra: { logisticsStatus: d.logistics_status, trackingNumbers: (d.logistic_info_list ?? []).map((x) => x.logistics_no).filter(Boolean) },
+    extra: { logisticsStatus: d.logistics_status, trackingNumbers: (d.logistic_info_list ?? []).map((x) => x.logistics_no).filter(Boolean), ...endExtra(d.order_status, d.order_end_reason) },
   };
   if (includePii) {
     const r = d.receipt_address;

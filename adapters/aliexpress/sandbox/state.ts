@@ -15,6 +15,8 @@ export interface SandboxOrder {
   logistics: Array<{ logistics_no: string; logistics_service_name: string; gmt_send: string; send_type: string }>;
   malformed: boolean;
   address: Record<string, string>;
+  /** Set when the order reaches FINISH: why it ended (see adapters/aliexpress/mappers/end-reason.ts for the values' sources). */
+  endReason?: string;
 }
 export interface SandboxProduct { id: string; categoryId: number; status: string; skus: Array<{ sku_code: string; price: string; inventory: number; discount_price?: string }>; request: Record<string, unknown> }
 
@@ -53,16 +55,30 @@ export class AliExpressSandboxState {
     return code;
   }
 
-  addOrder(spec: { status?: string; currency?: string; createdAt?: number; updatedAt?: number; lines: Array<{ sku: string; price: string; count?: number }>; malformed?: boolean }): SandboxOrder {
+  addOrder(spec: { status?: string; currency?: string; createdAt?: number; updatedAt?: number; lines: Array<{ sku: string; price: string; count?: number }>; malformed?: boolean; endReason?: string }): SandboxOrder {
     const now = this.now();
     const o: SandboxOrder = {
       id: String(this.nextOrder++), status: spec.status ?? 'WAIT_SELLER_SEND_GOODS', currency: spec.currency ?? 'USD',
       createdAt: spec.createdAt ?? now, updatedAt: spec.updatedAt ?? spec.createdAt ?? now,
       lines: spec.lines.map((l) => ({ childId: String(this.nextChild++), productId: '1005000000000000', sku: l.sku, count: l.count ?? 1, price: l.price })),
-      logistics: [], malformed: spec.malformed ?? false,
+      logistics: [], malformed: spec.malformed ?? false, ...(spec.endReason ? { endReason: spec.endReason } : {}),
       address: { contact_person: 'Sandbox Buyer', detail_address: '1 Sandbox Street', city: 'Madrid', province: 'Madrid', zip: '28001', country: 'ES', mobile_no: '600000000' },
     };
     this.orders.set(o.id, o);
+    return o;
+  }
+
+  /**
+   * An order ends: FINISH plus the reason (FINISH covers completed and closed orders,
+   * specs/aliexpress/aliexpress_solution_order_get.json#param0.order_status; end_reason is returned
+   * beside it, ...#result.target_list.end_reason).
+   */
+  finish(orderId: string, endReason: string): SandboxOrder {
+    const o = this.orders.get(orderId);
+    if (!o) throw new Error(`no sandbox order ${orderId}`);
+    o.status = 'FINISH';
+    o.endReason = endReason;
+    o.updatedAt = this.now();
     return o;
   }
 
