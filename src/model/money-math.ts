@@ -1,9 +1,12 @@
 import { add, allocate, compare, multiply, subtract, toSnapshot, dinero, convert } from 'dinero.js/bigint';
 import { ValidationError } from '../errors/classes.js';
-import { dineroCurrency, fromDinero, toDinero, type Money, type Rounding } from './money.js';
-import { parseDecimal, type ScaledDecimal } from './decimal.js';
+import { checkMoney, checkRounding, dineroCurrency, fromDinero, toDinero, type Money, type Rounding } from './money.js';
+import { checkScaled, describe, parseDecimal, type ScaledDecimal } from './decimal.js';
+import { currencyExponent } from './currencies.js';
 
 function sameCurrency(a: Money, b: Money, path: string) {
+  checkMoney(a, 'a');
+  checkMoney(b, 'b');
   if (a.currency !== b.currency) {
     throw new ValidationError({ message: `currency mismatch: ${a.currency} vs ${b.currency}`, path });
   }
@@ -20,8 +23,11 @@ export function subtractMoney(a: Money, b: Money): Money {
 }
 
 export function sumMoney(items: readonly Money[], currency: string): Money {
+  currencyExponent(currency);
+  if (!Array.isArray(items)) throw new ValidationError({ message: `items must be an array of Money, got ${describe(items)}`, path: 'items' });
   let total = dinero({ amount: 0n, currency: dineroCurrency(currency) });
-  for (const m of items) {
+  for (const [i, m] of items.entries()) {
+    checkMoney(m, `items[${i}]`);
     if (m.currency !== currency) throw new ValidationError({ message: `currency mismatch: ${m.currency} vs ${currency}`, path: 'currency' });
     total = add(total, toDinero(m));
   }
@@ -29,6 +35,7 @@ export function sumMoney(items: readonly Money[], currency: string): Money {
 }
 
 export function zeroMoney(currency: string): Money {
+  currencyExponent(currency);
   return fromDinero(dinero({ amount: 0n, currency: dineroCurrency(currency) }), 'halfEven');
 }
 
@@ -36,24 +43,37 @@ export function zeroMoney(currency: string): Money {
 export type Factor = string | ScaledDecimal;
 
 function toFactor(f: Factor, path: string): { amount: bigint; scale: bigint } {
-  const d = typeof f === 'string' ? parseDecimal(f, path) : f;
+  const d = typeof f === 'string' || typeof f === 'number' ? parseDecimal(f, path) : checkScaled(f, path);
   return { amount: d.units, scale: BigInt(d.scale) };
 }
 
 /** m × factor, rounded once to the currency exponent (bigint calculator: no 2^53 overflow). */
 export function multiplyMoney(m: Money, factor: Factor, rounding: Rounding): Money {
+  checkMoney(m);
+  checkRounding(rounding);
   return fromDinero(multiply(toDinero(m), toFactor(factor, 'factor')), rounding);
 }
 
 /** m converted with an exact rate (1 m.currency = rate × `to`), rounded once. */
 export function convertMoney(m: Money, to: string, rate: Factor, rounding: Rounding): Money {
-  const converted = convert(toDinero(m), dineroCurrency(to), { [to]: toFactor(rate, 'rate') });
+  checkMoney(m);
+  currencyExponent(to, 'to');
+  checkRounding(rounding);
+  const r = toFactor(rate, 'rate');
+  if (r.amount <= 0n) throw new ValidationError({ message: 'rate must be greater than zero', path: 'rate' });
+  const converted = convert(toDinero(m), dineroCurrency(to), { [to]: r });
   return fromDinero(converted, rounding);
 }
 
 /** Splits m by integer ratios with no minor unit lost (dinero's allocate). */
 export function allocateMoney(m: Money, ratios: readonly number[]): Money[] {
+  checkMoney(m);
+  if (!Array.isArray(ratios)) throw new ValidationError({ message: `ratios must be an array of integers, got ${describe(ratios)}`, path: 'ratios' });
   if (ratios.length === 0) return [];
+  ratios.forEach((r, i) => {
+    if (!Number.isSafeInteger(r) || r < 0) throw new ValidationError({ message: 'each ratio must be a non-negative safe integer', path: `ratios[${i}]` });
+  });
+  if (ratios.every((r) => r === 0)) throw new ValidationError({ message: 'at least one ratio must be positive', path: 'ratios' });
   const parts = allocate(toDinero(m), ratios.map((r) => BigInt(r)));
   return parts.map((p) => fromDinero(p, 'halfEven'));
 }
@@ -64,6 +84,7 @@ export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
 }
 
 export function isZeroMoney(m: Money): boolean {
+  checkMoney(m);
   return m.amount === 0;
 }
 
@@ -72,6 +93,7 @@ export function maxMoney(a: Money, b: Money): Money {
 }
 
 export function negateMoney(m: Money): Money {
+  checkMoney(m);
   return { amount: m.amount === 0 ? 0 : -m.amount, currency: m.currency };
 }
 
