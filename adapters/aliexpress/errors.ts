@@ -37,7 +37,11 @@ export function errorOf(data: unknown): AeError | undefined {
   for (const [k, v] of Object.entries(d)) {
     if (!k.endsWith('_response') || !v || typeof v !== 'object') continue;
     const result = (v as { result?: Record<string, unknown> }).result;
-    if (result && typeof result === 'object' && result.success === false) {
+    // Results carry their own error_code/error_message (e.g. specs/aliexpress/aliexpress_solution_order_info_get.json#result,
+    // which documents no `success` flag): a non-empty code is a failure even without success=false.
+    const code = result && typeof result === 'object' ? result.error_code : undefined;
+    const failedByCode = code !== undefined && code !== null && code !== '' && String(code) !== '0' && result!.data === undefined;
+    if (result && typeof result === 'object' && (result.success === false || failedByCode)) {
       const msg = String(result.error_message ?? result.error_msg ?? '');
       return { type: 'ISV', code: String(result.error_code ?? 'BUSINESS_FAILURE'), msg, request_id: (v as { request_id?: string }).request_id };
     }
@@ -93,8 +97,17 @@ export function errorFromAe(e: AeError, base: { status?: number; requestId?: str
   if (e.type === 'ISP' || e.type === 'SYSTEM' || /^isp\./.test(sub)) {
     return new MarketplaceError({ ...ctx, code: 'MARKETPLACE_UNAVAILABLE', retryable: true, message: text, errors: entries });
   }
-  if (/not.?exist|not.?found/i.test(`${sub} ${code}`)) return new NotFoundError({ ...ctx, message: text });
+  if (isNotFound(`${sub} ${code}`, message)) return new NotFoundError({ ...ctx, message: text });
   return new MarketplaceError({ ...ctx, message: text, errors: entries });
+}
+
+/**
+ * "Not found" is told by the code (`isv.product-not-exist`, `ORDER_NOT_FOUND`...) or, since the
+ * solution APIs document no code list, by the message ("order not found", "The order does not
+ * exist"). Permission and validation errors name neither.
+ */
+export function isNotFound(code: string, message: string): boolean {
+  return /not.?exist|not.?found|no.?such/i.test(code) || /\b(not (be )?found|does not exist|not exist|no such)\b/i.test(message);
 }
 
 /** The pipeline's mapError: the gateway answers errors with HTTP 200, so the body decides. */

@@ -60,7 +60,9 @@ export function install(router: Router, world: AliExpressSandboxState, ctx: Sand
     'aliexpress.solution.order.info.get': (p) => {
       const q = json<{ order_id?: number }>(p, 'param1');
       const o = q?.order_id !== undefined ? world.orders.get(String(q.order_id)) : undefined;
-      if (!o) return ok('aliexpress.solution.order.info.get', { result: { error_code: '16009999', error_message: 'order not found', success: false } });
+      // The result's own error_code/error_message, no `success` flag (specs/aliexpress/aliexpress_solution_order_info_get.json#result);
+      // the code value is not documented there, the message says what happened.
+      if (!o) return ok('aliexpress.solution.order.info.get', { result: { error_code: '16009999', error_message: 'order not found' } });
       return ok('aliexpress.solution.order.info.get', { result: { data: orderDetail(o), error_code: '', error_message: '' } });
     },
     'aliexpress.solution.order.fulfill': (p) => {

@@ -3,12 +3,15 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, MarketplaceError, NotFoundError, QuotaExhaustedError, RateLimitError } from '../../../src/errors/index.js';
 import { quotaResetAt } from '../../../adapters/aliexpress/index.js';
 import { errorFromAe, errorOf } from '../../../adapters/aliexpress/errors.js';
-import { fixture } from './helpers.js';
+import { aeSandbox, fixture } from './helpers.js';
 import { NOW, intercept, wireAdapter, type Seen } from './wire.js';
 
 const at = { now: NOW, operation: 'op' };
 
-beforeAll(() => nock.disableNetConnect());
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+});
 afterEach(() => nock.cleanAll());
 
 describe('error envelope mapping', () => {
@@ -71,5 +74,41 @@ describe('error envelope mapping', () => {
 
   it('IllegalAccessToken is AUTH_EXPIRED (refresh then replay)', () => {
     expect(errorFromAe(errorOf(fixture('error_illegal_access_token.json'))!, at)).toMatchObject({ code: 'AUTH_EXPIRED' });
+  });
+});
+
+describe('order not found (by code and message)', () => {
+  const answer = (result: Record<string, unknown>) => ({ aliexpress_solution_order_info_get_response: { result, request_id: 'nf' } });
+
+  it('a result error naming a missing order is a NotFoundError, with or without success=false', async () => {
+    for (const result of [
+      { error_code: '16009999', error_message: 'order not found', success: false },
+      { error_code: 'ORDER_NOT_FOUND', error_message: 'query failed' },
+      { error_code: '15', error_message: 'The order does not exist' },
+    ]) {
+      const seen: Seen[] = [];
+      intercept('/sync', answer(result), seen);
+      const err = await wireAdapter().orders.get('3041234567890123').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(NotFoundError);
+      expect(err).toMatchObject({ code: 'NOT_FOUND', operation: 'aliexpress.solution.order.info.get', requestId: 'nf' });
+    }
+  });
+
+  it('any other result error is not mistaken for a missing order', async () => {
+    const seen: Seen[] = [];
+    intercept('/sync', answer({ error_code: 'isv.permission-denied', error_message: 'no permission for this seller' }), seen);
+    const err = await wireAdapter().orders.get('3041234567890123').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MarketplaceError);
+    expect(err).not.toBeInstanceOf(NotFoundError);
+    expect(err).toMatchObject({ errors: [{ code: 'isv.permission-denied' }] });
+  });
+
+  it('the sandbox answers an unknown order the documented way; the adapter reports NotFoundError', async () => {
+    const s = await aeSandbox();
+    try {
+      await expect(s.adapter.orders.get('3999999999999999')).rejects.toBeInstanceOf(NotFoundError);
+    } finally {
+      await s.close();
+    }
   });
 });
