@@ -1,8 +1,10 @@
 import { ValidationError } from '../errors/classes.js';
 import { currencyExponent } from '../model/currencies.js';
+import { describe } from '../model/decimal.js';
+import { checkMoney } from '../model/money.js';
 import { formatDecimal } from '../model/decimal.js';
 import type { Money, Rounding } from '../model/money.js';
-import { tableRate } from './rate-table.js';
+import { checkTable, tableRate } from './rate-table.js';
 import { divideRound, pow10, type Ratio } from './ratio.js';
 import type { Conversion, ConvertOptions, RateTable } from './types.js';
 
@@ -33,6 +35,9 @@ export function crossRate(table: RateTable, from: string, to: string): string {
 }
 
 function cross(table: RateTable, from: string, to: string): Cross {
+  checkTable(table);
+  currencyExponent(from, 'from');
+  currencyExponent(to, 'to');
   let memo = crossCache.get(table);
   if (!memo) {
     memo = new Map();
@@ -56,11 +61,11 @@ function cross(table: RateTable, from: string, to: string): Cross {
  * (Rp 1,000,000,000 × an 8-digit scaled rate) stay exact; rounding follows dinero.js's modes.
  */
 export function convert(m: Money, to: string, table: RateTable, opts: ConvertOptions = {}): Conversion {
-  if (!Number.isSafeInteger(m.amount)) {
-    throw new ValidationError({ message: 'money.amount must be an integer count of minor units', path: 'money.amount' });
-  }
+  checkMoney(m, 'money');
   const eFrom = currencyExponent(m.currency, 'money.currency');
   const eTo = currencyExponent(to, 'to');
+  checkTable(table);
+  if (opts === null || typeof opts !== 'object') throw new ValidationError({ message: `options must be an object, got ${describe(opts)}`, path: 'options' });
   const mode: Rounding = opts.rounding ?? 'halfEven';
   if (!MODES.has(mode)) throw new ValidationError({ message: `Unknown rounding mode "${String(mode)}"`, path: 'rounding' });
   if (m.currency === to) return { money: { amount: m.amount, currency: to }, rate: '1', asOf: table.asOf, source: table.source };

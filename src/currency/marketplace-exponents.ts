@@ -1,4 +1,5 @@
 import { currencyExponent } from '../model/currencies.js';
+import { ValidationError } from '../errors/classes.js';
 
 /**
  * Price exponents where marketplaces (or gateways behind them) differ from ISO 4217: Money keeps
@@ -21,7 +22,9 @@ export const MARKETPLACE_EXPONENTS: Readonly<Record<string, Readonly<Record<stri
 /** The number of decimals a marketplace accepts for prices in `currency` (ISO when no override). */
 export function marketplaceExponent(marketplace: string | undefined, currency: string): number {
   const iso = currencyExponent(currency);
-  const row = (marketplace !== undefined ? MARKETPLACE_EXPONENTS[marketplace] : undefined) ?? MARKETPLACE_EXPONENTS['*'];
-  const e = row?.[currency];
+  if (marketplace !== undefined && typeof marketplace !== 'string') throw new ValidationError({ message: 'marketplace must be a string', path: 'marketplace' });
+  const own = (o: object | undefined, k: string) => (o && Object.hasOwn(o, k) ? (o as Record<string, never>)[k] : undefined);
+  const row = (marketplace !== undefined ? own(MARKETPLACE_EXPONENTS, marketplace) : undefined) ?? MARKETPLACE_EXPONENTS['*'];
+  const e = own(row, currency) as number | undefined;
   return e === undefined ? iso : Math.min(e, iso);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NotFoundError, ValidationError } from '../errors/classes.js';
+import { ValidationError } from '../errors/classes.js';
 import { parseInput } from '../errors/from-response.js';
 import { isKnownCurrency } from '../model/currencies.js';
 import { CurrencyCodeSchema } from '../model/money.js';
@@ -48,6 +48,7 @@ const parsed = new WeakMap<RateTable, Map<string, ScaledDecimal>>();
 
 /** The exact rate of `code` in `table` (1 base = rate × code); the base itself is 1. */
 export function tableRate(table: RateTable, code: string, path = 'to'): ScaledDecimal {
+  checkTable(table);
   if (code === table.base) return ONE;
   let cache = parsed.get(table);
   if (!cache) {
@@ -56,18 +57,31 @@ export function tableRate(table: RateTable, code: string, path = 'to'): ScaledDe
   }
   let r = cache.get(code);
   if (r) return r;
-  const text = table.rates[code];
-  if (text === undefined) {
-    if (!isKnownCurrency(code)) throw new ValidationError({ message: `Unknown currency code "${code}" (ISO 4217 expected)`, path });
-    throw new NotFoundError({ message: `No ${code} rate in the ${table.source} table of ${table.asOf} (base ${table.base})` });
+  if (!isKnownCurrency(code)) throw new ValidationError({ message: `Unknown currency code ${typeof code === 'string' ? `"${code.slice(0, 12)}"` : typeof code} (ISO 4217 expected)`, path });
+  const text = Object.hasOwn(table.rates, code) ? table.rates[code] : undefined;
+  if (typeof text !== 'string') {
+    // Caller input (the table given for this conversion) lacks the pair: a ValidationError naming it.
+    throw new ValidationError({ message: `No ${code} rate in the ${table.source} table of ${table.asOf} (base ${table.base})`, path: `table.rates.${code}` });
   }
-  r = parseDecimal(text, `rates.${code}`);
-  if (r.units <= 0n) throw new ValidationError({ message: `Invalid rates.${code}: rate must be greater than zero`, path: `rates.${code}` });
+  r = parseDecimal(text, `table.rates.${code}`);
+  if (r.units <= 0n) throw new ValidationError({ message: `Invalid table.rates.${code}: rate must be greater than zero`, path: `table.rates.${code}` });
   cache.set(code, r);
   return r;
 }
 
+/** Structural guard for a table handed to convert()/crossRate() (rateTable() output or alike). */
+export function checkTable(table: unknown, path = 'table'): RateTable {
+  const t = table as Partial<RateTable> | null;
+  if (typeof t !== 'object' || t === null) throw new ValidationError({ message: `${path} must be a RateTable (see rateTable())`, path });
+  if (!isKnownCurrency(t.base)) throw new ValidationError({ message: `${path}.base must be an ISO 4217 code`, path: `${path}.base` });
+  if (typeof t.asOf !== 'string') throw new ValidationError({ message: `${path}.asOf must be a date string`, path: `${path}.asOf` });
+  if (typeof t.source !== 'string') throw new ValidationError({ message: `${path}.source must be a string`, path: `${path}.source` });
+  if (typeof t.rates !== 'object' || t.rates === null) throw new ValidationError({ message: `${path}.rates must be an object of decimal strings`, path: `${path}.rates` });
+  return t as RateTable;
+}
+
 /** True when the table can price `code` (the base always can). */
 export function hasRate(table: RateTable, code: string): boolean {
-  return code === table.base || table.rates[code] !== undefined;
+  checkTable(table);
+  return code === table.base || (isKnownCurrency(code) && typeof table.rates[code] === 'string' && Object.hasOwn(table.rates, code));
 }

@@ -34,20 +34,31 @@ export function errorFromResponse(ctx: ResponseErrorContext): XborderError {
 
 /** zod issues → ValidationError naming the first path (prefixed by the public argument name). */
 export function validationFromZod(error: z.ZodError, prefix = ''): ValidationError {
-  const issues: ValidationIssue[] = error.issues.map((i) => ({ path: joinPath(prefix, i.path), message: i.message }));
-  const first = issues[0] ?? { path: prefix, message: 'invalid input' };
-  return new ValidationError({ message: `Invalid ${first.path || 'input'}: ${first.message}`, path: first.path, issues });
+  // A root-level issue still names what was refused: the argument's name, else "input".
+  const root = typeof prefix === 'string' && prefix ? prefix : 'input';
+  const issues: ValidationIssue[] = error.issues.map((i) => ({ path: joinPath(prefix, i.path) || root, message: i.message }));
+  const first = issues[0] ?? { path: root, message: 'invalid input' };
+  return new ValidationError({ message: `Invalid ${first.path}: ${first.message}`, path: first.path, issues });
 }
 
 /** Validates caller input; throws ValidationError before any I/O. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.output<S> {
-  const r = schema.safeParse(input);
+  let r: ReturnType<S['safeParse']>;
+  try {
+    r = schema.safeParse(input) as ReturnType<S['safeParse']>;
+  } catch (e) {
+    // Exotic values (typed arrays where zod freezes, revoked proxies, throwing getters) make
+    // zod itself throw: still the caller's input, still a ValidationError with a path.
+    if (e instanceof ValidationError) throw e;
+    const path = typeof prefix === 'string' && prefix ? prefix : 'input';
+    throw new ValidationError({ message: `Invalid ${path}: the value could not be read as the expected shape`, path });
+  }
   if (!r.success) throw validationFromZod(r.error, prefix);
   return r.data;
 }
 
 function joinPath(prefix: string, path: ReadonlyArray<PropertyKey>): string {
-  let out = prefix;
+  let out = typeof prefix === 'string' ? prefix : '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
     else out += out ? `.${String(p)}` : String(p);

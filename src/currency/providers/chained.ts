@@ -1,7 +1,8 @@
 import { AbortedError, NetworkError, NotFoundError, ValidationError } from '../../errors/classes.js';
 import { isXborderError } from '../../errors/xborder-error.js';
 import { parseDecimal } from '../../model/decimal.js';
-import type { Money } from '../../model/money.js';
+import { checkMoney, type Money } from '../../model/money.js';
+import { currencyExponent } from '../../model/currencies.js';
 import { convert, crossRatio, ratioToDecimal } from '../convert.js';
 import { hasRate, rateTable } from '../rate-table.js';
 import type { Conversion, ConvertOptions, GetRatesOptions, RateProvider, RateTable } from '../types.js';
@@ -40,6 +41,11 @@ interface Failure {
  */
 export function chainRates(...providers: RateProvider[]): ChainedProvider {
   if (providers.length === 0) throw new ValidationError({ message: 'chainRates needs at least one provider', path: 'providers' });
+  providers.forEach((p, i) => {
+    if (typeof p !== 'object' || p === null || typeof p.name !== 'string' || typeof p.getRates !== 'function') {
+      throw new ValidationError({ message: 'expected a RateProvider { name, getRates() }', path: `providers[${i}]` });
+    }
+  });
   const name = `chain(${providers.map((p) => p.name).join(',')})`;
   let memo: { tables: RateTable[]; merged: MergedRateTable } | undefined;
 
@@ -54,6 +60,7 @@ export function chainRates(...providers: RateProvider[]): ChainedProvider {
   }
 
   async function getRates(opts: ChainedGetRatesOptions = {}): Promise<MergedRateTable> {
+    checkOptions(opts);
     const failures: Failure[] = [];
     const tables: RateTable[] = [];
     for (const p of providers) {
@@ -72,6 +79,9 @@ export function chainRates(...providers: RateProvider[]): ChainedProvider {
   }
 
   async function convertWith(money: Money, to: string, opts: ConvertOptions & GetRatesOptions = {}): Promise<Conversion> {
+    checkOptions(opts);
+    checkMoney(money, 'money');
+    currencyExponent(to, 'to');
     const failures: Failure[] = [];
     for (const p of providers) {
       const t = await ask(p, opts, failures);
@@ -130,4 +140,15 @@ function chainError(prefix: string, failures: Failure[]): Error {
   const transient = failures.find((f) => isXborderError(f.error) && f.error.retryable);
   if (transient) return new NetworkError({ message, cause: transient.error, retryable: true });
   return new NotFoundError({ message, cause: failures.find((f) => f.error)?.error });
+}
+
+/** getRates/convert options: an object whose asOf is a string and currencies an array of strings. */
+function checkOptions(opts: unknown): void {
+  if (typeof opts !== 'object' || opts === null) throw new ValidationError({ message: 'options must be an object', path: 'options' });
+  const o = opts as ChainedGetRatesOptions;
+  if (o.asOf !== undefined && typeof o.asOf !== 'string') throw new ValidationError({ message: 'options.asOf must be a date YYYY-MM-DD', path: 'options.asOf' });
+  if (o.currencies !== undefined && (!Array.isArray(o.currencies) || o.currencies.some((c) => typeof c !== 'string'))) {
+    throw new ValidationError({ message: 'options.currencies must be an array of ISO codes', path: 'options.currencies' });
+  }
+  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) throw new ValidationError({ message: 'options.signal must be an AbortSignal', path: 'options.signal' });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convert, crossRate, rateTable } from '../../../src/currency/index.js';
-import { NotFoundError, ValidationError } from '../../../src/errors/index.js';
+import { ValidationError } from '../../../src/errors/index.js';
 import { money, type Rounding } from '../../../src/model/money.js';
 
 // ECB 2024-06-28 for USD/JPY/IDR (research B4.3); KWD and VND are illustrative (ECB publishes neither).
@@ -112,10 +112,13 @@ describe('validation', () => {
     expect(rateTable({ base: 'EUR', asOf: '2026-11-20', source: 's', rates: { EUR: '1.000' } }).base).toBe('EUR');
   });
 
-  it('unknown target currency → ValidationError naming "to"; a missing rate → NotFoundError naming it', () => {
+  it('unknown target currency → ValidationError naming "to"; a missing rate → ValidationError naming it (issue 12.3)', () => {
     expect(() => convert(money('1.00', 'USD'), 'XXQ', T)).toThrow(expect.objectContaining({ name: 'ValidationError', path: 'to' }));
     const err = (() => { try { convert(money('1.00', 'USD'), 'TWD', T); } catch (e) { return e; } })();
-    expect(err).toBeInstanceOf(NotFoundError);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err).toMatchObject({ path: 'table.rates.TWD' });
+    expect(() => convert(money('1.00', 'USD'), 'EUR', null as never)).toThrow(expect.objectContaining({ name: 'ValidationError', path: 'table' }));
+    expect(() => convert(null as never, 'EUR', T)).toThrow(expect.objectContaining({ name: 'ValidationError', path: 'money' }));
     expect((err as Error).message).toContain('TWD');
   });
 
