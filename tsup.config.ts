@@ -11,6 +11,11 @@ export const entries = {
   'landed-cost': 'src/landed-cost/index.ts',
   shipping: 'src/shipping/index.ts',
   sandbox: 'src/sandbox/index.ts',
+  // The simulators live on their own subpaths, so production adapter bundles never carry them.
+  'sandbox/amazon': 'adapters/amazon/sandbox/index.ts',
+  'sandbox/ebay': 'adapters/ebay/sandbox/index.ts',
+  'sandbox/aliexpress': 'adapters/aliexpress/sandbox/index.ts',
+  'sandbox/shopee': 'adapters/shopee/sandbox/index.ts',
   cli: 'src/cli/main.ts',
 };
 
@@ -18,7 +23,7 @@ export const entries = {
  * ESM-only dependencies are bundled (into both formats, one build) so that
  * `require('xborder/<subpath>')` works without relying on require(esm).
  */
-const esmOnly = [/^p-queue/, /^p-retry/, /^p-timeout/, /^is-network-error/, /^dinero\.js/, /^eventemitter3/];
+const esmOnly = [/^p-queue/, /^p-retry/, /^p-timeout/, /^is-network-error/, /^dinero\.js/, /^eventemitter3/, /^string-width/, /^get-east-asian-width/, /^strip-ansi/, /^ansi-regex/];
 
 /** The CLI loads adapters through the package's own public subpaths, like a user would. */
 const selfReference = [/^xborder(\/|$)/];
@@ -30,6 +35,10 @@ export default defineConfig({
   // Shared chunks in both formats: one copy of the core, so instanceof works across subpaths.
   splitting: true,
   sourcemap: true,
+  // Maps name the source files without embedding them (smaller package, no source shipped twice).
+  esbuildOptions(options) {
+    options.sourcesContent = false;
+  },
   clean: true,
   metafile: true,
   target: 'node20',

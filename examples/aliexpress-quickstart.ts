@@ -9,10 +9,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSandbox } from '../src/sandbox/index.js';
-import { FileTokenStore } from '../src/state/token-store.js';
-import { toDecimal } from '../src/model/money.js';
-import { aliexpress, aliexpressSandbox, SANDBOX_CREDENTIALS, tokenKey } from '../adapters/aliexpress/index.js';
+import { FileTokenStore, toDecimal } from 'xborder';
+import { aliexpress, tokenKey } from 'xborder/aliexpress';
+import { startSandbox } from 'xborder/sandbox';
+import { aliexpressSandbox, SANDBOX_CREDENTIALS } from 'xborder/sandbox/aliexpress';
 
 const live = process.env.AE_APP_KEY !== undefined;
 const module = aliexpressSandbox();

@@ -5,8 +5,9 @@
  *   AMAZON_CLIENT_ID=… AMAZON_CLIENT_SECRET=… AMAZON_REFRESH_TOKEN=Atzr|… AMAZON_SELLER_ID=… \
  *   AMAZON_MARKETPLACES=DE,FR npx tsx examples/amazon-quickstart.ts
  */
-import { amazon, amazonSandbox, SANDBOX_CREDENTIALS, type AmazonSandboxState } from '../adapters/amazon/index.js';
-import { startSandbox, type RunningSandbox } from '../src/sandbox/index.js';
+import { amazon } from 'xborder/amazon';
+import { startSandbox, type RunningSandbox } from 'xborder/sandbox';
+import { amazonSandbox, SANDBOX_CREDENTIALS, type AmazonSandboxState } from 'xborder/sandbox/amazon';
 
 const env = process.env;
 const real = !!(env.AMAZON_CLIENT_ID && env.AMAZON_CLIENT_SECRET && env.AMAZON_REFRESH_TOKEN && env.AMAZON_SELLER_ID);

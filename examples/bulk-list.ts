@@ -10,17 +10,15 @@
  * With real credentials, prices use today's ECB rates and a resume journal in the working
  * directory: Ctrl-C, then run again, and it continues where it stopped.
  *
- * In your own project the imports are 'xborder', 'xborder/amazon', 'xborder/shopee', 'xborder/currency'.
+ * Copy it into a project that depends on xborder: it imports only the package's public entries.
  */
 import os from 'node:os';
 import path from 'node:path';
-import * as amazonModule from '../adapters/amazon/index.js';
-import * as shopeeModule from '../adapters/shopee/index.js';
-import type { MarketplaceAdapter } from '../src/adapter.js';
-import { DEMO_RATES, startDemoSandbox } from '../src/cli/sandbox-demo.js';
-import { ecbRates, rateTable } from '../src/currency/index.js';
-import { Hub, formatBulkReport, hubHooks, loadCatalog, type HubHooks, type PricingOptions } from '../src/hub/index.js';
-import { startSandbox } from '../src/sandbox/index.js';
+import { Hub, formatBulkReport, hubHooks, loadCatalog, type HubHooks, type MarketplaceAdapter, type PricingOptions } from 'xborder';
+import { amazon } from 'xborder/amazon';
+import { ecbRates, rateTable } from 'xborder/currency';
+import { DEMO_RATES, startDemoSandbox } from 'xborder/sandbox';
+import { fileTokenStore, shopee, tokenKey } from 'xborder/shopee';
 
 const env = process.env;
 const catalogFile = process.argv[2] ?? path.join(import.meta.dirname, 'catalog.csv');
@@ -30,7 +28,7 @@ const hasReal = !!(env.AMAZON_REFRESH_TOKEN || env.SHOPEE_PARTNER_KEY);
 async function realAccounts(hooks: HubHooks): Promise<Record<string, MarketplaceAdapter>> {
   const accounts: Record<string, MarketplaceAdapter> = {};
   if (env.AMAZON_REFRESH_TOKEN) {
-    accounts.amazon = amazonModule.amazon({
+    accounts.amazon = amazon({
       marketplaces: (env.AMAZON_MARKETPLACES ?? 'DE,FR').split(','),
       sellerId: env.AMAZON_SELLER_ID!,
       credentials: { clientId: env.AMAZON_LWA_CLIENT_ID!, clientSecret: env.AMAZON_LWA_CLIENT_SECRET!, refreshToken: env.AMAZON_REFRESH_TOKEN },
@@ -41,27 +39,23 @@ async function realAccounts(hooks: HubHooks): Promise<Record<string, Marketplace
     const partnerId = Number(env.SHOPEE_PARTNER_ID);
     const shopId = Number(env.SHOPEE_SHOP_ID);
     // Shopee refresh tokens are single-use: keep them in a file so the next run has the rotated one.
-    const tokens = shopeeModule.fileTokenStore(path.resolve('.xborder/shopee-tokens.json'));
-    const key = shopeeModule.tokenKey(partnerId, { kind: 'shop', id: shopId });
+    const tokens = fileTokenStore(path.resolve('.xborder/shopee-tokens.json'));
+    const key = tokenKey(partnerId, { kind: 'shop', id: shopId });
     if (!(await tokens.get(key)) && env.SHOPEE_REFRESH_TOKEN) {
       await tokens.compareAndSwap(key, undefined, { accessToken: env.SHOPEE_ACCESS_TOKEN ?? '', refreshToken: env.SHOPEE_REFRESH_TOKEN, expiresAt: 0, version: 1 });
     }
-    accounts.shopee = shopeeModule.shopee({ region: (env.SHOPEE_REGION ?? 'SG') as 'SG', partnerId, partnerKey: env.SHOPEE_PARTNER_KEY, shopId, tokens, hooks }) as unknown as MarketplaceAdapter;
+    accounts.shopee = shopee({ region: (env.SHOPEE_REGION ?? 'SG') as 'SG', partnerId, partnerKey: env.SHOPEE_PARTNER_KEY, shopId, tokens, hooks }) as unknown as MarketplaceAdapter;
   }
   return accounts;
 }
 
 /** The embedded sandbox: one demo account per marketplace, rate limits 50× faster. */
 async function sandboxAccounts(hooks: HubHooks) {
-  const modules = [
-    { name: 'amazon' as const, factory: amazonModule.amazon as never, sandbox: amazonModule.amazonSandbox as never, exports: { ...amazonModule } },
-    { name: 'shopee' as const, factory: shopeeModule.shopee as never, sandbox: shopeeModule.shopeeSandbox as never, exports: { ...shopeeModule } },
-  ];
-  const demo = await startDemoSandbox({ timeScale: 50, modules }, startSandbox);
+  const demo = await startDemoSandbox({ marketplaces: ['amazon', 'shopee'], timeScale: 50 });
   const accounts: Record<string, MarketplaceAdapter> = {};
-  accounts.amazonEU = amazonModule.amazon({ ...(demo.options('amazonEU') as Parameters<typeof amazonModule.amazon>[0]), hooks });
-  accounts.shopeeSG = shopeeModule.shopee({ ...(demo.options('shopeeSG') as Parameters<typeof shopeeModule.shopee>[0]), hooks }) as unknown as MarketplaceAdapter;
-  return { accounts, close: () => demo.sandbox.close() };
+  accounts.amazonEU = amazon({ ...demo.options<Parameters<typeof amazon>[0]>('amazonEU'), hooks });
+  accounts.shopeeSG = shopee({ ...demo.options<Parameters<typeof shopee>[0]>('shopeeSG'), hooks }) as unknown as MarketplaceAdapter;
+  return { accounts, close: () => demo.close() };
 }
 
 const hooks = hubHooks();

@@ -5,25 +5,23 @@
  *   3. sync the seeded orders through the checkpointed order-sync engine
  *   4. quote shipping (sample rate cards) and DDP landed cost for each order
  *   5. ship each order with a tracking number, and print a summary
- * In your own project the imports are 'xborder', 'xborder/amazon', 'xborder/shopee', 'xborder/currency'...
+ * It imports only the package's public entries, so it runs unchanged in a project that depends on xborder.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as aliexpressModule from '../adapters/aliexpress/index.js';
-import * as amazonModule from '../adapters/amazon/index.js';
-import * as ebayModule from '../adapters/ebay/index.js';
-import * as shopeeModule from '../adapters/shopee/index.js';
-import type { MarketplaceAdapter } from '../src/adapter.js';
-import { startDemoSandbox } from '../src/cli/sandbox-demo.js';
-import { convert, ecbRates, type RateTable } from '../src/currency/index.js';
-import { Hub, formatBulkReport, hubHooks, loadCatalog, memoryCheckpoints, textTable, type BulkProgressEvent, type Catalog } from '../src/hub/index.js';
-import { estimateLandedCost } from '../src/landed-cost/index.js';
-import { toDecimal, type Money } from '../src/model/money.js';
-import { zeroMoney } from '../src/model/money-math.js';
-import type { Order } from '../src/model/order.js';
-import { ecbSandbox, startSandbox } from '../src/sandbox/index.js';
-import { MemoryTokenStore } from '../src/state/token-store.js';
-import { quoteShipping, rateCard, type ShippingConnector } from '../src/shipping/index.js';
+import {
+  Hub, MemoryTokenStore, formatBulkReport, hubHooks, loadCatalog, memoryCheckpoints, textTable, toDecimal, zeroMoney,
+  type BulkProgressEvent, type Catalog, type MarketplaceAdapter, type Money, type Order,
+} from 'xborder';
+import { aliexpress } from 'xborder/aliexpress';
+import { amazon } from 'xborder/amazon';
+import { convert, ecbRates, type RateTable } from 'xborder/currency';
+import { ebay } from 'xborder/ebay';
+import { estimateLandedCost } from 'xborder/landed-cost';
+import { ecbSandbox, startDemoSandbox, startSandbox } from 'xborder/sandbox';
+import { aliexpressSandbox, SANDBOX_CREDENTIALS as AE_SANDBOX } from 'xborder/sandbox/aliexpress';
+import { quoteShipping, rateCard, type ShippingConnector } from 'xborder/shipping';
+import { shopee } from 'xborder/shopee';
 
 const started = performance.now();
 const here = import.meta.dirname;
@@ -31,28 +29,23 @@ const fmt = (m: Money | undefined) => (m ? `${toDecimal(m)} ${m.currency}` : 'â€
 
 // 1. The sandbox: marketplaces at 50Ã— their real quotas, and an ECB feed for the rates.
 const hooks = hubHooks();
-const modules = [
-  { name: 'amazon' as const, factory: amazonModule.amazon as never, sandbox: amazonModule.amazonSandbox as never, exports: { ...amazonModule } },
-  { name: 'shopee' as const, factory: shopeeModule.shopee as never, sandbox: shopeeModule.shopeeSandbox as never, exports: { ...shopeeModule } },
-  { name: 'ebay' as const, factory: ebayModule.ebay as never, sandbox: ebayModule.ebaySandbox as never, exports: { ...ebayModule } },
-];
-const demo = await startDemoSandbox({ timeScale: 50, orders: 2, modules }, startSandbox);
+const demo = await startDemoSandbox({ marketplaces: ['amazon', 'shopee', 'ebay'], timeScale: 50, orders: 2 });
 // AliExpress authorizes by code exchange, so its demo account is set up here rather than by the CLI profiles.
 // The example catalog's AliExpress leaf categories (no required attributes in the demo).
 const AE_DEMO_CATEGORIES = Object.fromEntries(
   [100004, 200000343, 200000369, 200000384, 200000394, 200000398, 200000399, 200000662, 200000708, 200003288, 200003292, 200003570, 200003655, 380230].map((c) => [c, []]),
 );
-const aeModule = aliexpressModule.aliexpressSandbox({ categories: AE_DEMO_CATEGORIES });
+const aeModule = aliexpressSandbox({ categories: AE_DEMO_CATEGORIES });
 const ecbFeed = await startSandbox({ marketplaces: { ecb: ecbSandbox(), aliexpress: aeModule }, timeScale: 50 });
-const aliexpressGlobal = aliexpressModule.aliexpress({
-  ...aliexpressModule.SANDBOX_CREDENTIALS, tokens: new MemoryTokenStore(), endpoint: ecbFeed.urls.aliexpress, timeScale: 50, hooks,
+const aliexpressGlobal = aliexpress({
+  ...AE_SANDBOX, tokens: new MemoryTokenStore(), endpoint: ecbFeed.urls.aliexpress, timeScale: 50, hooks,
   listingDefaults: { categoryId: 200000001, freightTemplateId: 1000, servicePolicyId: 0 },
 });
-await aliexpressGlobal.auth.exchangeCode(aeModule.state.issueCode(aliexpressModule.SANDBOX_CREDENTIALS.sellerId));
+await aliexpressGlobal.auth.exchangeCode(aeModule.state.issueCode(AE_SANDBOX.sellerId));
 const accounts: Record<string, MarketplaceAdapter> = {
-  amazonEU: amazonModule.amazon({ ...(demo.options('amazonEU') as Parameters<typeof amazonModule.amazon>[0]), hooks }),
-  shopeeSG: shopeeModule.shopee({ ...(demo.options('shopeeSG') as Parameters<typeof shopeeModule.shopee>[0]), hooks }) as unknown as MarketplaceAdapter,
-  ebayUS: ebayModule.ebay({ ...(demo.options('ebayUS') as Parameters<typeof ebayModule.ebay>[0]), hooks }),
+  amazonEU: amazon({ ...demo.options<Parameters<typeof amazon>[0]>('amazonEU'), hooks }),
+  shopeeSG: shopee({ ...demo.options<Parameters<typeof shopee>[0]>('shopeeSG'), hooks }) as unknown as MarketplaceAdapter,
+  ebayUS: ebay({ ...demo.options<Parameters<typeof ebay>[0]>('ebayUS'), hooks }),
   aliexpress: aliexpressGlobal,
 };
 const hub = new Hub({ accounts, hooks });

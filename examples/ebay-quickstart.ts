@@ -5,10 +5,11 @@
  *   EBAY_CLIENT_ID=… EBAY_CLIENT_SECRET=… EBAY_REFRESH_TOKEN=v^1.1#… EBAY_ACCOUNT=my_user \
  *   EBAY_MARKETPLACES=EBAY_US,EBAY_GB [EBAY_SANDBOX=1] npx tsx examples/ebay-quickstart.ts
  * Writes on real eBay also need EBAY_POLICIES=fulfillmentId,paymentId,returnId,locationKey,categoryId
- * for the first marketplace (business policies + inventory location, see research B3).
+ * for the first marketplace (business policies + inventory location).
  */
-import { ebay, ebaySandbox, SANDBOX_CREDENTIALS, type EbaySandboxState } from '../adapters/ebay/index.js';
-import { startSandbox, type RunningSandbox } from '../src/sandbox/index.js';
+import { ebay } from 'xborder/ebay';
+import { startSandbox, type RunningSandbox } from 'xborder/sandbox';
+import { ebaySandbox, SANDBOX_CREDENTIALS, type EbaySandboxState } from 'xborder/sandbox/ebay';
 
 const env = process.env;
 const real = !!(env.EBAY_CLIENT_ID && env.EBAY_CLIENT_SECRET && env.EBAY_REFRESH_TOKEN && env.EBAY_ACCOUNT);

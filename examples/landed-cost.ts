@@ -2,9 +2,9 @@
  * Landed cost (DDP) estimates with xborder/landed-cost.
  *   npx tsx examples/landed-cost.ts
  */
-import { estimateLandedCost, type LandedCostEstimate } from '../src/landed-cost/index.js';
-import { rateTable } from '../src/currency/index.js';
-import { money, toDecimal } from '../src/model/money.js';
+import { money, toDecimal } from 'xborder';
+import { rateTable } from 'xborder/currency';
+import { estimateLandedCost, type LandedCostEstimate } from 'xborder/landed-cost';
 
 // Customs exchange rates: in production the destination's own rate (EU monthly customs rate,
 // CBP certified rates...) from a RateProvider; a fixed table here.

@@ -7,18 +7,15 @@
  * credentials are in the environment (same variables as examples/bulk-list.ts); live runs keep
  * their checkpoint in ./order-sync.checkpoint.json. Ctrl-C stops --follow cleanly.
  *
- * In your own project the imports are 'xborder', 'xborder/amazon' and 'xborder/shopee'.
+ * Copy it into a project that depends on xborder: it imports only the package's public entries.
  */
 import os from 'node:os';
 import path from 'node:path';
-import * as amazonModule from '../adapters/amazon/index.js';
-import * as shopeeModule from '../adapters/shopee/index.js';
-import type { MarketplaceAdapter } from '../src/adapter.js';
-import { startDemoSandbox, type DemoSandbox } from '../src/cli/sandbox-demo.js';
-import { Hub, fileCheckpoints, formatSyncReport, type OrderContext } from '../src/hub/index.js';
-import type { Order } from '../src/model/order.js';
-import { toDecimal } from '../src/model/money.js';
-import { startSandbox } from '../src/sandbox/index.js';
+import { Hub, fileCheckpoints, formatSyncReport, toDecimal, type MarketplaceAdapter, type Order, type OrderContext } from 'xborder';
+import { amazon } from 'xborder/amazon';
+import { startDemoSandbox, type DemoSandbox } from 'xborder/sandbox';
+import { seedOrder } from 'xborder/sandbox/shopee';
+import { shopee } from 'xborder/shopee';
 
 const env = process.env;
 const follow = process.argv.includes('--follow');
@@ -39,30 +36,26 @@ async function accounts(): Promise<{ accounts: Record<string, MarketplaceAdapter
   if (hasReal) {
     const out: Record<string, MarketplaceAdapter> = {};
     if (env.AMAZON_REFRESH_TOKEN) {
-      out.amazon = amazonModule.amazon({
+      out.amazon = amazon({
         marketplaces: (env.AMAZON_MARKETPLACES ?? 'DE,FR').split(','),
         sellerId: env.AMAZON_SELLER_ID!,
         credentials: { clientId: env.AMAZON_LWA_CLIENT_ID!, clientSecret: env.AMAZON_LWA_CLIENT_SECRET!, refreshToken: env.AMAZON_REFRESH_TOKEN },
       });
     }
     if (env.SHOPEE_PARTNER_KEY) {
-      out.shopee = shopeeModule.shopee({
+      out.shopee = shopee({
         region: (env.SHOPEE_REGION ?? 'SG') as 'SG', partnerId: Number(env.SHOPEE_PARTNER_ID), partnerKey: env.SHOPEE_PARTNER_KEY, shopId: Number(env.SHOPEE_SHOP_ID),
         tokens: { accessToken: env.SHOPEE_ACCESS_TOKEN!, refreshToken: env.SHOPEE_REFRESH_TOKEN! },
       }) as unknown as MarketplaceAdapter;
     }
     return { accounts: out };
   }
-  const modules = [
-    { name: 'amazon' as const, factory: amazonModule.amazon as never, sandbox: amazonModule.amazonSandbox as never, exports: { ...amazonModule } },
-    { name: 'shopee' as const, factory: shopeeModule.shopee as never, sandbox: shopeeModule.shopeeSandbox as never, exports: { ...shopeeModule } },
-  ];
-  const demo = await startDemoSandbox({ timeScale: 50, orders: 4, modules }, startSandbox);
+  const demo = await startDemoSandbox({ marketplaces: ['amazon', 'shopee'], timeScale: 50, orders: 4 });
   return {
     demo,
     accounts: {
-      amazonEU: amazonModule.amazon(demo.options('amazonEU') as Parameters<typeof amazonModule.amazon>[0]),
-      shopeeSG: shopeeModule.shopee(demo.options('shopeeSG') as Parameters<typeof shopeeModule.shopee>[0]) as unknown as MarketplaceAdapter,
+      amazonEU: amazon(demo.options<Parameters<typeof amazon>[0]>('amazonEU')),
+      shopeeSG: shopee(demo.options<Parameters<typeof shopee>[0]>('shopeeSG')) as unknown as MarketplaceAdapter,
     },
   };
 }
@@ -102,7 +95,7 @@ const report = await hub.orders.sync({
 function seedOne(marketplace: string): void {
   const state = demo!.sandbox.state[marketplace] as { seedOrders?(n: number, o: object): unknown; now?(): number };
   if (marketplace === 'amazon') state.seedOrders?.(1, { marketplaces: ['DE'] });
-  else if (marketplace === 'shopee') shopeeModule.seedOrder(state as never, { updatedAt: Date.now() - 3 * 60_000 });
+  else if (marketplace === 'shopee') seedOrder(state as never, { updatedAt: Date.now() - 3 * 60_000 });
 }
 
 console.log(`\n${formatSyncReport(report)}\n\nERP holds ${erp.rows.size} orders; ${shipped.size} shipped.`);

@@ -11,11 +11,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { money, toDecimal } from '../src/model/money.js';
-import { rateTable } from '../src/currency/index.js';
+import { money, toDecimal } from 'xborder';
+import { rateTable } from 'xborder/currency';
 import {
   dhlExpress, fedexRates, quoteShipping, rateCard, upsRates, type ShippingConnector, type ShipmentRequest,
-} from '../src/shipping/index.js';
+} from 'xborder/shipping';
 
 const env = process.env;
 const test = env.CARRIER_SANDBOX === '1';

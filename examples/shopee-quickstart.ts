@@ -8,11 +8,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSandbox } from '../src/sandbox/index.js';
-import { FileTokenStore } from '../src/state/token-store.js';
-import { toDecimal } from '../src/model/money.js';
-import { shopee } from '../adapters/shopee/index.js';
-import { SANDBOX_PARTNER, SANDBOX_SHOP, seedOrder, shopeeSandbox } from '../adapters/shopee/sandbox/index.js';
+import { FileTokenStore, toDecimal } from 'xborder';
+import { shopee } from 'xborder/shopee';
+import { startSandbox } from 'xborder/sandbox';
+import { SANDBOX_PARTNER, SANDBOX_SHOP, seedOrder, shopeeSandbox } from 'xborder/sandbox/shopee';
 
 const live = process.env.SHOPEE_PARTNER_ID !== undefined;
 const module = shopeeSandbox();

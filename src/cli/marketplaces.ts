@@ -1,62 +1,18 @@
 /**
  * Adapters reach the CLI the way they reach users: through the package's public subpaths
- * (`xborder/amazon`...), imported on demand. `src/` never imports `adapters/`; the specifier is
- * built at run time so neither TypeScript nor the bundler pulls adapter code into the CLI.
+ * (`xborder/amazon`, `xborder/sandbox/amazon`...), imported on demand (src/sandbox/demo/load.ts).
  */
 import type { MarketplaceAdapter } from '../adapter.js';
 import type { Hooks } from '../http/hooks.js';
-import type { SandboxModule } from '../sandbox/module.js';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { loadMarketplace, type MarketplaceModule } from '../sandbox/demo/load.js';
+import { resolveSandboxOptions } from '../sandbox/demo/index.js';
 import { FileIntentJournal } from '../state/intent-journal.js';
 import { FileTokenStore } from '../state/token-store.js';
 import { CliError } from './exit.js';
-import { MARKETPLACE_NAMES, type AccountConfig, type MarketplaceName } from './store-config.js';
+import type { AccountConfig } from './store-config.js';
 
-export interface MarketplaceModule {
-  name: MarketplaceName;
-  factory?: (options: Record<string, unknown>) => MarketplaceAdapter;
-  sandbox?: (options?: Record<string, unknown>) => SandboxModule<unknown>;
-  exports: Record<string, unknown>;
-}
-
-const cache = new Map<string, Promise<MarketplaceModule | undefined>>();
-
-/** The marketplace's subpath module, or undefined when this build does not ship it yet. */
-export function loadMarketplace(name: MarketplaceName): Promise<MarketplaceModule | undefined> {
-  let p = cache.get(name);
-  if (!p) {
-    p = importSubpath(name);
-    cache.set(name, p);
-  }
-  return p;
-}
-
-async function importSubpath(name: MarketplaceName): Promise<MarketplaceModule | undefined> {
-  const specifier = `xborder/${name}`;
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(specifier)) as Record<string, unknown>;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' || (e as NodeJS.ErrnoException).code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return undefined;
-    throw e;
-  }
-  const factory = mod[name];
-  const sandbox = mod[`${name}Sandbox`];
-  if (typeof factory !== 'function') return undefined;
-  return {
-    name,
-    factory: factory as MarketplaceModule['factory'],
-    sandbox: typeof sandbox === 'function' ? (sandbox as MarketplaceModule['sandbox']) : undefined,
-    exports: mod,
-  };
-}
-
-/** Every marketplace this build can talk to. */
-export async function availableMarketplaces(): Promise<MarketplaceModule[]> {
-  const mods = await Promise.all(MARKETPLACE_NAMES.map((n) => loadMarketplace(n)));
-  return mods.filter((m): m is MarketplaceModule => m !== undefined);
-}
+export { loadMarketplace, availableMarketplaces, type MarketplaceModule } from '../sandbox/demo/load.js';
 
 /**
  * Builds one adapter per configured account, all sharing the hub's hooks. Each account writes its
@@ -107,19 +63,5 @@ async function useTokenFile(mod: MarketplaceModule, options: Record<string, unkn
   }
 }
 
-/**
- * Options the CLI understands on behalf of adapters. `imageMirror`: fetch listing images from a
- * mirror (the sandbox serves any name) instead of their URLs, so sandbox runs stay offline.
- */
-export function resolveCliOptions(options: Record<string, unknown>): Record<string, unknown> {
-  const { imageMirror, ...rest } = options;
-  if (typeof imageMirror === 'string') {
-    rest.fetchImage = async (url: string, signal?: AbortSignal): Promise<Buffer> => {
-      const name = `${createHash('sha256').update(url).digest('hex').slice(0, 24)}.png`;
-      const res = await fetch(`${imageMirror}${name}`, { signal });
-      if (!res.ok) throw new CliError(`image mirror answered HTTP ${res.status} for ${url}`, 1);
-      return Buffer.from(await res.arrayBuffer());
-    };
-  }
-  return rest;
-}
+/** Options the CLI understands on behalf of adapters (`imageMirror` for sandbox runs). */
+export const resolveCliOptions = resolveSandboxOptions;

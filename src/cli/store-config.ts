@@ -8,8 +8,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CliError } from './exit.js';
 
-export const MARKETPLACE_NAMES = ['amazon', 'shopee', 'ebay', 'aliexpress'] as const;
-export type MarketplaceName = (typeof MARKETPLACE_NAMES)[number];
+import { MARKETPLACE_NAMES, type MarketplaceName } from '../sandbox/demo/load.js';
+
+export { MARKETPLACE_NAMES, type MarketplaceName };
 
 /** "VAR", "VAR?" (optional) or { var, type: 'number' | 'boolean' | 'json', optional }. */
 const EnvRefSchema = z.union([

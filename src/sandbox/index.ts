@@ -7,3 +7,7 @@ export { SandboxLimits } from './limits.js';
 export { ManualClock, realClock, type SandboxClock } from './clock.js';
 export { seededRandom } from './random.js';
 export { ecbSandbox, DEMO_EUR_RATES, type EcbFeedState } from './modules/ecb.js';
+export {
+  startDemoSandbox, DEMO_RATES, DEMO_TIME_SCALE, MARKETPLACE_NAMES, availableMarketplaces, loadMarketplace, resolveSandboxOptions,
+  type DemoSandbox, type DemoSandboxOptions, type DemoStoresFile, type DemoAccount, type MarketplaceModule, type MarketplaceName,
+} from './demo/index.js';

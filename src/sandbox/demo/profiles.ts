@@ -2,8 +2,8 @@
  * How each marketplace's sandbox module is started and which demo account it serves. Only the
  * modules' public exports are used (SANDBOX_CREDENTIALS, state helpers), never an adapter import.
  */
-import type { SandboxModule } from '../sandbox/module.js';
-import type { MarketplaceName } from './store-config.js';
+import type { SandboxModule } from '../module.js';
+import type { MarketplaceName } from './load.js';
 
 export interface DemoAccount {
   /** Hub account key, e.g. 'amazonEU'. */
