@@ -8,13 +8,13 @@ import { LwaAuth } from './auth.js';
 import { DEFAULTS, resolveConfig, type AmazonConfigInput } from './config.js';
 import { AmazonContext, type AmazonStore } from './context.js';
 import { amazonRateFromHeaders, amazonRequestId, mapAmazonError } from './errors.js';
-import { fulfilmentService } from './fulfilment.js';
+import { fulfilmentService, type AmazonFulfilmentService } from './fulfilment.js';
 import { inventoryService } from './inventory.js';
 import { MemoryListingMemory } from './listing-memory.js';
 import { listingsService } from './listings.js';
 import type { AmazonRegion } from './marketplaces.js';
 import { ops, type AmazonOperations } from './operations.js';
-import { ordersService } from './orders.js';
+import { ordersService, type AmazonOrdersService } from './orders.js';
 
 export type AmazonRawClient = RawClient<AmazonOperations>;
 
@@ -23,6 +23,8 @@ export interface AmazonAdapter extends MarketplaceAdapter<AmazonRawClient> {
   readonly region: AmazonRegion;
   readonly stores: readonly AmazonStore[];
   readonly listings: ReturnType<typeof listingsService>;
+  readonly fulfilment: AmazonFulfilmentService;
+  readonly orders: AmazonOrdersService;
 }
 
 /**
@@ -64,7 +66,8 @@ export function amazon(config: AmazonConfigInput): AmazonAdapter {
     partialShipment: true,
     multiPackage: true,
     marketplaceIssuedTracking: false,
-    cancellation: { order: true, lines: true },
+    // No documented per-line cancellation path (orders.ts): line cancels throw NotSupportedError.
+    cancellation: { order: true, lines: false },
     bulkListingThreshold: parsed.bulkThreshold,
     quantity: { sharedAcrossStores: true, includesReserved: false, marketplaceFulfilledReadOnly: true },
     inventoryBatchSize: parsed.maxMessagesPerFeed,

@@ -32,6 +32,8 @@ export const DEFAULTS = {
   consistency: { windowMs: 60_000, intervalMs: 10_000 } satisfies ConsistencyWindow,
   /** getFeed polling: first wait, growth, ceiling, and when to give up. */
   feedPoll: { initialMs: 15_000, factor: 1.5, maxMs: 120_000, timeoutMs: 4 * 3600_000 } as FeedPoll,
+  /** Cancellations queued within this window share one order-acknowledgement feed. */
+  cancelBatchMs: 10_000,
   /** Parallel single calls below the bulk threshold (the limiter still paces them). */
   concurrency: 8,
 } as const;
@@ -54,6 +56,7 @@ export const AmazonConfigSchema = z.object({
   maxMessagesPerFeed: z.number().int().min(1).max(25_000).default(DEFAULTS.maxMessagesPerFeed),
   ordersPageSize: z.number().int().min(1).max(100).default(DEFAULTS.ordersPageSize),
   timeScale: z.number().positive().default(1),
+  cancelBatchMs: z.number().int().nonnegative().default(DEFAULTS.cancelBatchMs),
   timeoutMs: z.number().int().positive().optional(),
 });
 

@@ -11,9 +11,32 @@ interface ErrorEntry {
   code: string;
   message: string;
   details?: string;
+  field?: string;
 }
 
-function entriesOf(data: unknown): ErrorEntry[] | undefined {
+/**
+ * Request fields Amazon names in the text of an InvalidInput (ordersV0.json ConfirmShipmentRequest /
+ * PackageDetail / ConfirmShipmentOrderItem), mapped to their path in our request body.
+ */
+const FIELD_PATHS: Array<[RegExp, string]> = [
+  [/\bpackageReferenceId\b/, 'packageDetail.packageReferenceId'],
+  [/\bcarrierCode\b/, 'packageDetail.carrierCode'],
+  [/\bcarrierName\b/, 'packageDetail.carrierName'],
+  [/\bshippingMethod\b/, 'packageDetail.shippingMethod'],
+  [/\btrackingNumber\b/, 'packageDetail.trackingNumber'],
+  [/\bshipDate\b/, 'packageDetail.shipDate'],
+  [/\btransparencyCodes?\b/, 'packageDetail.orderItems.transparencyCodes'],
+  [/\borderItems?\b|\borderItemId\b/, 'packageDetail.orderItems'],
+  [/\bmarketplaceId\b/, 'marketplaceId'],
+];
+
+/** The field an InvalidInput entry is about, when its text names one we send. */
+function fieldOf(operation: string, text: string): string | undefined {
+  if (operation !== 'confirmShipment') return undefined;
+  return FIELD_PATHS.find(([re]) => re.test(text))?.[1];
+}
+
+function entriesOf(data: unknown, operation = ''): ErrorEntry[] | undefined {
   const errors = (data as { errors?: unknown } | undefined)?.errors;
   if (!Array.isArray(errors)) return undefined;
   return errors
@@ -22,7 +45,11 @@ function entriesOf(data: unknown): ErrorEntry[] | undefined {
       code: String(e.code ?? 'Unknown'),
       message: String(e.message ?? ''),
       ...(typeof e.details === 'string' && e.details ? { details: e.details } : {}),
-    }));
+    }))
+    .map((e) => {
+      const field = fieldOf(operation, `${e.details ?? ''} ${e.message}`);
+      return field ? { ...e, field } : e;
+    });
 }
 
 /** 403 Unauthorized whose text says the access token expired (or was revoked/invalid): refresh once. */
@@ -51,7 +78,7 @@ function lwaError(res: WireResponse, ctx: { operation: string; requestId?: strin
 export function mapAmazonError(res: WireResponse, ctx: { operation: string; requestId?: string }): XborderError | undefined {
   if (res.status < 400) return undefined;
   if (ctx.operation === 'lwaToken') return lwaError(res, ctx);
-  const errors = entriesOf(res.data);
+  const errors = entriesOf(res.data, ctx.operation);
   const base = { marketplace: 'amazon', operation: ctx.operation, status: res.status, requestId: ctx.requestId };
   if (res.status === 403 && isExpiredToken(errors)) {
     return new AuthError({ ...base, code: 'AUTH_EXPIRED', message: 'The SP-API access token expired or was rejected' });

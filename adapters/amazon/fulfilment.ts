@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { FulfilmentService } from '../../src/adapter.js';
+import { parseInput } from '../../src/errors/from-response.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import type { VerifyOutcome } from '../../src/http/operation.js';
 import { journaledShip } from '../../src/fulfilment/journaled-ship.js';
@@ -28,7 +30,26 @@ function touched(before: wire.Order, after: wire.Order, lineIds: Set<string>): b
   return [...lineIds].some((id) => shipped(after, id) !== shipped(before, id));
 }
 
-export function fulfilmentService(ctx: AmazonContext): FulfilmentService {
+/**
+ * Transparency serial numbers per order item (ordersV0.json ConfirmShipmentOrderItem.transparencyCodes):
+ * an Amazon-only field next to the unified ship request, validated here so a bad value names its path.
+ */
+const TransparencySchema = z.object({
+  packages: z.array(z.object({ lines: z.array(z.object({ transparencyCodes: z.array(z.string().min(1)).min(1).optional() }).loose()) }).loose()),
+}).loose();
+
+export type AmazonShipRequest = Omit<ShipRequest, 'packages'> & {
+  packages: Array<ShipRequest['packages'][number] & { lines: Array<ShipRequest['packages'][number]['lines'][number] & { transparencyCodes?: string[] }> }>;
+};
+
+export type AmazonFulfilmentService = FulfilmentService & { ship(req: AmazonShipRequest, opts?: CallOptions): Promise<Shipment> };
+
+/** Amazon's spelling for the order's marketplace (its carrier list differs per marketplace). */
+function storeIdOf(ctx: AmazonContext, w: wire.Order): string {
+  return ctx.storeByMarketplaceId(w.salesChannel.marketplaceId)?.id ?? ctx.store().id;
+}
+
+export function fulfilmentService(ctx: AmazonContext): AmazonFulfilmentService {
   /** Re-reads the order: our package id visible → done; our lines moved without it → unknown. */
   function verifier(orderId: string, before: wire.Order, ref: string, lineIds: Set<string>, signal?: AbortSignal) {
     return async (): Promise<VerifyOutcome<unknown>> => {
@@ -39,8 +60,10 @@ export function fulfilmentService(ctx: AmazonContext): FulfilmentService {
     };
   }
 
-  const ship = (req: ShipRequest, opts?: CallOptions): Promise<Shipment> =>
-    journaledShip<wire.Order>({
+  const ship = async (req: AmazonShipRequest, opts?: CallOptions): Promise<Shipment> => {
+    const extra = req && typeof req === 'object' && Array.isArray((req as { packages?: unknown }).packages) ? parseInput(TransparencySchema, req, 'request') : undefined;
+    const codesOf = (pkg: number, line: number) => extra?.packages[pkg]?.lines[line]?.transparencyCodes;
+    return journaledShip<wire.Order>({
       marketplace: 'amazon',
       account: ctx.sellerId,
       operation: 'confirmShipment',
@@ -50,8 +73,8 @@ export function fulfilmentService(ctx: AmazonContext): FulfilmentService {
         const before = await readWireOrder(ctx, orderId, ['FULFILLMENT', 'PACKAGES'], callOpts);
         return { wire: before, order: mapOrder(before, mapContext(ctx, false)), lineIds: new Set(before.orderItems.map((i) => i.orderItemId)) };
       },
-      describePackage(p, { key, warnings }) {
-        const carrier = amazonCarrier(p.carrier!);
+      describePackage(p, { key, warnings, wire: w }) {
+        const carrier = amazonCarrier(p.carrier!, storeIdOf(ctx, w));
         if (carrier.warning) warnings.push(carrier.warning);
         return {
           lines: p.lines,
@@ -62,9 +85,9 @@ export function fulfilmentService(ctx: AmazonContext): FulfilmentService {
         };
       },
       // One confirmShipment per package; its packageReferenceId comes from the package's key.
-      async sendPackage(p, { key, input, wire: before, shippedAt, opts: callOpts }) {
+      async sendPackage(p, { key, index, input, wire: before, shippedAt, opts: callOpts }) {
         const ref = packageReferenceIdFor(key);
-        const carrier = amazonCarrier(p.carrier!);
+        const carrier = amazonCarrier(p.carrier!, storeIdOf(ctx, before));
         const body: wire.ConfirmShipmentRequest = {
           marketplaceId: before.salesChannel.marketplaceId ?? ctx.store().marketplaceId,
           packageDetail: {
@@ -74,13 +97,17 @@ export function fulfilmentService(ctx: AmazonContext): FulfilmentService {
             ...(p.service ? { shippingMethod: p.service } : {}),
             trackingNumber: p.trackingNumber!,
             shipDate: shippedAt,
-            orderItems: p.lines.map((l) => ({ orderItemId: l.lineId, quantity: l.quantity })),
+            orderItems: p.lines.map((l, j) => {
+              const transparencyCodes = codesOf(index, j);
+              return { orderItemId: l.lineId, quantity: l.quantity, ...(transparencyCodes ? { transparencyCodes } : {}) };
+            }),
           },
         };
         const verify = verifier(input.orderId, before, ref, new Set(p.lines.map((l) => l.lineId)), callOpts.signal);
         await ctx.call({ ...ops.confirmShipment, verify }, { params: { orderId: input.orderId }, body }, { ...callOpts, idempotencyKey: key });
       },
-    }, req, opts);
+    }, req as ShipRequest, opts);
+  };
 
   return { ship };
 }

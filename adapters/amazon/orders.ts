@@ -7,8 +7,7 @@ import { ORDER_STATUSES, type Order, type OrderStatus } from '../../src/model/or
 import type { Paginated, ResumeToken } from '../../src/paginate/paginated.js';
 import { paginate } from '../../src/paginate/strategies.js';
 import type { AmazonContext } from './context.js';
-import { submitFeed } from './feeds.js';
-import { cancellationDocument, ORDER_FEED_CONTENT_TYPE } from './mappers/cancel-feed.js';
+import { Cancellations, type CancellationStatus } from './cancellations.js';
 import { mapOrder } from './mappers/order.js';
 import { ops, type SearchOrdersQuery } from './operations.js';
 import {
@@ -45,7 +44,11 @@ const CancelSchema = z.object({
 /** The wire query plus what the adapter needs to repeat it: it is what resume tokens carry. */
 type WireQuery = SearchOrdersQuery & { includePii?: boolean; statuses?: OrderStatus[] };
 
-export function ordersService(ctx: AmazonContext): OrdersService {
+export type AmazonOrdersService = OrdersService & {
+  cancellation(orderId: string, opts?: CallOptions & { reference?: string }): Promise<CancellationStatus>;
+};
+
+export function ordersService(ctx: AmazonContext): AmazonOrdersService {
   function list(query: OrderListQuery, opts: CallOptions = {}): Paginated<Order> {
     const q = parseInput(ListQuerySchema, query ?? {}, 'query');
     if (!q.resumeFrom && !!q.createdSince === !!q.updatedSince) {
@@ -94,43 +97,52 @@ export function ordersService(ctx: AmazonContext): OrdersService {
     return mapOrder(await readWireOrder(ctx, id, includedData(includePii), callOpts), mapContext(ctx, !!includePii));
   }
 
-  /** Seller cancellation of a merchant-fulfilled order: the order-acknowledgement feed (StatusCode Failure). */
+  const cancellations = new Cancellations(ctx);
+
+  /**
+   * Seller cancellation of a merchant-fulfilled order through the order-acknowledgement feed
+   * (StatusCode Failure). Whole orders only: no per-line cancellation path is documented in the
+   * models or the research, and once any unit has shipped (PARTIALLY_SHIPPED) a Failure
+   * acknowledgement makes Amazon refund the entire order, so it is refused.
+   */
   async function cancel(orderId: string, req: CancelRequest, opts: CallOptions = {}) {
+    const id = parseInput(z.string().min(1), orderId, 'orderId');
     const input = parseInput(CancelSchema, req, 'request');
+    if (input.lines) {
+      throw new NotSupportedError({ marketplace: 'amazon', operation: 'cancel', message: 'Amazon cancels whole orders here: no documented per-line cancellation path (capabilities.cancellation.lines is false)' });
+    }
     const journalKey = opts.idempotencyKey ? `amazon:${ctx.sellerId}:cancel:${opts.idempotencyKey}` : undefined;
     const prior = journalKey ? await ctx.journal.get(journalKey) : undefined;
     if (prior?.state === 'succeeded') return prior.result as { orderId: string; outcome: 'submitted'; reference?: string };
-    const w = await readWireOrder(ctx, orderId, ['FULFILLMENT', 'CANCELLATION'], opts);
+    const w = await readWireOrder(ctx, id, ['FULFILLMENT', 'CANCELLATION'], opts);
     if (w.fulfillment?.fulfilledBy === 'AMAZON') {
-      throw new NotSupportedError({ marketplace: 'amazon', operation: 'cancel', message: `Order ${orderId} is fulfilled by Amazon: sellers cannot cancel it through the order feed` });
+      throw new NotSupportedError({ marketplace: 'amazon', operation: 'cancel', message: `Order ${id} is fulfilled by Amazon: sellers cannot cancel it through the order feed` });
     }
     const status = w.fulfillment?.fulfillmentStatus;
-    if (status === 'CANCELLED') return { orderId, outcome: 'accepted' as const };
-    if (status === 'SHIPPED') throw new ConflictError({ marketplace: 'amazon', operation: 'cancel', message: `Order ${orderId} has shipped and can no longer be cancelled` });
-    const open = new Map(w.orderItems.map((i) => [i.orderItemId, i.quantityOrdered - (i.fulfillment?.quantityFulfilled ?? 0)]));
-    const itemIds = input.lines
-      ? input.lines.map((l, i) => {
-          const remaining = open.get(l.lineId);
-          if (remaining === undefined) throw new ValidationError({ message: `Order ${orderId} has no line ${l.lineId}`, path: `request.lines[${i}].lineId` });
-          // The acknowledgement cancels whole items; a partial quantity would need a payment adjustment.
-          if (l.quantity !== remaining) throw new ValidationError({ message: `Amazon cancels whole order items: line ${l.lineId} has ${remaining} unshipped unit(s), not ${l.quantity}`, path: `request.lines[${i}].quantity` });
-          return l.lineId;
-        })
-      : [...open].filter(([, remaining]) => remaining > 0).map(([id]) => id);
+    if (status === 'CANCELLED') return { orderId: id, outcome: 'accepted' as const };
+    if (status === 'SHIPPED') throw new ConflictError({ marketplace: 'amazon', operation: 'cancel', message: `Order ${id} has shipped and can no longer be cancelled` });
+    if (status === 'PARTIALLY_SHIPPED' || w.orderItems.some((i) => (i.fulfillment?.quantityFulfilled ?? 0) > 0)) {
+      throw new ValidationError({ message: `Order ${id} is partially shipped: cancelling it through the order-acknowledgement feed would refund the entire order, shipped units included`, path: 'orderId' });
+    }
     const marketplaceId = w.salesChannel.marketplaceId ?? ctx.store().marketplaceId;
-    const content = Buffer.from(cancellationDocument({ sellerId: ctx.sellerId, orderId, orderItemIds: itemIds, reason: input.reason }), 'utf8');
     let feedId: string;
     try {
-      feedId = await submitFeed(ctx, { feedType: 'POST_ORDER_ACKNOWLEDGEMENT_DATA', marketplaceIds: [marketplaceId], contentType: ORDER_FEED_CONTENT_TYPE, content }, opts);
+      feedId = await cancellations.submit({ orderId: id, orderItemIds: w.orderItems.map((i) => i.orderItemId), reason: input.reason }, marketplaceId, opts);
     } catch (e) {
       // createFeed failed ambiguously and cannot be verified: the caller must check the order later.
-      if (e instanceof OutcomeUnknownError) return { orderId, outcome: 'unknown' as const };
+      if (e instanceof OutcomeUnknownError) return { orderId: id, outcome: 'unknown' as const };
       throw e;
     }
-    const result = { orderId, outcome: 'submitted' as const, reference: feedId };
+    const result = { orderId: id, outcome: 'submitted' as const, reference: feedId };
     if (journalKey) await ctx.journal.put({ key: journalKey, operation: 'cancel', state: 'succeeded', at: ctx.clock.now(), result });
     return result;
   }
 
-  return { list, get, cancel };
+  /** Accepted / rejected per order, from the processing report of the feed that carried the cancellation. */
+  function cancellation(orderId: string, opts: CallOptions & { reference?: string } = {}): Promise<CancellationStatus> {
+    const { reference, ...callOpts } = opts;
+    return cancellations.status(parseInput(z.string().min(1), orderId, 'orderId'), reference, callOpts);
+  }
+
+  return { list, get, cancel, cancellation };
 }

@@ -1,48 +1,82 @@
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { CancelRequest } from '../../../src/adapter.js';
 
 /**
- * POST_ORDER_ACKNOWLEDGEMENT_DATA document. Amazon retired the listing XML/flat-file feeds in 2025,
+ * POST_ORDER_ACKNOWLEDGEMENT_DATA documents. Amazon retired the listing XML/flat-file feeds in 2025,
  * not the order feeds (DESIGN §10); this one is still the XML `AmazonEnvelope` (amzn-envelope.xsd,
- * MessageType OrderAcknowledgement). A cancellation is an acknowledgement with StatusCode Failure
- * and a CancelReason per cancelled item. The Feeds model does not describe document formats; the
- * envelope and the reason codes follow Amazon's XSD as used by existing integrations.
+ * MessageType OrderAcknowledgement, OrderAcknowledgement.xsd). A seller cancellation is an
+ * acknowledgement with StatusCode Failure for the order; each Item carries its CancelReason (the
+ * reason values are the XSD's CancelReason enumeration, so pricing_error maps to GeneralAdjustment).
+ * The document is built with XMLBuilder (escaping included), never by string concatenation.
  */
 export const CANCEL_REASON = {
   out_of_stock: 'NoInventory',
   buyer_request: 'BuyerCanceled',
   address_problem: 'ShippingAddressUndeliverable',
-  pricing_error: 'PricingError',
+  pricing_error: 'GeneralAdjustment',
   other: 'GeneralAdjustment',
 } as const satisfies Record<CancelRequest['reason'], string>;
 
 export const ORDER_FEED_CONTENT_TYPE = 'text/xml; charset=UTF-8';
 
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+export interface CancelMessage {
+  messageId: number;
+  orderId: string;
+  /** Every order item of the order: this adapter only cancels whole orders. */
+  orderItemIds: string[];
+  reason: CancelRequest['reason'];
 }
 
-export function cancellationDocument(input: { sellerId: string; orderId: string; orderItemIds: string[]; reason: CancelRequest['reason'] }): string {
-  const reason = CANCEL_REASON[input.reason];
-  const items = input.orderItemIds
-    .map((id) => `      <Item>\n        <AmazonOrderItemCode>${xml(id)}</AmazonOrderItemCode>\n        <CancelReason>${reason}</CancelReason>\n      </Item>`)
-    .join('\n');
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<AmazonEnvelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="amzn-envelope.xsd">',
-    '  <Header>',
-    '    <DocumentVersion>1.01</DocumentVersion>',
-    `    <MerchantIdentifier>${xml(input.sellerId)}</MerchantIdentifier>`,
-    '  </Header>',
-    '  <MessageType>OrderAcknowledgement</MessageType>',
-    '  <Message>',
-    '    <MessageID>1</MessageID>',
-    '    <OrderAcknowledgement>',
-    `      <AmazonOrderID>${xml(input.orderId)}</AmazonOrderID>`,
-    '      <StatusCode>Failure</StatusCode>',
-    items,
-    '    </OrderAcknowledgement>',
-    '  </Message>',
-    '</AmazonEnvelope>',
-    '',
-  ].join('\n');
+const builder = new XMLBuilder({ format: true, ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true });
+
+/** One envelope, one Message per whole-order cancellation (OrderAcknowledgement, StatusCode Failure). */
+export function cancellationDocument(input: { sellerId: string; messages: CancelMessage[] }): string {
+  return builder.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    AmazonEnvelope: {
+      '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+      '@_xsi:noNamespaceSchemaLocation': 'amzn-envelope.xsd',
+      Header: { DocumentVersion: '1.01', MerchantIdentifier: input.sellerId },
+      MessageType: 'OrderAcknowledgement',
+      Message: input.messages.map((m) => ({
+        MessageID: m.messageId,
+        OrderAcknowledgement: {
+          AmazonOrderID: m.orderId,
+          StatusCode: 'Failure',
+          Item: m.orderItemIds.map((id) => ({ AmazonOrderItemCode: id, CancelReason: CANCEL_REASON[m.reason] })),
+        },
+      })),
+    },
+  }) as string;
+}
+
+/** One Result of an XML ProcessingReport (ProcessingReport.xsd: MessageID, ResultCode, ResultMessageCode, ResultDescription, AdditionalInfo). */
+export interface ReportResult {
+  messageId: number;
+  resultCode: string;
+  code: string;
+  description: string;
+  orderId?: string;
+}
+
+export interface XmlProcessingReport {
+  statusCode: string;
+  results: ReportResult[];
+}
+
+const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'Message' || name === 'Result' });
+
+/** Parses the order feed's processing report; undefined when it is not one. */
+export function parseProcessingReport(text: string): XmlProcessingReport | undefined {
+  const env = parser.parse(text)?.AmazonEnvelope;
+  const report = env?.Message?.[0]?.ProcessingReport;
+  if (!report || typeof report !== 'object') return undefined;
+  const results: ReportResult[] = (report.Result ?? []).map((r: Record<string, any>) => ({
+    messageId: Number(r.MessageID),
+    resultCode: String(r.ResultCode ?? ''),
+    code: String(r.ResultMessageCode ?? ''),
+    description: String(r.ResultDescription ?? ''),
+    ...(r.AdditionalInfo?.AmazonOrderID ? { orderId: String(r.AdditionalInfo.AmazonOrderID) } : {}),
+  }));
+  return { statusCode: String(report.StatusCode ?? ''), results };
 }

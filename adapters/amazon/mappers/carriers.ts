@@ -1,71 +1,39 @@
+import { adHocCarrierCode, carrierKey, unifiedCarrier, UNIFIED_CARRIERS } from '../../../src/model/carriers.js';
+import { AMAZON_SPELLINGS, carrierCodesFor } from '../data/carrier-codes.js';
+
 /**
- * Common carriers → Amazon `carrierCode` values (confirmShipment PackageDetail.carrierCode). The
- * model only says carrierCode is required and that `Other` needs a carrierName; these are the
- * carrier names as Amazon lists them. Unknown carriers fall back to Other + the free-text name,
- * which Amazon accepts but which hurts the seller's Valid Tracking Rate, hence a warning.
+ * What a caller wrote ('Royal Mail', 'yamato', 'ROYAL_MAIL', or Amazon's own 'YamatoTransport') →
+ * the unified code (src/model/carriers.ts) and the carrierCode Amazon lists for the order's
+ * marketplace (data/carrier-codes.ts, with its sources). Anything Amazon does not list goes as
+ * `Other` + carrierName (ordersV0.json PackageDetail.carrierName: "Required when carrierCode is
+ * Other"), which Amazon accepts but which lowers the seller's Valid Tracking Rate: hence a warning.
  */
-const TABLE: Array<[code: string, amazon: string, aliases: string[]]> = [
-  ['DHL', 'DHL', ['dhlexpress', 'dhlparcel', 'dhlpaket']],
-  ['DHL_ECOMMERCE', 'DHL eCommerce', ['dhlglobalmail', 'dhlecom']],
-  ['DEUTSCHE_POST', 'Deutsche Post', []],
-  ['FEDEX', 'FedEx', ['federalexpress']],
-  ['UPS', 'UPS', ['unitedparcelservice']],
-  ['USPS', 'USPS', ['unitedstatespostalservice']],
-  ['ROYAL_MAIL', 'Royal Mail', []],
-  ['PARCELFORCE', 'Parcelforce', []],
-  ['EVRI', 'Evri', []],
-  ['YODEL', 'Yodel', []],
-  ['DPD', 'DPD', []],
-  ['GLS', 'GLS', []],
-  ['TNT', 'TNT', []],
-  ['LA_POSTE', 'La Poste', []],
-  ['COLISSIMO', 'Colissimo', []],
-  ['CHRONOPOST', 'Chronopost', []],
-  ['CORREOS', 'Correos', []],
-  ['SEUR', 'SEUR', []],
-  ['POSTE_ITALIANE', 'Poste Italiane', []],
-  ['BRT', 'BRT', ['bartolini']],
-  ['POSTNL', 'PostNL', []],
-  ['INPOST', 'InPost', []],
-  ['ASENDIA', 'Asendia', []],
-  ['CHINA_POST', 'China Post', ['chinapostair', 'chinaems']],
-  ['YANWEN', 'Yanwen', []],
-  ['YUNEXPRESS', 'YunExpress', ['yuntu']],
-  ['4PX', '4PX', ['fourpx']],
-  ['CAINIAO', 'Cainiao', []],
-  ['SF_EXPRESS', 'SF Express', ['sf', 'shunfeng']],
-  ['JAPAN_POST', 'Japan Post', []],
-  ['YAMATO', 'Yamato Transport', ['yamato', 'kuronekoyamato']],
-  ['SAGAWA', 'Sagawa Express', ['sagawa']],
-  ['AUSTRALIA_POST', 'Australia Post', ['auspost']],
-  ['SINGAPORE_POST', 'Singapore Post', ['singpost']],
-  ['CANADA_POST', 'Canada Post', []],
-  ['ONTRAC', 'OnTrac', []],
-];
-
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-const INDEX = new Map<string, { code: string; amazon: string }>();
-for (const [code, amazon, aliases] of TABLE) for (const key of [code, amazon, ...aliases]) INDEX.set(norm(key), { code, amazon });
-
 export interface CarrierMapping {
-  /** Normalized (unified) carrier code. */
+  /** Unified carrier code. */
   code: string;
-  /** What goes into carrierCode. */
+  /** What goes into carrierCode, exactly as Amazon spells it. */
   carrierCode: string;
   /** Only with carrierCode "Other". */
   carrierName?: string;
   warning?: string;
 }
 
-export function amazonCarrier(input: string): CarrierMapping {
-  const hit = INDEX.get(norm(input));
-  if (hit) return { code: hit.code, carrierCode: hit.amazon };
+export function amazonCarrier(input: string, storeId = 'DE'): CarrierMapping {
+  const listed = carrierCodesFor(storeId);
+  const name = input.trim();
+  const unified = unifiedCarrier(name);
+  const spelled = unified ? AMAZON_SPELLINGS[unified]?.find((s) => listed.includes(s)) : undefined;
+  if (unified && spelled) return { code: unified, carrierCode: spelled };
+  // The caller may already use one of Amazon's own codes for this marketplace ('Ninjavan', 'EUB').
+  const exact = listed.find((c) => c !== 'Other' && carrierKey(c) === carrierKey(name));
+  if (exact) return { code: unified ?? adHocCarrierCode(exact), carrierCode: exact };
   return {
-    code: input.trim().toUpperCase().replace(/[^A-Z0-9]+/g, '_'),
+    code: unified ?? adHocCarrierCode(name),
     carrierCode: 'Other',
-    carrierName: input.trim(),
-    warning: `Carrier "${input.trim()}" is not in Amazon's carrier list: sent as carrierCode "Other" with a carrierName, which lowers the seller's Valid Tracking Rate`,
+    carrierName: name,
+    warning: `Carrier "${name}" is not in Amazon's carrier-code list for ${storeId}: sent as carrierCode "Other" with a carrierName, which lowers the seller's Valid Tracking Rate`,
   };
 }
 
-export const KNOWN_CARRIERS: readonly string[] = TABLE.map(([code]) => code);
+/** Unified carrier codes this adapter can send as one of Amazon's listed codes (in some marketplace). */
+export const KNOWN_CARRIERS: readonly string[] = UNIFIED_CARRIERS.filter((c) => AMAZON_SPELLINGS[c]);

@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
-import { XMLParser } from 'fast-xml-parser';
 import type { Attributes, PatchOperation } from '../schemas/listings.js';
 import { applyPatches, requiredIssues } from './listing-rules.js';
 import { saveListing } from './listings.js';
+import { processOrderAcknowledgement } from './order-feed.js';
 import type { AmazonSandboxState, SandboxFeed } from './state.js';
 
 /**
@@ -73,46 +73,9 @@ function listingsFeed(state: AmazonSandboxState, feed: SandboxFeed, content: Buf
   return { status: 'DONE', report: gzipSync(Buffer.from(JSON.stringify(report))), contentType: 'application/json' };
 }
 
-const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'Message' || name === 'Item' });
-
-function orderAcknowledgement(state: AmazonSandboxState, feed: SandboxFeed, content: Buffer, now: number, lagMs: number): ProcessResult {
-  const text = content.toString('utf8');
-  state.orderFeedDocuments.push(text);
-  const env = xml.parse(text)?.AmazonEnvelope;
-  let ok = 0;
-  const messages: Array<{ OrderAcknowledgement?: { AmazonOrderID?: string; StatusCode?: string; Item?: Array<{ AmazonOrderItemCode?: string; CancelReason?: string }> } }> = env?.Message ?? [];
-  for (const m of messages) {
-    const ack = m.OrderAcknowledgement;
-    const order = ack?.AmazonOrderID ? state.orders.get(ack.AmazonOrderID) : undefined;
-    if (!order || order.sellerId !== feed.sellerId || ack?.StatusCode !== 'Failure') continue;
-    const items = new Map((ack.Item ?? []).map((i) => [i.AmazonOrderItemCode, i.CancelReason]));
-    const cancel = (o: typeof order.actual) => {
-      for (const it of o.orderItems) {
-        if (!items.has(it.orderItemId)) continue;
-        it.cancellation = { ...it.cancellation, cancellationExecution: { cancelledBy: 'MERCHANT', cancelReason: items.get(it.orderItemId) } };
-      }
-      if (o.orderItems.every((it) => it.cancellation?.cancellationExecution) && o.fulfillment) o.fulfillment.fulfillmentStatus = 'CANCELLED';
-      o.lastUpdatedTime = new Date(now).toISOString();
-    };
-    cancel(order.actual);
-    order.pending.push({ at: now + lagMs, apply: cancel });
-    ok++;
-  }
-  const report = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<AmazonEnvelope><Header><DocumentVersion>1.02</DocumentVersion>',
-    `<MerchantIdentifier>${feed.sellerId}</MerchantIdentifier></Header><MessageType>ProcessingReport</MessageType>`,
-    `<Message><MessageID>1</MessageID><ProcessingReport><DocumentTransactionID>${feed.feedId}</DocumentTransactionID><StatusCode>Complete</StatusCode>`,
-    `<ProcessingSummary><MessagesProcessed>${messages.length}</MessagesProcessed><MessagesSuccessful>${ok}</MessagesSuccessful>`,
-    `<MessagesWithError>${messages.length - ok}</MessagesWithError><MessagesWithWarning>0</MessagesWithWarning></ProcessingSummary>`,
-    '</ProcessingReport></Message></AmazonEnvelope>',
-  ].join('');
-  return { status: 'DONE', report: Buffer.from(report), contentType: 'text/xml' };
-}
-
 export function processFeed(state: AmazonSandboxState, feed: SandboxFeed, content: Buffer, now: number, timing: { liveAt: number; lagMs: number }): ProcessResult {
   if (feed.feedType === 'JSON_LISTINGS_FEED') return listingsFeed(state, feed, content, now, timing.liveAt);
-  if (feed.feedType === 'POST_ORDER_ACKNOWLEDGEMENT_DATA') return orderAcknowledgement(state, feed, content, now, timing.lagMs);
+  if (feed.feedType === 'POST_ORDER_ACKNOWLEDGEMENT_DATA') return { status: 'DONE', report: processOrderAcknowledgement(state, feed, content, now, timing.lagMs), contentType: 'text/xml' };
   // Legacy listing XML / flat-file feeds stopped working in 2025 (research §0.4).
   return { status: 'FATAL', report: Buffer.alloc(0), contentType: 'text/plain' };
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { SandboxContext } from '../../../src/sandbox/module.js';
 import type { Router, SandboxRequest } from '../../../src/sandbox/router.js';
+import { carrierCodesFor } from '../data/carrier-codes.js';
+import { findMarketplace } from '../marketplaces.js';
 import { guarded, type GuardOptions } from './guard.js';
 import { project, type OrderDoc } from './order-doc.js';
 import { fail, invalidInput, ok, requestIdHeader } from './responses.js';
@@ -96,6 +98,10 @@ export function installOrders(router: Router, state: AmazonSandboxState, ctx: Sa
     }
     if (d.carrierCode === 'Other' && !d.carrierName) return invalidInput('Invalid Input', 'carrierName is required when carrierCode is Other');
     const actual = o.actual;
+    // carrierCode must be one of Amazon's listed values for the marketplace, spelled exactly (SP-API
+    // changelog "CarrierCode value required in shipment confirmations..."; lists in data/carrier-codes.ts).
+    const country = findMarketplace(actual.salesChannel.marketplaceId)?.country ?? '';
+    if (!carrierCodesFor(country).includes(d.carrierCode)) return invalidInput('Invalid Input', `carrierCode '${d.carrierCode}' is not an accepted value; use Other with a carrierName`);
     if (body.marketplaceId !== actual.salesChannel.marketplaceId) return invalidInput('Invalid Input', 'marketplaceId does not match the order');
     if (actual.fulfillment?.fulfilledBy !== 'MERCHANT') return invalidInput('Invalid Input', 'Only merchant-fulfilled orders can be confirmed');
     if (!['UNSHIPPED', 'PARTIALLY_SHIPPED'].includes(actual.fulfillment.fulfillmentStatus)) return invalidInput('Invalid Input', `The order is ${actual.fulfillment.fulfillmentStatus}`);

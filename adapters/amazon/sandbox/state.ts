@@ -72,6 +72,8 @@ export class AmazonSandboxState {
   readonly orders = new Map<string, SandboxOrder>();
   /** Order-acknowledgement documents received (raw XML), for tests. */
   readonly orderFeedDocuments: string[] = [];
+  /** orderId → what Amazon refunded when the seller cancelled it (order-feed.ts). */
+  readonly refunds = new Map<string, 'ENTIRE_ORDER' | 'ENTIRE_ORDER_INCLUDING_SHIPPED'>();
   lwaRequests = 0;
   /** Advances every feed whose time has come (feeds are processed even if nobody polls). */
   tick: () => void = () => undefined;

@@ -121,6 +121,6 @@ export interface ConfirmShipmentRequest {
     shippingMethod?: string;
     trackingNumber: string;
     shipDate: string;
-    orderItems: Array<{ orderItemId: string; quantity: number }>;
+    orderItems: Array<{ orderItemId: string; quantity: number; transparencyCodes?: string[] }>;
   };
 }

@@ -158,4 +158,39 @@ describe('fulfilment.ship (v0 confirmShipment)', () => {
     post.done();
     expect(err).toMatchObject({ code: 'MARKETPLACE_REJECTED', status: 400, requestId: 'req-1234', errors: [{ code: 'Invalid Input', message: 'Invalid Input' }] });
   });
+
+  it('sends transparencyCodes per order item when the caller gives them; a carrier Amazon does not list goes as Other with a warning', async () => {
+    sp().get(`/orders/2026-01-01/orders/${ORDER_ID}`).query(READ).reply(200, { order: openOrder() }, REQUEST_ID);
+    const post = sp()
+      .post(PATH, {
+        marketplaceId: DE,
+        packageDetail: {
+          packageReferenceId: packageReferenceIdFor('ship-t'), carrierCode: 'Other', carrierName: 'Yun Express', trackingNumber: 'YT0000000000000001', shipDate: '2025-01-10T09:00:00.000Z',
+          orderItems: [{ orderItemId: '12345678901234', quantity: 1, transparencyCodes: ['AZ:ABCDEFGHIJKLMNOPQRSTUVWXYZ012'] }],
+        },
+      })
+      .reply(204, '', REQUEST_ID);
+    const s = await adapter().fulfilment.ship({
+      orderId: ORDER_ID, shippedAt: '2025-01-10T09:00:00Z',
+      packages: [{ lines: [{ lineId: '12345678901234', quantity: 1, transparencyCodes: ['AZ:ABCDEFGHIJKLMNOPQRSTUVWXYZ012'] }], carrier: 'Yun Express', trackingNumber: 'YT0000000000000001' }],
+    }, { idempotencyKey: 'ship-t' });
+    post.done();
+    expect(s.packages[0]!.carrier).toEqual({ code: 'YUNEXPRESS', marketplaceCode: 'Other', name: 'Yun Express' });
+    expect(s.warnings).toEqual([expect.stringMatching(/not in Amazon's carrier-code list for DE/)]);
+  });
+
+  it('a bad transparencyCodes value is a ValidationError naming its path', async () => {
+    const err = await adapter().fulfilment.ship({ ...request(), packages: [{ ...request().packages[0]!, lines: [{ lineId: '12345678901234', quantity: 1, transparencyCodes: [''] }] }] }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'VALIDATION', path: 'request.packages[0].lines[0].transparencyCodes[0]' });
+  });
+
+  it('an InvalidInput from confirmShipment keeps Amazon’s entries and names the field', async () => {
+    sp().get(`/orders/2026-01-01/orders/${ORDER_ID}`).query(READ).reply(200, { order: openOrder() }, REQUEST_ID);
+    sp().post(PATH).reply(400, { errors: [{ code: 'InvalidInput', message: 'Invalid Input', details: "carrierCode 'Dhl' is not an accepted value" }, { code: 'InvalidInput', message: 'shipDate must be ISO 8601' }] }, REQUEST_ID);
+    const err = await adapter().fulfilment.ship(request(), { idempotencyKey: 'ship-bad' }).catch((e) => e);
+    expect(err.errors).toEqual([
+      { code: 'InvalidInput', message: 'Invalid Input', details: "carrierCode 'Dhl' is not an accepted value", field: 'packageDetail.carrierCode' },
+      { code: 'InvalidInput', message: 'shipDate must be ISO 8601', field: 'packageDetail.shipDate' },
+    ]);
+  });
 });

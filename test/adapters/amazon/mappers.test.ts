@@ -20,10 +20,19 @@ describe('wireMoney', () => {
 });
 
 describe('carriers', () => {
-  it('maps common carriers to Amazon carrier codes, case and punctuation insensitive', () => {
-    expect(['DHL', 'fedex', 'UPS', 'usps', 'royal mail', 'DPD', 'China Post', 'yanwen', 'Yun Express', '4PX', 'cainiao', 'SF-Express'].map((c) => amazonCarrier(c).carrierCode))
-      .toEqual(['DHL', 'FedEx', 'UPS', 'USPS', 'Royal Mail', 'DPD', 'China Post', 'Yanwen', 'YunExpress', '4PX', 'Cainiao', 'SF Express']);
-    expect(amazonCarrier('Local Van Co')).toMatchObject({ carrierCode: 'Other', carrierName: 'Local Van Co', warning: expect.stringMatching(/Other/) });
+  it('maps the unified vocabulary to Amazon’s codes spelled exactly as its list for the marketplace does', () => {
+    const de = ['DHL', 'fedex', 'UPS', 'usps', 'royal mail', 'ROYAL_MAIL', 'DPD', 'yamato', 'Sagawa Express', 'YamatoTransport'].map((c) => amazonCarrier(c, 'DE').carrierCode);
+    expect(de).toEqual(['DHL', 'FedEx', 'UPS', 'USPS', 'Royal Mail', 'Royal Mail', 'DPD', 'YamatoTransport', 'SagawaExpress', 'YamatoTransport']);
+    expect(['Yun Express', 'yanwen', 'China Post', 'SF-Express', '4PX'].map((c) => amazonCarrier(c, 'AU').carrierCode)).toEqual(['Yun Express', 'YANWEN', 'China Post', 'SF Express', '4PX']);
+    expect(['yanwen', 'Ninjavan', 'DHL eCommerce'].map((c) => amazonCarrier(c, 'SG').carrierCode)).toEqual(['Yanwen', 'Ninjavan', 'DHL eCommerce']);
+    expect(amazonCarrier('ROYAL MAIL', 'UK')).toEqual({ code: 'ROYAL_MAIL', carrierCode: 'Royal Mail' });
+  });
+
+  it('anything Amazon does not list for the marketplace goes as Other + carrierName, with a warning', () => {
+    expect(amazonCarrier('Local Van Co', 'DE')).toMatchObject({ code: 'LOCAL_VAN_CO', carrierCode: 'Other', carrierName: 'Local Van Co', warning: expect.stringMatching(/Other/) });
+    // Yun Express is only in the AU list: elsewhere it is Other, never a made-up spelling.
+    expect(amazonCarrier('YunExpress', 'DE')).toMatchObject({ code: 'YUNEXPRESS', carrierCode: 'Other', carrierName: 'YunExpress' });
+    expect(amazonCarrier('Cainiao', 'DE')).toMatchObject({ code: 'CAINIAO', carrierCode: 'Other' });
   });
 });
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConflictError, ValidationError } from '../../../src/errors/classes.js';
+import { ValidationError } from '../../../src/errors/classes.js';
 import { adapter, fixture, mockLwa, SELLER, TOKEN } from './helpers.js';
 
 const NA = 'https://sellingpartnerapi-na.amazon.com';
@@ -159,73 +159,5 @@ describe('orders.get (getOrder 2026-01-01)', () => {
     na().get(`/orders/2026-01-01/orders/${body.order.orderId}`).query({ includedData: BASE_QUERY.includedData }).reply(200, body);
     const o = await naAdapter().orders.get(body.order.orderId);
     expect(o).toMatchObject({ status: 'unshipped', holds: ['pending_buyer_cancellation'], shippable: false });
-  });
-});
-
-describe('orders.cancel (POST_ORDER_ACKNOWLEDGEMENT_DATA)', () => {
-  const open = () => {
-    const body = { order: structuredClone(example().orders[0]) };
-    body.order.fulfillment.fulfillmentStatus = 'UNSHIPPED';
-    for (const it of body.order.orderItems) it.fulfillment = { quantityFulfilled: 0, quantityUnfulfilled: it.quantityOrdered };
-    return body;
-  };
-
-  it('uploads an order acknowledgement with StatusCode Failure and Amazon reason codes, then creates the feed', async () => {
-    const body = open();
-    const id = body.order.orderId;
-    na().get(`/orders/2026-01-01/orders/${id}`).query({ includedData: 'FULFILLMENT,CANCELLATION' }).reply(200, body);
-    na().post('/feeds/2021-06-30/documents', { contentType: 'text/xml; charset=UTF-8' }).reply(201, { feedDocumentId: 'doc-x', url: 'https://tortuga-prod-na.s3.amazonaws.com/doc-x?X-Amz-Signature=sig' });
-    let xml = '';
-    nock('https://tortuga-prod-na.s3.amazonaws.com', { reqheaders: { 'content-type': 'text/xml; charset=UTF-8' } }).put('/doc-x', (b) => ((xml = b), true)).query(true).reply(200);
-    na().post('/feeds/2021-06-30/feeds', { feedType: 'POST_ORDER_ACKNOWLEDGEMENT_DATA', marketplaceIds: [US], inputFeedDocumentId: 'doc-x' }).reply(202, { feedId: '777' });
-    const r = await naAdapter().orders.cancel(id, { lines: [{ lineId: '12345678901235', quantity: 1 }], reason: 'out_of_stock' });
-    expect(r).toEqual({ orderId: id, outcome: 'submitted', reference: '777' });
-    expect(xml).toBe([
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      '<AmazonEnvelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="amzn-envelope.xsd">',
-      '  <Header>',
-      '    <DocumentVersion>1.01</DocumentVersion>',
-      `    <MerchantIdentifier>${SELLER}</MerchantIdentifier>`,
-      '  </Header>',
-      '  <MessageType>OrderAcknowledgement</MessageType>',
-      '  <Message>',
-      '    <MessageID>1</MessageID>',
-      '    <OrderAcknowledgement>',
-      `      <AmazonOrderID>${id}</AmazonOrderID>`,
-      '      <StatusCode>Failure</StatusCode>',
-      '      <Item>',
-      '        <AmazonOrderItemCode>12345678901235</AmazonOrderItemCode>',
-      '        <CancelReason>NoInventory</CancelReason>',
-      '      </Item>',
-      '    </OrderAcknowledgement>',
-      '  </Message>',
-      '</AmazonEnvelope>',
-      '',
-    ].join('\n'));
-  });
-
-  it('refuses partial quantities, shipped orders and FBA orders', async () => {
-    const a = naAdapter();
-    const body = open();
-    na().get(`/orders/2026-01-01/orders/${body.order.orderId}`).query(true).reply(200, body);
-    await expect(a.orders.cancel(body.order.orderId, { lines: [{ lineId: '12345678901234', quantity: 1 }], reason: 'other' })).rejects.toMatchObject({ code: 'VALIDATION', path: 'request.lines[0].quantity' });
-    na().get(`/orders/2026-01-01/orders/${body.order.orderId}`).query(true).reply(200, { order: example().orders[0] }); // SHIPPED
-    await expect(a.orders.cancel(body.order.orderId, { reason: 'other' })).rejects.toBeInstanceOf(ConflictError);
-    const fba = open();
-    fba.order.fulfillment.fulfilledBy = 'AMAZON';
-    na().get(`/orders/2026-01-01/orders/${fba.order.orderId}`).query(true).reply(200, fba);
-    await expect(a.orders.cancel(fba.order.orderId, { reason: 'other' })).rejects.toMatchObject({ code: 'NOT_SUPPORTED' });
-  });
-
-  it('an ambiguous createFeed failure is outcome unknown, not a blind replay', async () => {
-    const body = open();
-    const id = body.order.orderId;
-    na().get(`/orders/2026-01-01/orders/${id}`).query(true).reply(200, body);
-    na().post('/feeds/2021-06-30/documents').reply(201, { feedDocumentId: 'doc-y', url: 'https://tortuga-prod-na.s3.amazonaws.com/doc-y' });
-    nock('https://tortuga-prod-na.s3.amazonaws.com').put('/doc-y').reply(200);
-    let creates = 0;
-    na().post('/feeds/2021-06-30/feeds').times(3).reply(() => (++creates, [500, {}]));
-    expect(await naAdapter().orders.cancel(id, { reason: 'buyer_request' })).toEqual({ orderId: id, outcome: 'unknown' });
-    expect(creates).toBe(1);
   });
 });

@@ -15,7 +15,7 @@ async function setup(opts: { timeScale?: number; clock?: ManualClock; sandbox?: 
   const state = sandbox.state.amazon as AmazonSandboxState;
   const make = (more: Partial<AmazonConfigInput> = {}) => amazon({
     marketplaces: ['DE', 'FR'], sellerId: SANDBOX_CREDENTIALS.sellerId, credentials: SANDBOX_CREDENTIALS, endpoint: url, tokenEndpoint: `${url}/auth/o2/token`,
-    timeScale: opts.timeScale ?? 100, retry: { retries: 4, baseDelayMs: 5, maxDelayMs: 50 }, ...extra, ...more,
+    timeScale: opts.timeScale ?? 100, retry: { retries: 4, baseDelayMs: 5, maxDelayMs: 50 }, cancelBatchMs: 20, ...extra, ...more,
   });
   return { url, state, a: make(), make };
 }
