@@ -50,6 +50,12 @@ export const AliExpressConfigSchema = z.object({
     inventoryDeductionStrategy: z.enum(['place_order_withhold', 'payment_success_deduct']).default('place_order_withhold'),
     productUnit: z.number().int().positive().optional(),
   }).default({ shippingLeadTime: 3, inventoryDeductionStrategy: 'place_order_withhold' }),
+  /**
+   * Tracking websites of carriers outside the seller's AliExpress service list, by carrier (as
+   * written in ship requests, or its unified code): such shipments are declared with
+   * service_name "other" plus tracking_website (specs/aliexpress/aliexpress_solution_order_fulfill.json).
+   */
+  carrierTrackingWebsites: z.record(z.string(), z.url()).default({}),
   endpoint: z.url().optional(),
   orderWindowDays: z.number().int().min(1).max(90).default(DEFAULTS.orderWindowDays),
   ...transportOptionsShape,

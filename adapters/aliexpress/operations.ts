@@ -69,7 +69,23 @@ export const M = {
   inventory: 'aliexpress.solution.batch.product.inventory.update',
   price: 'aliexpress.solution.batch.product.price.update',
   productDelete: 'aliexpress.solution.batch.product.delete',
+  logisticsServices: 'aliexpress.logistics.redefining.listlogisticsservice',
+  skuAttributes: 'aliexpress.solution.sku.attribute.query',
+  photobankUpload: 'aliexpress.photobank.redefining.uploadimageforsdk',
 } as const;
+
+/** listlogisticsservice: `result_list[]{service_name, display_name, logistics_company, ...}`, `result_success` (research B4 Fulfilment, S15/S18). */
+const LogisticsServices = z.looseObject({
+  result_list: listOf.optional(), result_success: z.boolean().optional(), error_desc: z.string().optional(),
+  result: z.looseObject({ result_list: listOf.optional() }).optional(),
+});
+/** sku.attribute.query result (specs/aliexpress/aliexpress_solution_sku_attribute_query.json#responseParams). */
+const SkuAttributes = z.looseObject({ result: z.looseObject({ supporting_sku_attribute_list: listOf.optional(), supporting_common_attribute_list: listOf.optional() }).optional() });
+/** uploadimageforsdk answers the photobank URL to use in product APIs (specs/aliexpress/photobank.md). */
+const PhotobankUpload = z.looseObject({
+  result: z.looseObject({ photobank_url: z.string().optional(), success: z.boolean().optional(), error_code: z.string().optional(), error_message: z.string().optional() }).optional(),
+  photobank_url: z.string().optional(),
+});
 
 /** System (token) operations, signed with the app secret only. */
 export const systemOps = {
@@ -83,7 +99,7 @@ export const sellerOps = {
   orderGet: biz<Form<'param0'>, z.ZodType<{ result: z.output<typeof OrderPage> }>>(M.orderGet, 'order', true, z.looseObject({ result: OrderPage })),
   orderInfo: biz<Form<'param1'>, z.ZodType<{ result: z.output<typeof OrderDetail> }>>(M.orderInfo, 'order', true, z.looseObject({ result: OrderDetail })),
   /** Not idempotent: the fulfilment service binds a verify step that re-reads the order's logistics. */
-  fulfill: biz<Form<'service_name' | 'out_ref' | 'send_type' | 'logistics_no'>, z.ZodType<{ result?: { result_success?: boolean } }>>(
+  fulfill: biz<{ body: Record<'service_name' | 'out_ref' | 'send_type' | 'logistics_no', string> & { tracking_website?: string } }, z.ZodType<{ result?: { result_success?: boolean } }>>(
     M.fulfill, 'logistics', false, z.looseObject({ result: z.looseObject({ result_success: z.boolean().optional() }).optional() }),
   ),
   productPost: biz<Form<'post_product_request'>, z.ZodType<{ result: { product_id: number } }>>(M.productPost, 'product', false, z.looseObject({ result: z.looseObject({ product_id: num }) })),
@@ -92,6 +108,19 @@ export const sellerOps = {
   productList: biz<Form<'aeop_a_e_product_list_query'>, z.ZodType<{ result: z.output<typeof ProductList> }>>(M.productList, 'product', true, z.looseObject({ result: ProductList })),
   inventoryUpdate: biz<Form<'mutiple_product_update_list'>, typeof BatchUpdate>(M.inventory, 'product', true, BatchUpdate),
   priceUpdate: biz<Form<'mutiple_product_update_list'>, typeof BatchUpdate>(M.price, 'product', true, BatchUpdate),
+  /** The services a shipment may be declared with (service_name codes); read once per adapter. */
+  logisticsServices: biz<Form, typeof LogisticsServices>(M.logisticsServices, 'logistics', true, LogisticsServices),
+  /** SKU (variation) and common attribute ids of a category. */
+  skuAttributes: biz<Form<'query_sku_attribute_info_request'>, typeof SkuAttributes>(M.skuAttributes, 'product', true, SkuAttributes),
+  /**
+   * One image into the seller's photobank: `image_bytes` as a multipart part (≤3 MB), `file_name`,
+   * optional `group_id` (specs/aliexpress/photobank.md). Not idempotent (a replay stores a second
+   * copy), so it is never retried blindly; images are de-duplicated by content hash beforehand.
+   */
+  photobankUpload: op<{ query: Record<'file_name', string> & { group_id?: string }; body: Buffer; headers: Record<string, string> }, z.output<typeof PhotobankUpload>>({
+    id: M.photobankUpload, method: 'POST', path: BUSINESS_PATH, group: 'product', rate: RATE_PLANS.product, idempotent: false, retry: false, bodyType: 'raw',
+    response: envelope(M.photobankUpload, PhotobankUpload),
+  }),
   /** The stored metadata documents no response fields: the outcome is proven by re-reading. */
   productDelete: biz<Form<'product_ids'>, z.ZodType<unknown>>(M.productDelete, 'product', true, z.unknown()),
 };

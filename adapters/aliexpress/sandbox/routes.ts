@@ -65,15 +65,29 @@ export function install(router: Router, world: AliExpressSandboxState, ctx: Sand
       if (!o) return ok('aliexpress.solution.order.info.get', { result: { error_code: '16009999', error_message: 'order not found' } });
       return ok('aliexpress.solution.order.info.get', { result: { data: orderDetail(o), error_code: '', error_message: '' } });
     },
+    // The seller's declarable services (research B4 Fulfilment: result_list[]{service_name, display_name, logistics_company}, result_success).
+    'aliexpress.logistics.redefining.listlogisticsservice': () => ok('aliexpress.logistics.redefining.listlogisticsservice', {
+      result_success: true, result_list: { aeop_logistics_service_result: world.logisticsServices },
+    }),
     'aliexpress.solution.order.fulfill': (p) => {
       const o = world.orders.get(p.get('out_ref') ?? '');
       const service = p.get('service_name');
       const no = p.get('logistics_no');
       const type = p.get('send_type');
+      // service_name, out_ref, send_type (all|part), logistics_no are required (specs/aliexpress/aliexpress_solution_order_fulfill.json#requestParams).
       if (!service || !no || (type !== 'all' && type !== 'part')) return fail('ISV', 'MissingParameter', 'service_name, logistics_no and send_type (all|part) are required');
+      // service_name comes from listlogisticsservice, or is "other" (research B4); "When serviceName=other, fill in the
+      // corresponding tracking website" (specs/aliexpress/aliexpress_solution_order_fulfill.json#tracking_website).
+      const other = /^other(_|$)/i.test(service);
+      if (!other && !world.logisticsServices.some((x) => x.service_name === service)) {
+        return fail('ISV', '15', 'Remote service error', { sub_code: 'isv.logistics-service-invalid', sub_msg: `service_name ${service} is not a logistics service of this seller` });
+      }
+      if (other && !p.get('tracking_website')) return fail('ISV', '15', 'Remote service error', { sub_code: 'isv.tracking-website-required', sub_msg: 'tracking_website is required when service_name is other' });
       if (!o || !SHIPPABLE.has(o.status)) return fail('ISV', '15', 'Remote service error', { sub_code: 'isv.order-status-not-allowed', sub_msg: 'The order is not awaiting shipment' });
       world.fulfilCalls++;
-      o.logistics.push({ logistics_no: no, logistics_service_name: service, gmt_send: pacific(world.now()), send_type: type });
+      o.logistics.push({ logistics_no: no, logistics_service_name: service, gmt_send: pacific(world.now()), send_type: type, ...(other ? { tracking_website: p.get('tracking_website')! } : {}) });
+      // send_type "all shipments (all), part of the delivery (part)" (fulfill.json#send_type); order statuses
+      // SELLER_PART_SEND_GOODS / WAIT_BUYER_ACCEPT_GOODS (specs/aliexpress/aliexpress_solution_order_get.json#param0.order_status).
       o.status = type === 'all' ? 'WAIT_BUYER_ACCEPT_GOODS' : 'SELLER_PART_SEND_GOODS';
       o.updatedAt = world.now();
       return ok('aliexpress.solution.order.fulfill', { result: { result_success: true } });
@@ -92,7 +106,7 @@ export function install(router: Router, world: AliExpressSandboxState, ctx: Sand
     const method = p.get('method') ?? '';
     const handler = business[method];
     if (!handler) return fail('ISV', 'InvalidApiPath', `The specified API ${method} is invalid`);
-    const group = method.includes('.order.') ? (method.endsWith('fulfill') ? 'logistics' : 'order') : 'product';
+    const group = method.endsWith('fulfill') || method.includes('.logistics.') ? 'logistics' : method.includes('.order.') ? 'order' : 'product';
     const taken = ctx.limits.take(`${checked.appKey}:${rec.sellerId}:${group}`, RATE_PLANS[group]);
     if (!taken.ok) return throttled(taken.retryAfterMs);
     return handler(p, rec.sellerId);

@@ -12,7 +12,7 @@ export interface SandboxOrder {
   createdAt: number;
   updatedAt: number;
   lines: SandboxLine[];
-  logistics: Array<{ logistics_no: string; logistics_service_name: string; gmt_send: string; send_type: string }>;
+  logistics: Array<{ logistics_no: string; logistics_service_name: string; gmt_send: string; send_type: string; tracking_website?: string }>;
   malformed: boolean;
   address: Record<string, string>;
   /** Set when the order reaches FINISH: why it ended (see adapters/aliexpress/mappers/end-reason.ts for the values' sources). */
@@ -31,6 +31,14 @@ export class AliExpressSandboxState {
   readonly products = new Map<string, SandboxProduct>();
   /** Categories → attribute name ids they require (2 = brand). */
   categories: Record<number, number[]> = { 200000001: [], 200000002: [2] };
+  /** What listlogisticsservice answers for the seller (sample services; the real list is per seller). */
+  logisticsServices: Array<{ service_name: string; display_name: string; logistics_company: string }> = [
+    { service_name: 'CAINIAO_STANDARD', display_name: 'AliExpress Standard Shipping', logistics_company: 'Cainiao' },
+    { service_name: 'UPS', display_name: 'UPS Express Saver', logistics_company: 'UPS' },
+    { service_name: 'DHL', display_name: 'DHL', logistics_company: 'DHL' },
+    { service_name: 'FEDEX', display_name: 'Fedex IP', logistics_company: 'FedEx' },
+    { service_name: 'YANWEN_JYT', display_name: 'Special Line-YW', logistics_company: 'Yanwen' },
+  ];
   fulfilCalls = 0;
   refreshCalls = 0;
   private nextOrder = 3_000_000_000_000_001;

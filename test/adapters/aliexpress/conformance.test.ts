@@ -11,11 +11,14 @@ const SENT: Record<keyof typeof sellerOps, string[]> = {
   orderGet: ['param0'], orderInfo: ['param1'], fulfill: ['service_name', 'out_ref', 'send_type', 'logistics_no'],
   productPost: ['post_product_request'], productEdit: ['edit_product_request'], productInfo: ['product_id'],
   productList: ['aeop_a_e_product_list_query'], inventoryUpdate: ['mutiple_product_update_list'], priceUpdate: ['mutiple_product_update_list'],
-  productDelete: ['product_ids'],
+  productDelete: ['product_ids'], skuAttributes: ['query_sku_attribute_info_request'],
+  // No stored metadata for these two (research B4 "Fulfilment" / specs/aliexpress/photobank.md): their parameters are checked in their own tests.
+  logisticsServices: [], photobankUpload: ['file_name', 'image_bytes'],
 };
+const NO_METADATA = new Set(['logisticsServices', 'photobankUpload']);
 
 describe('conformance with the TOP metadata', () => {
-  for (const [key, op] of Object.entries(sellerOps)) {
+  for (const [key, op] of Object.entries(sellerOps).filter(([k]) => !NO_METADATA.has(k))) {
     it(`${op.id}: the method exists and every sent parameter is documented; required ones are sent`, () => {
       const params = spec(op.id).requestParams;
       const names = params.map((p) => p.name);

@@ -7,6 +7,11 @@ import { intercept, sellerQuery, wireAdapter, type Seen } from './wire.js';
 
 const DETAIL = fixture('order_info_get.json');
 const FULFILLED = fixture('order_fulfill.json');
+const SERVICES = fixture('logistics_services.json');
+const LIST_METHOD = 'aliexpress.logistics.redefining.listlogisticsservice';
+/** Every call but the given ones answers the order detail; the service list answers itself. */
+const byMethod = (answers: Record<string, unknown>, fallback: unknown = DETAIL) => (s: Seen): [number, unknown] => [200, s.query.method === LIST_METHOD ? SERVICES : answers[s.query.method!] ?? fallback];
+const calls = (seen: Seen[]) => seen.map((x) => x.query.method).filter((m) => m !== LIST_METHOD);
 const ORDER = '3041234567890123';
 const LINE = '8012345678901';
 
@@ -28,7 +33,7 @@ afterEach(() => nock.cleanAll());
 describe('fulfilment.ship (wire)', () => {
   it('declares the shipment with service_name, out_ref = order id, send_type and logistics_no', async () => {
     const seen: Seen[] = [];
-    intercept('/sync', (s) => [200, s.query.method === 'aliexpress.solution.order.fulfill' ? FULFILLED : DETAIL], seen, 2);
+    intercept('/sync', byMethod({ 'aliexpress.solution.order.fulfill': FULFILLED }), seen, 3);
     const shipment = await wireAdapter().fulfilment.ship({ orderId: ORDER, packages: [{ lines: [{ lineId: LINE, quantity: 2 }], carrier: 'CAINIAO_STANDARD', trackingNumber: 'LP00123456789CN' }] });
     const fulfill = seen.find((s) => s.query.method === 'aliexpress.solution.order.fulfill')!;
     const { sign: _s, ...query } = fulfill.query;
@@ -43,7 +48,7 @@ describe('fulfilment.ship (wire)', () => {
 
   it('a partial package is declared with send_type part', async () => {
     const seen: Seen[] = [];
-    intercept('/sync', (s) => [200, s.query.method === 'aliexpress.solution.order.fulfill' ? FULFILLED : DETAIL], seen, 2);
+    intercept('/sync', byMethod({ 'aliexpress.solution.order.fulfill': FULFILLED }), seen, 3);
     await wireAdapter().fulfilment.ship({ orderId: ORDER, packages: [{ lines: [{ lineId: LINE, quantity: 1 }], carrier: 'UPS', trackingNumber: '1Z999' }] });
     expect(seen.find((s) => s.query.method === 'aliexpress.solution.order.fulfill')!.body.send_type).toBe('part');
   });
@@ -52,11 +57,12 @@ describe('fulfilment.ship (wire)', () => {
     const seen: Seen[] = [];
     let reads = 0;
     intercept('/sync', (s) => {
+      if (s.query.method === LIST_METHOD) return [200, SERVICES];
       if (s.query.method === 'aliexpress.solution.order.fulfill') return [500, { error_response: { type: 'SYSTEM', code: 'InternalError', msg: 'busy' } }];
       return [200, reads++ === 0 ? DETAIL : detailWith(['LP1'])];
-    }, seen, 3);
+    }, seen, 4);
     const s = await wireAdapter().fulfilment.ship({ orderId: ORDER, packages: [{ lines: [{ lineId: LINE, quantity: 2 }], carrier: 'CAINIAO_STANDARD', trackingNumber: 'LP1' }] });
-    expect(seen.map((x) => x.query.method)).toEqual(['aliexpress.solution.order.info.get', 'aliexpress.solution.order.fulfill', 'aliexpress.solution.order.info.get']);
+    expect(calls(seen)).toEqual(['aliexpress.solution.order.info.get', 'aliexpress.solution.order.fulfill', 'aliexpress.solution.order.info.get']);
     expect(s.outcome).toBe('confirmed');
   });
 
@@ -64,11 +70,12 @@ describe('fulfilment.ship (wire)', () => {
     const seen: Seen[] = [];
     let fulfils = 0;
     intercept('/sync', (s) => {
+      if (s.query.method === LIST_METHOD) return [200, SERVICES];
       if (s.query.method === 'aliexpress.solution.order.fulfill') return fulfils++ === 0 ? [502, 'bad gateway'] : [200, FULFILLED];
       return [200, DETAIL];
-    }, seen, 4);
+    }, seen, 5);
     await wireAdapter().fulfilment.ship({ orderId: ORDER, packages: [{ lines: [{ lineId: LINE, quantity: 2 }], carrier: 'CAINIAO_STANDARD', trackingNumber: 'LP2' }] });
-    expect(seen.map((x) => x.query.method)).toEqual(['aliexpress.solution.order.info.get', 'aliexpress.solution.order.fulfill', 'aliexpress.solution.order.info.get', 'aliexpress.solution.order.fulfill']);
+    expect(calls(seen)).toEqual(['aliexpress.solution.order.info.get', 'aliexpress.solution.order.fulfill', 'aliexpress.solution.order.info.get', 'aliexpress.solution.order.fulfill']);
   });
 
   it('a tracking number already on the order is reported as already done without a call', async () => {
@@ -103,7 +110,8 @@ describe('fulfilment.ship (sandbox)', () => {
       expect(s.world.orders.get(o.id)!.status).toBe('SELLER_PART_SEND_GOODS');
       await s.adapter.fulfilment.ship({ ...req, packages: [{ ...req.packages[0]!, trackingNumber: 'LPX2' }] }, { idempotencyKey: 'k2' });
       expect(s.world.shipmentsFor(o.id)).toBe(2);
-      expect(s.world.orders.get(o.id)!.status).toBe('SELLER_PART_SEND_GOODS');
+      // The second unit completes the order: declared `all` from what was already declared.
+      expect(s.world.orders.get(o.id)!.status).toBe('WAIT_BUYER_ACCEPT_GOODS');
     } finally {
       await s.close();
     }
