@@ -43,9 +43,9 @@ export function validationFromZod(error: z.ZodError, prefix = ''): ValidationErr
 
 /** Validates caller input; throws ValidationError before any I/O. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.output<S> {
-  let r: ReturnType<S['safeParse']>;
+  let r: z.ZodSafeParseResult<z.output<S>>;
   try {
-    r = schema.safeParse(input) as ReturnType<S['safeParse']>;
+    r = schema.safeParse(input) as z.ZodSafeParseResult<z.output<S>>;
   } catch (e) {
     // Exotic values (typed arrays where zod freezes, revoked proxies, throwing getters) make
     // zod itself throw: still the caller's input, still a ValidationError with a path.

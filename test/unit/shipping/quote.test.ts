@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AbortedError, AuthError, MarketplaceError, NotFoundError, TimeoutError } from '../../../src/errors/index.js';
+import { AbortedError, AuthError, MarketplaceError, TimeoutError } from '../../../src/errors/index.js';
 import { money } from '../../../src/model/money.js';
 import { dhlExpress, fedexRates, quoteShipping, rateCard, upsRates, type ShippingConnector } from '../../../src/shipping/index.js';
 import { card, fixture, general, request } from './helpers.js';
@@ -87,7 +87,7 @@ describe('quoteShipping fan-out', () => {
     const res = await quoteShipping(toBerlin, { carriers: [dhl(), line()], rates: { base: 'USD', asOf: '2026-11-20', source: 'test', rates: { CNY: '7.2' } } });
     expect(res.quotes.map((q) => q.total.currency)).toEqual(['GBP', 'USD']);
     expect(res.errors[0]).toMatchObject({ carrier: 'dhl-express' });
-    expect(res.errors[0]!.error).toBeInstanceOf(NotFoundError);
+    expect(res.errors[0]!.error).toMatchObject({ code: 'VALIDATION', path: 'table.rates.GBP' }); // missing rate: caller input (issue 12.3)
   });
 
   it('services that cannot carry the parcel are listed in `unavailable`; a throwing connector is a typed error', async () => {
