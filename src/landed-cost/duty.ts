@@ -1,5 +1,6 @@
 import { add, pct } from './calc.js';
 import type { Ctx, Line } from './context.js';
+import { roundLine } from './rounding.js';
 import type { DutyLayer } from './tariff-provider.js';
 import type { CollectedBy, DutyCharge } from './types.js';
 
@@ -21,7 +22,7 @@ export function pushDuty(ctx: Ctx, line: Line | null, charge: Omit<DutyCharge, '
 
 /** The duty stack of one line: the caller's dutyRate, or one base layer + surcharges from the TariffProvider. */
 export function dutyForLine(ctx: Ctx, line: Line): void {
-  const base = line.customsValue;
+  const base = roundLine(ctx, 'dutyBase', line.customsValue);
   const explicit = line.item.dutyRate;
   if (explicit !== undefined) {
     pushDuty(ctx, line, { layer: CALLER_RULE, label: 'duty rate given by the caller', rate: explicit, base, amount: pct(base, explicit, ctx.rounding), ruleId: CALLER_RULE });

@@ -14,7 +14,8 @@ import { applySaleRegime } from './sale-regime.js';
 import { parseLandedCostInput } from './fast-input.js';
 import type { LandedCostInput, ParsedLandedCostInput } from './schemas.js';
 import { bundledTariff, type DutyLayer, type TariffProvider } from './tariff-provider.js';
-import { standardTaxes } from './taxes.js';
+import { roundDutyTotal, roundTaxTotals } from './rounding.js';
+import { applySurtaxes, standardTaxes } from './taxes.js';
 import { applyAmountThresholds, applyDeMinimis } from './thresholds.js';
 import type { LandedCostEstimate } from './types.js';
 import { buildLines } from './valuation.js';
@@ -37,7 +38,7 @@ function queries(input: ParsedLandedCostInput, dest: Destination) {
   return input.items.map((i) => ({ territory: dest.territory, hsCode: i.hsCode, origin: i.originCountry ?? input.origin, asOf: input.asOf, originProof: i.originProof }));
 }
 
-/** The pipeline: valuation → de minimis → (flat method | sale regime → duty → taxes) → amount thresholds → fees → notices. */
+/** The pipeline: valuation → de minimis → (flat method → fees | sale regime → duty → duty rounding → fees → taxes → surtaxes → tax rounding) → amount thresholds → notices. */
 function compute(input: ParsedLandedCostInput, dest: Destination, currency: string, table: RateTable | undefined, layers: Layers): LandedCostEstimate {
   const ctx = new Ctx(input, dest, currency, table);
   ctx.cite(dest.fx);
@@ -47,11 +48,15 @@ function compute(input: ParsedLandedCostInput, dest: Destination, currency: stri
   if (!(method && runMethod(ctx, method, 'all'))) {
     applySaleRegime(ctx);
     if (!(method && runMethod(ctx, method, 'duty'))) standardDuty(ctx);
+    roundDutyTotal(ctx);
     applyAmountThresholds(ctx, 'duty');
+    // Fees first: where the law puts them in the tax base (SA), the taxes need them.
+    applyFees(ctx);
     standardTaxes(ctx);
-  }
+    applySurtaxes(ctx);
+    roundTaxTotals(ctx);
+  } else applyFees(ctx);
   applyAmountThresholds(ctx, 'final');
-  applyFees(ctx);
   applyNotices(ctx);
   return assemble(ctx);
 }

@@ -32,7 +32,7 @@ function money(v: unknown): Money | undefined {
 
 function item(v: unknown): ParsedItem | undefined {
   if (!isObj(v)) return undefined;
-  if (v.weightKg !== undefined || v.dutyRate !== undefined) return undefined;
+  if (v.weightKg !== undefined || v.dutyRate !== undefined || v.taxClass !== undefined) return undefined;
   if (!optString(v.sku) || !optString(v.description) || typeof v.hsCode !== 'string') return undefined;
   const hsCode = v.hsCode.replace(/[.\s]/g, '');
   if (!HS.test(hsCode)) return undefined;
@@ -53,6 +53,7 @@ function item(v: unknown): ParsedItem | undefined {
 function fast(v: unknown): ParsedLandedCostInput | undefined {
   if (!isObj(v)) return undefined;
   if (!country(v.origin) || !country(v.destination)) return undefined;
+  if (v.importer !== undefined || v.lowValueScope !== undefined) return undefined;
   if (typeof v.asOf !== 'string' || !isCalendarDate(v.asOf)) return undefined;
   if (!Array.isArray(v.items) || v.items.length < 1 || v.items.length > 1000) return undefined;
   const items: ParsedItem[] = [];

@@ -56,6 +56,8 @@ export const ValuationRuleSchema = RuleMetaSchema.extend({
   goodsFactor: PercentSchema.optional(),
   /** Insurance deemed as % of FOB when the caller gives none (IN 1.125). */
   deemedInsurance: PercentSchema.optional(),
+  /** goodsFactor applies to personal imports only (JP): a business import (input.importer) is valued in full. */
+  personalOnly: z.boolean().optional(),
 });
 export type ValuationRule = z.infer<typeof ValuationRuleSchema>;
 
@@ -68,6 +70,10 @@ export const TaxRuleSchema = RuleMetaSchema.extend({
   /** Province/state codes this rate is for; rules without regions are the default. */
   regions: z.array(z.string()).optional(),
   base: TaxBaseSchema,
+  /** Reduced rates, main one first; an item picks one with `taxClass: 'reduced'` (or an explicit rate). */
+  reduced: z.array(PercentSchema).optional(),
+  /** Lines classified here take reduced[0] unless the item says otherwise (JP food: 8 %). */
+  reducedHs: z.array(HsPrefix).optional(),
 });
 export type TaxRule = z.infer<typeof TaxRuleSchema>;
 
@@ -107,6 +113,10 @@ export const SaleRegimeSchema = RuleMetaSchema.extend({
   relievesDuty: z.boolean(),
   /** Platform collects duty and tax as assessed at import (TH MoU platforms). */
   collectsImportCharges: z.boolean().optional(),
+  /** Tax was collected on the goods at sale; the border still charges the import tax on any duty (NZ). */
+  importTaxOnDuty: z.boolean().optional(),
+  /** The seller may assess the ceiling per item or per consignment (input.lowValueScope; AU). */
+  scopeChoice: z.boolean().optional(),
   when: ConditionSchema.optional(),
   exceptHs: z.array(HsPrefix).optional(),
 });
@@ -133,8 +143,32 @@ export const FeeRuleSchema = RuleMetaSchema.extend({
   valueAtMost: MoneySchema.optional(),
   /** Only when a declaration assesses duty or tax at import (not under de minimis or a sale regime). */
   entryOnly: z.boolean().optional(),
+  /** The fee is part of the import tax base (SA customs fees in the VAT base): computed before taxes. */
+  inTaxBase: z.boolean().optional(),
 });
 export type FeeRule = z.infer<typeof FeeRuleSchema>;
+
+/**
+ * How an authority rounds one amount: to a multiple of `step` (major units of the customs
+ * currency) in `direction`. `dutyBase`, `taxBase` and `dutyInTaxBase` round each line's amount;
+ * `duty` and `tax` round the declaration's total (per tax kind). `kinds` narrows tax rules.
+ */
+export const RoundingRuleSchema = RuleMetaSchema.extend({
+  applies: z.enum(['dutyBase', 'duty', 'taxBase', 'dutyInTaxBase', 'tax']),
+  step: PercentSchema,
+  direction: z.enum(['down', 'up', 'halfUp']),
+  kinds: z.array(z.string()).optional(),
+});
+export type RoundingRule = z.infer<typeof RoundingRuleSchema>;
+
+/** A tax levied as a fraction of another import tax (JP local consumption tax = 22/78 of the national tax). */
+export const SurtaxRuleSchema = RuleMetaSchema.extend({
+  kind: z.string().min(2),
+  of: z.string().min(2),
+  num: z.number().int().positive(),
+  den: z.number().int().positive(),
+});
+export type SurtaxRule = z.infer<typeof SurtaxRuleSchema>;
 
 export const NoticeSchema = RuleMetaSchema.extend({
   message: z.string(),
@@ -183,6 +217,8 @@ export const DestinationSchema = z.object({
   rounding: RoundingSchema,
   valuation: z.array(ValuationRuleSchema).min(1),
   taxes: z.array(TaxRuleSchema),
+  surtaxes: z.array(SurtaxRuleSchema).optional(),
+  roundingRules: z.array(RoundingRuleSchema).optional(),
   deMinimis: z.array(DeMinimisRuleSchema),
   saleRegimes: z.array(SaleRegimeSchema),
   amountThresholds: z.array(AmountThresholdSchema),

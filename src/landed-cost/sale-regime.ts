@@ -32,7 +32,9 @@ function eligibleLines(ctx: Ctx, rule: SaleRegime): Line[] {
   const ceiling = rule.ceiling;
   if (!ceiling) return candidates;
   const inclusive = rule.inclusive ?? true;
-  if ((rule.scope ?? 'consignment') === 'item') {
+  // AU: the seller may assess the A$1,000 ceiling per item instead of per consignment (input.lowValueScope).
+  const scope = rule.scopeChoice && ctx.input.lowValueScope ? ctx.input.lowValueScope : (rule.scope ?? 'consignment');
+  if (scope === 'item') {
     return candidates.filter((l) => within(ctx.unitValue(l, ceiling.currency), ceiling, inclusive));
   }
   const value = ctx.basisValue(rule.basis ?? 'intrinsic', ceiling.currency);

@@ -58,6 +58,11 @@ export const LandedCostItemSchema = z.object({
   dutyRate: PercentInput.optional(),
   /** Proof of preferential origin is available (FTA rates such as ChAFTA apply). */
   originProof: z.boolean().default(false),
+  /**
+   * VAT/GST rate class: 'standard', 'reduced' (the destination's main reduced rate), 'zero', or an
+   * explicit percentage. Omitted: the destination's data decides (e.g. JP food at 8 %).
+   */
+  taxClass: z.union([z.enum(['standard', 'reduced', 'zero']), PercentInput]).optional(),
 });
 
 // Tables are immutable by contract (rateTable() freezes them): validate each object once.
@@ -102,6 +107,10 @@ export const LandedCostInputSchema = z.object({
   region: z.string().regex(/^[A-Z]{2,3}$/, 'expected a region code like "ON" or "SP"').optional(),
   rates: RatesSchema.optional(),
   tariff: TariffSchema.optional(),
+  /** Who imports: personal imports may be valued differently (JP 60 % rule). Omitted: personal. */
+  importer: z.enum(['personal', 'business']).optional(),
+  /** Where a destination lets the seller choose (AU low-value GST): assess the ceiling per item or per consignment. */
+  lowValueScope: z.enum(['consignment', 'item']).optional(),
 });
 
 export type LandedCostInput = z.input<typeof LandedCostInputSchema>;

@@ -14,10 +14,12 @@ export function buildLines(ctx: Ctx, layers: ReadonlyArray<readonly DutyLayer[]>
   if (!rule) throw new Error(`no valuation rule for ${dest.country} on ${ctx.asOf}`);
   ctx.use(rule);
 
+  // JP: the 60 % taxable value is for personal imports only; a business import is valued in full.
+  const factor = rule.goodsFactor && !(rule.personalOnly && input.importer === 'business') ? rule.goodsFactor : undefined;
   const lines: Line[] = input.items.map((item, index) => {
     const invoiced = times(item.value, item.quantity);
     const goods = ctx.toCustoms(invoiced, `items[${index}].value`);
-    const customsGoods = rule.goodsFactor ? pct(goods, rule.goodsFactor, ctx.rounding) : goods;
+    const customsGoods = factor ? pct(goods, factor, ctx.rounding) : goods;
     return {
       index, item, hsCode: item.hsCode, origin: item.originCountry ?? input.origin, invoiced, goods, customsGoods,
       freight: zero(currency), insurance: zero(currency), customsValue: customsGoods, layers: layers[index] ?? [],
@@ -44,6 +46,6 @@ export function buildLines(ctx: Ctx, layers: ReadonlyArray<readonly DutyLayer[]>
     l.customsValue = cv;
   }
   ctx.customsValue = sum(lines.map((l) => l.customsValue), currency);
-  const parts = [rule.goodsFactor ? `goods at ${rule.goodsFactor}%` : 'goods', rule.freight ? 'freight' : '', rule.insurance ? 'insurance' : ''].filter(Boolean);
+  const parts = [factor ? `goods at ${factor}%` : 'goods', rule.freight ? 'freight' : '', rule.insurance ? 'insurance' : ''].filter(Boolean);
   ctx.note('valuation', `customs value = ${parts.join(' + ')} (${rule.freight ? 'CIF' : 'FOB'})`, ctx.customsValue, rule.id);
 }

@@ -17,9 +17,9 @@ export const AU: Destination = {
   }],
   saleRegimes: [{
     id: 'au.lvig', name: 'Australian GST on low-value imported goods (≤ A$1,000)', scheme: 'ARN', ceiling: AUD1000, inclusive: true, basis: 'customs', scope: 'consignment',
-    collectors: ['*'], collectorsConfidence: 'confirmed', mandatory: true,
+    collectors: ['*'], collectorsConfidence: 'confirmed', mandatory: true, scopeChoice: true,
     taxBase: { freight: true, insurance: true, duty: false }, relievesDuty: false, exceptHs: ['22', '24'],
-    validFrom: '2018-07-01', source: SRC.auLvig, confidence: 'confirmed', note: 'electronic distribution platforms take over liability from the vendor; vendors register above A$75k; per-consignment assessment assumed',
+    validFrom: '2018-07-01', source: SRC.auLvig, confidence: 'confirmed', note: 'electronic distribution platforms take over liability from the vendor; vendors register above A$75k; per consignment by default, per item with input.lowValueScope "item" (the ATO lets the supplier choose)',
   }],
   amountThresholds: [], fees: [], methods: [],
   notices: [{

@@ -77,12 +77,13 @@ export const EU_MEMBERS_VAT: MemberVat[] = [
   { country: 'SK', name: 'Slovakia', currency: 'EUR', periods: [P('20', ['10', '5'], '2024-01-01', '2024-12-31', { confidence: 'likely' }), P('23', ['19', '5'], '2025-01-01')] },
 ];
 
-/** The standard-rate VAT rules of a member (import VAT base: customs value + duty + transport, VAT Directive art. 85–86). */
+/** The VAT rules of a member (standard rate; reduced rates for items with taxClass 'reduced') (import VAT base: customs value + duty + transport, VAT Directive art. 85–86). */
 export function memberTaxRules(m: MemberVat): TaxRule[] {
   return m.periods.map((p) => ({
     id: `${m.country.toLowerCase()}.vat.standard-${p.from}`,
     kind: 'VAT',
     rate: p.standard,
+    ...(p.reduced.length ? { reduced: [...p.reduced] } : {}),
     base: { freight: true, insurance: true, duty: true },
     validFrom: p.from,
     ...(p.to ? { validTo: p.to } : {}),

@@ -13,6 +13,12 @@ export const ID: Destination = {
   taxes: [{ id: 'id.vat-11', kind: 'VAT', rate: '11', base: { freight: true, insurance: true, duty: true }, validFrom: '2025-01-01', source: SRC.idVat, confidence: 'confirmed', note: '12% nominal on 11/12 of the value for non-luxury goods = 11% effective; base CIF + duty' }],
   deMinimis: [{ id: 'id.de-minimis.tax-none', relieves: 'tax', threshold: null, validFrom: '2025-03-05', source: SRC.idPmk, confidence: 'confirmed', note: 'VAT due from the first dollar' }],
   saleRegimes: [], amountThresholds: [], fees: [],
+  // Reported practice: duty and import taxes of consignments are rounded up to the full thousand
+  // rupiah. Not found in the text of PMK 96/2023 / 4/2025 available to us: unconfirmed (warns).
+  roundingRules: [
+    { id: 'id.round.duty', applies: 'duty', step: '1000', direction: 'up', validFrom: '2025-03-05', source: SRC.idPmk, confidence: 'unconfirmed', note: 'import duty rounded up to the thousand rupiah' },
+    { id: 'id.round.vat', applies: 'tax', kinds: ['VAT'], step: '1000', direction: 'up', validFrom: '2025-03-05', source: SRC.idPmk, confidence: 'unconfirmed', note: 'import VAT rounded up to the thousand rupiah' },
+  ],
   methods: [{
     id: 'id.pmk-4-2025', kind: 'id-pmk', noDutyUpTo: money('3', 'USD'), flatUpTo: money('1500', 'USD'), flatRate: '7.5',
     mfnHs: ['4202', ...textiles, '64', '33', '49', '72', '73', '8712', '91'],

@@ -16,10 +16,11 @@ export const NZ: Destination = {
     validFrom: '2019-12-01', source: SRC.nzFaq, confidence: 'unconfirmed', note: 'duty generally not collected ≤ NZ$1,000 (~, confirm); GST collected at sale',
   }],
   saleRegimes: [{
-    id: 'nz.low-value', name: 'NZ GST on low-value imported goods (≤ NZ$1,000)', scheme: 'NZ GST', ceiling: NZD1000, inclusive: true, basis: 'customs', scope: 'consignment',
-    collectors: ['*'], collectorsConfidence: 'confirmed', mandatory: true,
+    id: 'nz.low-value', name: 'NZ GST on low-value imported goods (≤ NZ$1,000 per item)', scheme: 'NZ GST', ceiling: NZD1000, inclusive: true, basis: 'customs', scope: 'item',
+    collectors: ['*'], collectorsConfidence: 'confirmed', mandatory: true, importTaxOnDuty: true,
     taxBase: { freight: true, insurance: true, duty: false }, relievesDuty: false, exceptHs: ['22', '24'],
-    validFrom: '2019-12-01', source: SRC.nzFaq, confidence: 'confirmed', note: 'offshore suppliers and electronic marketplaces registered for GST collect 15% at sale',
+    validFrom: '2019-12-01', source: SRC.nzLvg, confidence: 'confirmed',
+    note: 'offshore suppliers and electronic marketplaces registered for GST collect 15% at sale on each item ≤ NZ$1,000; where duty is assessed at the border, GST is charged there on the duty only',
   }],
   amountThresholds: [{
     id: 'nz.threshold.60', applies: ['duty', 'tax'], threshold: money('60', 'NZD'), inclusive: false,

@@ -46,11 +46,21 @@ export const SRC = {
   auGstAct: 'http://www.austlii.edu.au/au/legis/cth/consol_act/ntsa1999261/s13.20.html',
   auLvig: 'https://www.ato.gov.au/businesses-and-organisations/international-tax-for-business/gst-on-low-value-imported-goods',
   auTariff: 'https://www.abf.gov.au/importing-exporting-and-manufacturing/tariff-classification/current-tariff',
+  /** Inland Revenue: GST on low-value imported goods (NZ$1,000 test per item). */
+  nzLvg: 'https://www.ird.govt.nz/gst/gst-for-overseas-businesses/gst-on-low-value-imported-goods',
   nzFaq: 'https://www.customs.govt.nz/personal/duty-and-gst/faqs/',
+  /** Japan Customs, Customs Answer 1111 "Calculation Method of Amount of Tariff Duty, Consumption Tax, etc" (worked example). */
+  jpCalc: 'https://www.customs.go.jp/english/c-answer_e/imtsukan/1111_e.htm',
+  /** Japan Customs, Customs Answer 1001: simplified tariff for consignments ≤ ¥200,000. */
+  jpSimplifiedFaq: 'https://www.customs.go.jp/english/c-answer_e/imtsukan/1001_e.htm',
   jpSimplified: 'https://www.customs.go.jp/tsukan/kanizeiritsu.htm',
   jpPersonal: 'https://www.importsquare.com/japan-import-duty-and-tax',
   jpReform: 'https://skadvisory.jp/en/japan-platform-taxation',
   jpTariff: 'https://www.customs.go.jp/english/tariff/',
+  /** Customs Act (관세법) art. 40: duty below ₩10,000 is not collected. */
+  krCustomsAct: 'https://www.law.go.kr/%EB%B2%95%EB%A0%B9/%EA%B4%80%EC%84%B8%EB%B2%95',
+  /** National Treasury Management Act (국고금 관리법) art. 47: fractions below ₩10 of a national revenue amount are dropped. */
+  krTreasury: 'https://www.law.go.kr/%EB%B2%95%EB%A0%B9/%EA%B5%AD%EA%B3%A0%EA%B8%88%EA%B4%80%EB%A6%AC%EB%B2%95',
   krGuide: 'https://krutils.com/korea-customs-guide-2026',
   sgGst: 'https://www.iras.gov.sg/taxes/goods-services-tax-(gst)/basics-of-gst/current-gst-rates',
   sgLvg: 'https://www.iras.gov.sg/taxes/goods-services-tax-(gst)/gst-and-digital-economy/low-value-goods',

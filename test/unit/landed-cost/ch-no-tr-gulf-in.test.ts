@@ -73,13 +73,13 @@ describe('Saudi Arabia: duty-free under SAR 1,000; customs service fee', () => {
   // Deloitte on ZATCA customs service fees: https://www.deloitte.com/middle-east/en/services/tax/perspectives/zatca-customs-service-fees.html
   const sa = (value: string) => est('SA', '2026-03-01', value, 'SAR');
 
-  it('SAR 999.99 duty-free; 1,000.00 and 1,000.01 pay 5% duty; fee SAR 15 (flat ≤ 1,000, minimum above)', () => {
+  it('SAR 999.99 duty-free; 1,000.00 and 1,000.01 pay 5% duty; fee SAR 15 (flat ≤ 1,000, minimum above); fees are in the VAT base', () => {
     const a = sa('999.99');
-    expect([d(a.duty), d(a.taxes[0]!.amount), d(a.fees[0]!.amount), d(a.total)]).toEqual(['0.00', '150.00', '15.00', '165.00']);
+    expect([d(a.duty), d(a.taxes[0]!.amount), d(a.fees[0]!.amount), d(a.total)]).toEqual(['0.00', '152.25', '15.00', '167.25']); // 15% × (1,000 + 15)
     const b = sa('1000.00');
-    expect([d(b.duty), d(b.taxes[0]!.amount), b.fees[0]!.ruleId, d(b.total)]).toEqual(['50.00', '157.50', 'sa.fee.ecommerce-15', '222.50']);
+    expect([d(b.duty), d(b.taxes[0]!.amount), b.fees[0]!.ruleId, d(b.total)]).toEqual(['50.00', '159.75', 'sa.fee.ecommerce-15', '224.75']); // 15% × (1,000 + 50 + 15)
     const c = sa('1000.01');
-    expect([d(c.duty), d(c.taxes[0]!.amount), c.fees[0]!.ruleId, d(c.fees[0]!.amount)]).toEqual(['50.00', '157.50', 'sa.fee.customs-service', '15.00']);
+    expect([d(c.duty), d(c.taxes[0]!.amount), c.fees[0]!.ruleId, d(c.fees[0]!.amount)]).toEqual(['50.00', '159.75', 'sa.fee.customs-service', '15.00']);
     expect(sa('400000').fees[0]!.amount).toEqual(m('500', 'SAR'));
   });
 });
