@@ -7,16 +7,46 @@ export interface TimeWindow {
   to: Date;
 }
 
+/**
+ * Instants an order feed can be asked about: no marketplace predates 1995, and 2100 is far past
+ * any `until` a caller can mean. Outside it a date is a mistake (a year 1 or 275760 `until`
+ * would otherwise become millions of windows, i.e. a hang).
+ */
+export const MIN_WINDOW_INSTANT = Date.UTC(1995, 0, 1);
+export const MAX_WINDOW_INSTANT = Date.UTC(2100, 0, 1);
+/** More windows than this (e.g. 100 years of 15-day windows is ~2,400) is a caller mistake. */
+export const MAX_WINDOWS = 10_000;
+
 /** Splits [from, to) into consecutive windows of at most `maxMs` (APIs that cap date ranges). */
-export function splitWindows(from: Date, to: Date, maxMs: number): TimeWindow[] {
-  if (!(to.getTime() > from.getTime())) {
-    throw new ValidationError({ message: 'the end of the range must be after its start', path: 'until' });
+export function splitWindows(from: Date, to: Date, maxMs: number, paths: { from?: string; to?: string } = {}): TimeWindow[] {
+  const fromPath = paths.from ?? 'since';
+  const toPath = paths.to ?? 'until';
+  const start = instant(from, fromPath);
+  const end = instant(to, toPath);
+  if (!(end > start)) {
+    throw new ValidationError({ message: 'the end of the range must be after its start', path: toPath });
+  }
+  if (typeof maxMs !== 'number' || !Number.isFinite(maxMs) || maxMs < 1_000) {
+    throw new ValidationError({ message: 'the window length must be at least one second', path: 'windowMs' });
+  }
+  if ((end - start) / maxMs > MAX_WINDOWS) {
+    throw new ValidationError({ message: `the range needs more than ${MAX_WINDOWS} windows; narrow it`, path: fromPath });
   }
   const out: TimeWindow[] = [];
-  for (let start = from.getTime(); start < to.getTime(); start += maxMs) {
-    out.push({ from: new Date(start), to: new Date(Math.min(start + maxMs, to.getTime())) });
+  for (let t = start; t < end; t += maxMs) {
+    out.push({ from: new Date(t), to: new Date(Math.min(t + maxMs, end)) });
   }
   return out;
+}
+
+/** A valid Date inside [MIN_WINDOW_INSTANT, MAX_WINDOW_INSTANT], as epoch ms. */
+export function instant(d: unknown, path: string): number {
+  const t = d instanceof Date ? d.getTime() : NaN;
+  if (Number.isNaN(t)) throw new ValidationError({ message: `${path} is not a valid date`, path });
+  if (t < MIN_WINDOW_INSTANT || t > MAX_WINDOW_INSTANT) {
+    throw new ValidationError({ message: `${path} must fall between 1995-01-01 and 2100-01-01`, path });
+  }
+  return t;
 }
 
 /** 'YYYY-MM-DD HH:mm:ss' wall-clock time of an instant in an IANA zone (e.g. America/Los_Angeles). */
@@ -39,13 +69,25 @@ export function zoneOffsetMinutes(date: Date, timeZone: string): number {
  * same wall-clock hour happens twice (or not at all), so the window is widened by the offset
  * difference on both sides: windows overlap there and the listing de-duplicates by id.
  */
-export function zonedWindows(from: Date, to: Date, maxMs: number, timeZone: string): Array<TimeWindow & { fromLocal: string; toLocal: string }> {
-  return splitWindows(from, to, maxMs).map((w) => {
+export function zonedWindows(
+  from: Date, to: Date, maxMs: number, timeZone: string, paths: { from?: string; to?: string } = {},
+): Array<TimeWindow & { fromLocal: string; toLocal: string }> {
+  checkTimeZone(timeZone);
+  return splitWindows(from, to, maxMs, paths).map((w) => {
     const shift = Math.abs(zoneOffsetMinutes(w.from, timeZone) - zoneOffsetMinutes(w.to, timeZone)) * 60_000;
     const f = new Date(w.from.getTime() - shift);
     const t = new Date(w.to.getTime() + shift);
     return { from: f, to: t, fromLocal: formatLocal(f, timeZone), toLocal: formatLocal(t, timeZone) };
   });
+}
+
+function checkTimeZone(timeZone: unknown): void {
+  try {
+    if (typeof timeZone !== 'string') throw new RangeError('not a string');
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+  } catch {
+    throw new ValidationError({ message: 'timeZone must be an IANA zone such as "America/Los_Angeles"', path: 'timeZone' });
+  }
 }
 
 export interface WindowedSpec<T, Q, W extends TimeWindow> {
