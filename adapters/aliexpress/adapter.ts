@@ -1,4 +1,4 @@
-import type { Capabilities, InventoryUpdate, MarketplaceAdapter, OrderListQuery, StoreOptions, BulkUpsertOptions, CancelRequest } from '../../src/adapter.js';
+import type { Capabilities, MarketplaceAdapter, OrderListQuery, StoreOptions, BulkUpsertOptions, CancelRequest } from '../../src/adapter.js';
 import { parseInput, registerSecret } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import { systemClock } from '../../src/http/clock.js';
@@ -14,7 +14,7 @@ import { AliExpressClient } from './client.js';
 import { AliExpressConfigSchema, DEFAULTS, type AliExpressConfig, type ResolvedConfig } from './config.js';
 import { storeOf, type AdapterContext } from './context.js';
 import { AliExpressFulfilment } from './fulfilment.js';
-import { AliExpressInventory } from './inventory.js';
+import { AliExpressInventory, type AliExpressInventoryUpdate } from './inventory.js';
 import { AliExpressListings } from './listings.js';
 import { sellerOps, systemOps, type SellerOps, type SystemOps } from './operations.js';
 import { AliExpressOrders } from './orders.js';
@@ -89,7 +89,7 @@ export function aliexpress(config: AliExpressConfig) {
       get: (id: string, o?: CallOptions & { includePii?: boolean }) => orders.get(id, o),
       cancel: (id: string, req: CancelRequest, o?: CallOptions) => orders.cancel(id, req, o),
     },
-    inventory: { set: (updates: InventoryUpdate[], o?: CallOptions) => inventory.set(updates, o) },
+    inventory: { set: (updates: AliExpressInventoryUpdate[], o?: CallOptions) => inventory.set(updates, o) },
     fulfilment: { ship: (req: ShipRequest, o?: CallOptions) => fulfilment.ship(req, o) },
     auth: new AliExpressAuth(client, tokens, cfg.appKey),
     raw: { system: client.raw(client.app, systemOps), seller: client.raw(client.seller, sellerOps) } satisfies AliExpressRaw,

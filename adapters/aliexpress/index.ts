@@ -6,6 +6,7 @@ export { sign, stringToSign, type SignParams } from './sign.js';
 export { quotaResetAt } from './errors.js';
 export { RATE_PLANS, sellerOps, systemOps, type SellerOps, type SystemOps } from './operations.js';
 export { tokenKey, type TokenResponse } from './tokens.js';
+export type { AliExpressInventoryUpdate } from './inventory.js';
 export { MemoryTokenStore, FileTokenStore, fileTokenStore, type TokenStore, type StoredToken } from '../../src/state/token-store.js';
 export {
   aliexpressSandbox, SANDBOX_CREDENTIALS, AliExpressSandboxState, type AliExpressSandboxOptions, type SandboxOrder, type SandboxProduct,

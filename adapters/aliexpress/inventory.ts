@@ -1,13 +1,20 @@
 import type { InventoryResult, InventoryUpdate } from '../../src/adapter.js';
 import { MarketplaceError, NotFoundError, ValidationError, isXborderError, type XborderError } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
-import { MoneySchema, toDecimal } from '../../src/model/money.js';
+import { MoneySchema, fromWire, toDecimal, type Money } from '../../src/model/money.js';
+import { listOf } from './operations.js';
 import { wireParams } from './client.js';
 import { DEFAULTS } from './config.js';
 import type { AdapterContext } from './context.js';
 import { sellerOps } from './operations.js';
 
 type Resolve = (sku: string, opts?: CallOptions) => Promise<string | undefined>;
+
+/**
+ * An AliExpress stock/price update: `discountPrice` sets the SKU's discount (sale) price, `null`
+ * removes it; left out, the current discount is kept.
+ */
+export type AliExpressInventoryUpdate = InventoryUpdate & { discountPrice?: Money | null };
 type Batch = Array<{ product_id: string; multiple_sku_update_list: Array<Record<string, string | number>> }>;
 
 function chunks<T>(xs: T[], n: number): T[][] {
@@ -31,8 +38,9 @@ export class AliExpressInventory {
 
   constructor(private readonly ctx: AdapterContext) {}
 
-  async set(updates: InventoryUpdate[], opts: CallOptions = {}): Promise<InventoryResult[]> {
-    const latest = new Map<string, InventoryUpdate>();
+  async set(updates: AliExpressInventoryUpdate[], opts: CallOptions = {}): Promise<InventoryResult[]> {
+    const latest = new Map<string, AliExpressInventoryUpdate>();
+    const index = new Map<string, number>();
     for (const [i, u] of updates.entries()) {
       if (!u?.sku) throw new ValidationError({ message: 'every update needs a sku', path: `updates.${i}.sku` });
       if (u.quantity !== undefined && (!Number.isInteger(u.quantity) || u.quantity < 0 || u.quantity > 999999)) throw new ValidationError({ message: 'quantity must be an integer 0..999999', path: `updates.${i}.quantity` });
@@ -40,7 +48,12 @@ export class AliExpressInventory {
         MoneySchema.parse(u.price);
         if (u.price.currency !== this.ctx.store.currency) throw new ValidationError({ message: `price must be in ${this.ctx.store.currency}`, path: `updates.${i}.price` });
       }
+      if (u.discountPrice) {
+        MoneySchema.parse(u.discountPrice);
+        if (u.discountPrice.currency !== this.ctx.store.currency) throw new ValidationError({ message: `discountPrice must be in ${this.ctx.store.currency}`, path: `updates.${i}.discountPrice` });
+      }
       latest.set(u.sku, { ...latest.get(u.sku), ...u });
+      index.set(u.sku, i);
     }
     const results = new Map<string, InventoryResult>();
     const product = new Map<string, string>();
@@ -52,8 +65,56 @@ export class AliExpressInventory {
     const qty = [...latest.values()].filter((u) => u.quantity !== undefined && product.has(u.sku));
     const price = [...latest.values()].filter((u) => u.price !== undefined && product.has(u.sku));
     await this.run(sellerOps.inventoryUpdate, qty, product, (u) => ({ sku_code: u.sku, inventory: u.quantity! }), results, opts);
-    await this.run(sellerOps.priceUpdate, price, product, (u) => ({ sku_code: u.sku, price: toDecimal(u.price!) }), results, opts, 'discount_price is not sent, so AliExpress clears any discount price of this SKU');
+    const refused = new Map<string, InventoryResult>();
+    const discounts = await this.discounts(price, product, refused, index, opts);
+    const priced = price.filter((u) => !refused.has(u.sku));
+    await this.run(sellerOps.priceUpdate, priced, product, (u) => ({ sku_code: u.sku, price: toDecimal(u.price!), ...(discounts.has(u.sku) ? { discount_price: discounts.get(u.sku)! } : {}) }), results, opts);
+    for (const [sku, r] of refused) results.set(sku, r);
     return [...latest.keys()].map((sku) => results.get(sku) ?? { sku, ok: true });
+  }
+
+  /**
+   * The discount price each repriced SKU must carry: the batch price update erases `discount_price`
+   * when it is omitted ("If not set, the discount_price will be erased",
+   * specs/aliexpress/aliexpress_solution_batch_product_price_update.json#multiple_sku_update_list.discount_price),
+   * so the current one (product.info.get `sku_discount_price`) is sent back unless the caller sets or
+   * removes it. A kept discount no longer below the new price fails that SKU: "discount_price should
+   * be cheaper than price" (aliexpress_solution_product_post.json#sku_info_list.discount_price).
+   */
+  private async discounts(
+    list: AliExpressInventoryUpdate[], product: Map<string, string>, results: Map<string, InventoryResult>, index: Map<string, number>, opts: CallOptions,
+  ): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const current = new Map<string, Map<string, string>>();
+    for (const u of list) {
+      if (u.discountPrice !== undefined) {
+        if (u.discountPrice !== null) out.set(u.sku, toDecimal(u.discountPrice));
+        continue;
+      }
+      const pid = product.get(u.sku)!;
+      try {
+        if (!current.has(pid)) current.set(pid, await this.currentDiscounts(pid, opts));
+      } catch (e) {
+        if (!isXborderError(e)) throw e;
+        results.set(u.sku, { sku: u.sku, ok: false, error: e });
+        continue;
+      }
+      const kept = current.get(pid)!.get(u.sku);
+      if (kept === undefined) continue;
+      if (fromWire(kept, u.price!.currency).amount >= u.price!.amount) {
+        results.set(u.sku, { sku: u.sku, ok: false, error: new ValidationError({ message: `the SKU's discount price ${kept} would not be below the new price ${toDecimal(u.price!)}: give discountPrice (or null to remove it)`, path: `updates.${index.get(u.sku)}.discountPrice` }) });
+        continue;
+      }
+      out.set(u.sku, kept);
+    }
+    return out;
+  }
+
+  /** sku_code → sku_discount_price of one product (product.info.get aeop_ae_product_s_k_us). */
+  private async currentDiscounts(productId: string, opts: CallOptions): Promise<Map<string, string>> {
+    const res = await this.ctx.client.call(this.ctx.client.seller, sellerOps.productInfo, { body: { product_id: productId } }, opts);
+    const skus = listOf.parse(res.data.result.aeop_ae_product_s_k_us) as Array<{ sku_code?: unknown; sku_discount_price?: unknown }>;
+    return new Map(skus.filter((k) => typeof k.sku_code === 'string' && typeof k.sku_discount_price === 'string' && k.sku_discount_price !== '').map((k) => [k.sku_code as string, k.sku_discount_price as string]));
   }
 
   private async run(

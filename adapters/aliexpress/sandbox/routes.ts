@@ -3,10 +3,16 @@ import type { Router, SandboxRequest, SandboxResponse } from '../../../src/sandb
 import { RATE_PLANS } from '../operations.js';
 import { fail, flatFail, ok, requestId, throttled } from './envelope.js';
 import { expectedSign, signMatches } from './signature.js';
-import { pacific, type AliExpressSandboxState } from './state.js';
+import { pacific, type AliExpressSandboxState, type SandboxProduct } from './state.js';
 import { orderDetail, orderDto } from './wire.js';
 
 type Handler = (p: URLSearchParams, sellerId: string) => SandboxResponse;
+type SandboxSku = SandboxProduct['skus'][number];
+/** A decimal price string in hundredths, for comparisons (the simulator does no float money). */
+const cents = (v: string) => {
+  const [i = '0', f = ''] = v.split('.');
+  return Number(i) * 100 + Number((f + '00').slice(0, 2));
+};
 const SHIPPABLE = new Set(['WAIT_SELLER_SEND_GOODS', 'SELLER_PART_SEND_GOODS']);
 
 function paramsOf(req: SandboxRequest): URLSearchParams {
@@ -153,8 +159,9 @@ function productRoutes(world: AliExpressSandboxState): Record<string, Handler> {
     if (!Array.isArray(r.sku_info_list) || !r.sku_info_list.length) return fail('ISV', '15', 'Remote service error', { sub_code: 'isv.param-error', sub_msg: 'sku_info_list is required' });
     return undefined;
   };
-  const skusOf = (r: Record<string, unknown>) => (r.sku_info_list as Array<{ sku_code: string; price: string; inventory: number }>).map((s) => ({ sku_code: s.sku_code, price: s.price, inventory: s.inventory }));
-  const batch = (method: string, apply: (sku: { sku_code: string; price: string; inventory: number }, u: Record<string, unknown>) => void): Handler => (p) => {
+  const skusOf = (r: Record<string, unknown>) => (r.sku_info_list as Array<{ sku_code: string; price: string; inventory: number; discount_price?: string }>)
+    .map((s) => ({ sku_code: s.sku_code, price: s.price, inventory: s.inventory, ...(s.discount_price ? { discount_price: s.discount_price } : {}) }));
+  const batch = (method: string, apply: (sku: SandboxSku, u: Record<string, unknown>) => void, invalid: (u: Record<string, unknown>) => string | undefined = () => undefined): Handler => (p) => {
     const list = json<Array<{ product_id: number; multiple_sku_update_list: Array<Record<string, unknown>> }>>(p, 'mutiple_product_update_list');
     if (!list || list.length > 20) return fail('ISV', 'InvalidParameter', 'mutiple_product_update_list must hold 1..20 products');
     const okList: unknown[] = [];
@@ -162,7 +169,9 @@ function productRoutes(world: AliExpressSandboxState): Record<string, Handler> {
     for (const item of list) {
       const prod = world.products.get(String(item.product_id));
       const missing = item.multiple_sku_update_list.find((u) => !prod?.skus.some((s) => s.sku_code === u.sku_code));
+      const bad = item.multiple_sku_update_list.map(invalid).find(Boolean);
       if (!prod || missing) failed.push({ product_id: item.product_id, error_code: 'SKU_NOT_FOUND', error_message: `sku ${String(missing?.sku_code ?? '')} not found` });
+      else if (bad) failed.push({ product_id: item.product_id, error_code: 'PARAM_ERROR', error_message: bad });
       else {
         for (const u of item.multiple_sku_update_list) apply(prod.skus.find((s) => s.sku_code === u.sku_code)!, u);
         okList.push({ product_id: item.product_id });
@@ -206,7 +215,9 @@ function productRoutes(world: AliExpressSandboxState): Record<string, Handler> {
       if (!prod) return fail('ISV', '15', 'Remote service error', { sub_code: 'isv.product-not-exist', sub_msg: 'product not found' });
       return ok('aliexpress.solution.product.info.get', { result: {
         product_id: Number(prod.id), product_status_type: prod.status, category_id: prod.categoryId,
-        aeop_ae_product_s_k_us: { global_aeop_ae_product_sku: prod.skus.map((k) => ({ sku_code: k.sku_code, sku_price: k.price, ipm_sku_stock: k.inventory })) },
+        aeop_ae_product_s_k_us: { global_aeop_ae_product_sku: prod.skus.map((k) => ({
+          sku_code: k.sku_code, sku_price: k.price, ipm_sku_stock: k.inventory, sku_stock: k.inventory > 0, ...(k.discount_price ? { sku_discount_price: k.discount_price } : {}),
+        })) },
       } });
     },
     'aliexpress.solution.batch.product.delete': (p) => {
@@ -216,6 +227,12 @@ function productRoutes(world: AliExpressSandboxState): Record<string, Handler> {
       return ok('aliexpress.solution.batch.product.delete', {});
     },
     'aliexpress.solution.batch.product.inventory.update': batch('aliexpress.solution.batch.product.inventory.update', (s, u) => { s.inventory = Number(u.inventory); }),
-    'aliexpress.solution.batch.product.price.update': batch('aliexpress.solution.batch.product.price.update', (s, u) => { s.price = String(u.price); }),
+    // "discount_price ... If not set, the discount_price will be erased."
+    // (specs/aliexpress/aliexpress_solution_batch_product_price_update.json#multiple_sku_update_list.discount_price)
+    'aliexpress.solution.batch.product.price.update': batch('aliexpress.solution.batch.product.price.update', (s, u) => {
+      s.price = String(u.price);
+      if (u.discount_price === undefined || u.discount_price === '') delete s.discount_price;
+      else s.discount_price = String(u.discount_price);
+    }, (u) => (u.discount_price !== undefined && u.discount_price !== '' && cents(String(u.discount_price)) >= cents(String(u.price)) ? `discount_price ${String(u.discount_price)} must be cheaper than price ${String(u.price)}` : undefined)),
   };
 }

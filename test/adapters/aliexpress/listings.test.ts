@@ -51,7 +51,7 @@ describe('listings (sandbox)', () => {
       { sku: 'INV-1', quantity: 3 }, { sku: 'INV-1', quantity: 4, price: { amount: 1100, currency: 'USD' } }, { sku: 'MISSING', quantity: 1 },
     ]);
     expect(r).toMatchObject([
-      { sku: 'INV-1', ok: true, appliedQuantity: 4, warning: expect.stringContaining('discount') },
+      { sku: 'INV-1', ok: true, appliedQuantity: 4 },
       { sku: 'MISSING', ok: false, error: { code: 'NOT_FOUND' } },
     ]);
     const sku = [...s.world.products.values()].flatMap((p) => p.skus).find((x) => x.sku_code === 'INV-1')!;
