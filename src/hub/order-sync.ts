@@ -1,11 +1,13 @@
 /**
- * Incremental, checkpointed order sync: one feed per account (not per store), all accounts in
- * parallel, at-least-once delivery. `follow` repeats on an interval until the signal aborts.
+ * Incremental, checkpointed order sync: one feed per account (not per store), at-least-once
+ * delivery. Each account runs its own loop — window, then its own wait — so the slowest quota
+ * (Amazon's order search: one call per three minutes after its burst) never sets the cadence of
+ * the others (issue 26). `follow` repeats until the signal aborts; every wait is on `opts.clock`.
  */
 import { setMaxListeners } from 'node:events';
 import type { MarketplaceAdapter } from '../adapter.js';
 import { ValidationError } from '../errors/classes.js';
-import { abortableSleep } from '../http/clock.js';
+import { systemClock, type Clock } from '../http/clock.js';
 import type { AccountSyncReport, OrderSyncOptions, SyncEvent, SyncReport, WindowReport } from './sync-types.js';
 import { lagOf, syncWindow } from './sync-window.js';
 
@@ -19,23 +21,27 @@ export async function syncOrders(accounts: Readonly<Record<string, MarketplaceAd
   }
   if (opts.signal) setMaxListeners(0, opts.signal);
   const safe: OrderSyncOptions = { ...opts, onEvent: (e: SyncEvent) => { try { opts.onEvent?.(e); } catch { /* observers never stop a sync */ } } };
-  const now = opts.now ?? Date.now;
+  const clock: Clock = opts.clock ?? { now: opts.now ?? systemClock.now, sleep: systemClock.sleep };
+  const now = () => clock.now();
   const startedAt = new Date(now()).toISOString();
   const reports = new Map<string, AccountSyncReport>(keys.map((k) => [k, {
     account: k, marketplace: accounts[k]!.marketplace, ok: true, windows: 0, delivered: 0, duplicates: 0, lagMs: lagOf(accounts[k]!, opts), errors: [],
   }]));
 
-  for (;;) {
-    await Promise.all(keys.map(async (k) => record(reports.get(k)!, await syncWindow(k, accounts[k]!, safe), opts)));
-    if (!opts.follow || opts.signal?.aborted) break;
-    const interval = opts.intervalMs ?? DEFAULT_INTERVAL_MS;
-    safe.onEvent!({ type: 'idle', nextAt: new Date(now() + interval).toISOString() });
-    try {
-      await abortableSleep(interval, opts.signal);
-    } catch {
-      break; // aborted: follow mode ends normally with its report
+  const loop = async (k: string) => {
+    for (;;) {
+      record(reports.get(k)!, await syncWindow(k, accounts[k]!, { ...safe, clock }), opts, now);
+      if (!opts.follow || opts.signal?.aborted) return;
+      const interval = opts.intervalMs ?? DEFAULT_INTERVAL_MS;
+      safe.onEvent!({ type: 'idle', account: k, nextAt: new Date(now() + interval).toISOString() });
+      try {
+        await clock.sleep(interval, opts.signal);
+      } catch {
+        return; // aborted: follow mode ends normally with its report
+      }
     }
-  }
+  };
+  await Promise.all(keys.map(loop));
 
   for (const [k, r] of reports) r.committedUntil = (await opts.checkpoints.get(k).catch(() => undefined))?.until;
   const list = [...reports.values()];
@@ -48,7 +54,7 @@ export async function syncOrders(accounts: Readonly<Record<string, MarketplaceAd
   };
 }
 
-function record(r: AccountSyncReport, w: WindowReport, opts: OrderSyncOptions): void {
+function record(r: AccountSyncReport, w: WindowReport, opts: OrderSyncOptions, now: () => number): void {
   r.windows++;
   r.delivered += w.delivered;
   r.duplicates += w.duplicates;
@@ -56,7 +62,7 @@ function record(r: AccountSyncReport, w: WindowReport, opts: OrderSyncOptions): 
   // Stopping a follow loop is how it ends, not a failure of the window it interrupted.
   const stopped = w.error?.code === 'ABORTED' && opts.signal?.aborted;
   if (w.error && !stopped) {
-    r.errors = [...r.errors, { at: new Date((opts.now ?? Date.now)()).toISOString(), error: w.error }].slice(-20);
+    r.errors = [...r.errors, { at: new Date(now()).toISOString(), error: w.error }].slice(-20);
   }
   // The latest window decides: in follow mode a good window clears an earlier failure (kept in errors).
   r.ok = (w.error === undefined || !!stopped) && w.held === undefined;
@@ -74,6 +80,7 @@ function check(opts: OrderSyncOptions): void {
   ms(opts.lagMs, 'lagMs');
   ms(opts.intervalMs, 'intervalMs');
   if (opts.maxPasses !== undefined && (!Number.isInteger(opts.maxPasses) || opts.maxPasses < 1)) throw new ValidationError({ message: 'maxPasses must be a whole number ≥ 1', path: 'maxPasses' });
+  if (opts.clock !== undefined && (typeof opts.clock?.now !== 'function' || typeof opts.clock?.sleep !== 'function')) throw new ValidationError({ message: 'clock needs now() and sleep(ms, signal)', path: 'clock' });
   if (opts.since !== undefined && Number.isNaN(new Date(opts.since).getTime())) throw new ValidationError({ message: 'since is not a valid date', path: 'since' });
   if (opts.quarantine !== undefined && opts.quarantine !== 'hold' && opts.quarantine !== 'skip') throw new ValidationError({ message: "quarantine must be 'hold' or 'skip'", path: 'quarantine' });
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '../http/clock.js';
 import type { Order } from '../model/order.js';
 import type { StoreRef } from '../model/store.js';
 import type { CheckpointStore, HeldRecord } from './checkpoints.js';
@@ -22,10 +23,13 @@ export interface OrderSyncOptions {
   since?: Date | string;
   /** Marketplace lag; default the adapter's `capabilities.orderFeedLagMs`, else 2 minutes. */
   lagMs?: number;
-  /** Keep polling every `intervalMs` (default 60 s) until `signal` aborts. */
+  /**
+   * Keep polling until `signal` aborts: each account in its own loop, `intervalMs` (default 60 s)
+   * after its previous window ended, so a throttled account never delays another.
+   */
   follow?: boolean;
   intervalMs?: number;
-  /** Re-reads of a window when orders moved across pages during its scan; default 3 passes. */
+  /** Passes over a one-second slice too dense for one page, until one proves the last; default 3. */
   maxPasses?: number;
   /** 'hold' (default): a quarantined record keeps the checkpoint behind it. 'skip': report and move on. */
   quarantine?: 'hold' | 'skip';
@@ -35,12 +39,17 @@ export interface OrderSyncOptions {
   signal?: AbortSignal;
   /** Time source (tests). */
   now?: () => number;
+  /** Time source and sleeps (follow-mode waits); wins over `now`. Default the system clock. */
+  clock?: Clock;
 }
 
 export interface WindowReport {
   since: string;
   until: string;
+  /** Passes over the densest slice (1 unless a one-second slice had to be paged and re-listed). */
   passes: number;
+  /** Listings made: one per time slice tried (a slice too dense for a page is halved and read again). */
+  slices: number;
   delivered: number;
   /** Unchanged orders the dedup set kept from being delivered again. */
   duplicates: number;
@@ -78,4 +87,4 @@ export type SyncEvent =
   | { type: 'window-start'; account: string; since: string; until: string; pass: number }
   | { type: 'page'; account: string; delivered: number; duplicates: number; quarantined: number }
   | { type: 'window-end'; account: string; window: WindowReport }
-  | { type: 'idle'; nextAt: string };
+  | { type: 'idle'; account: string; nextAt: string };

@@ -59,6 +59,15 @@ export class Paginated<T> implements AsyncIterable<T> {
   }
 }
 
+/**
+ * Whether the listing goes on inside the same query (and time window) after `page`, the page being
+ * from window `window`: the page is then a page-sized cut of its window, not the whole of it.
+ * Windowed listings (time-windows.ts) move to `window + 1` with the first cursor when one ends.
+ */
+export function continuesWindow(page: Page<unknown>, window: number): boolean {
+  return page.resume !== undefined && (page.resume.window === undefined || page.resume.window === window);
+}
+
 /** Encodes a resume token as an opaque string (for CLI flags, files). */
 export function encodeResume(token: ResumeToken): string {
   return Buffer.from(JSON.stringify(token), 'utf8').toString('base64url');

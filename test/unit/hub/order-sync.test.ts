@@ -31,7 +31,7 @@ function erp() {
 
 describe('hub.orders.sync', () => {
   it('reads one feed per account, commits the frozen bound, and does not redeliver unchanged orders', async () => {
-    const { hub, eu, sg } = setup();
+    const { hub, eu, sg } = setup(10);
     for (let i = 0; i < 7; i++) eu.putOrder(`E${i}`, T0 - 15 * MIN + i * MIN, i % 2 ? 'FR' : 'DE');
     for (let i = 0; i < 4; i++) sg.putOrder(`S${i}`, T0 - 30 * MIN + i * MIN);
     const sink = erp();
@@ -41,7 +41,9 @@ describe('hub.orders.sync', () => {
     expect(r1.ok).toBe(true);
     expect(sink.got.filter((g) => g.account === 'eu')).toHaveLength(7);
     expect(sink.got.find((g) => g.id === 'E1')!.store).toBe('eu:FR');
+    // A window that fits one page is one request, bounded by the frozen `until`.
     expect(eu.listCalls).toBe(1);
+    expect(r1.accounts.find((a) => a.account === 'eu')!.last!.slices).toBe(1);
     // Bound = start − lag: the adapter's declared lag for eu, the 2-minute default for sg.
     expect((await checkpoints.get('eu'))!.until).toBe(new Date(T0 - 2 * MIN).toISOString());
     expect((await checkpoints.get('eu'))!.next).toBe(new Date(T0 - 12 * MIN).toISOString());
@@ -76,37 +78,48 @@ describe('hub.orders.sync', () => {
     expect(last.error).toMatchObject({ code: 'INTERNAL', message: 'ERP is down', orderId: 'E4' });
     const cp = await checkpoints.get('eu');
     expect(cp!.until).toBeUndefined();
-    expect(Object.keys(cp!.delivered).sort()).toEqual(['E0', 'E1', 'E2', 'E3']);
+    // The watermark stopped at the start of the failed slice: behind E4, past what was delivered before it.
+    expect(Date.parse(cp!.next!)).toBeLessThanOrEqual(T0 - 16 * MIN);
+    expect(Date.parse(cp!.next!)).toBeGreaterThan(T0 - 60 * MIN);
 
     const r2 = await hub.orders.sync({ checkpoints, handle: flaky, accounts: ['eu'], now: () => eu.now, since: new Date(T0 - 60 * MIN) });
     expect(r2.ok).toBe(true);
-    expect(r2.accounts[0]!.duplicates).toBe(4);
     expect(sink.got.map((g) => g.id).sort()).toEqual(['E0', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7']);
+    // Only the failed slice is read again: what it delivered before the failure is recognised.
+    expect(r2.accounts[0]!.duplicates).toBeGreaterThanOrEqual(1);
   });
 
-  it('orders moving between pages during the scan: the window is read again, nothing is skipped', async () => {
-    for (const maxPasses of [3, 1]) {
+  it('a one-second slice denser than a page is paged and re-listed until a pass proves the one before it', async () => {
+    for (const maxPasses of [3, 2]) {
       const { hub, eu } = setup(3);
-      for (let i = 0; i < 9; i++) eu.putOrder(`E${i}`, T0 - 30 * MIN + i * MIN);
-      // Before page 2: E1 (already read) is updated; it jumps to the end and E3..E8 shift up by one,
-      // so a naive offset scan never sees E3.
+      // Nine orders updated within the same second: no narrower slice exists, so it is paged.
+      for (let i = 0; i < 9; i++) eu.putOrder(`E${i}`, T0 - 30 * MIN + i);
+      // Before page 2: E1 (already read) is updated now; it leaves the window and E3..E8 shift
+      // up by one, so this pass never lists E3.
       eu.beforePage = (n) => {
-        if (n === 1 && !eu.orderBook.get('E1')!.updatedAt.utc.startsWith('2026-03-01T12:00')) eu.putOrder('E1', T0);
+        if (n === 1 && eu.orderBook.get('E1')!.updatedAt.utc !== new Date(T0).toISOString()) eu.putOrder('E1', T0);
       };
       const sink = erp();
       const checkpoints = memoryCheckpoints();
       const r = await hub.orders.sync({ checkpoints, handle: sink.handle, accounts: ['eu'], now: () => eu.now, since: new Date(T0 - 60 * MIN), maxPasses });
-      eu.beforePage = undefined;
       const w = r.accounts[0]!.last!;
       if (maxPasses === 3) {
-        expect(w.passes).toBe(2);
+        // Pass 2 misses E1 (gone), pass 3 lists all pass 2 listed: pass 2 was complete.
+        expect(w.passes).toBe(3);
         expect(w.committed).toBe(true);
       } else {
         // Out of passes: the checkpoint is held, never committed past an order it may have skipped.
         expect(w.held).toBe('unsettled');
         expect((await checkpoints.get('eu'))!.until).toBeUndefined();
-        await hub.orders.sync({ checkpoints, handle: sink.handle, accounts: ['eu'], now: () => eu.now, maxPasses });
+        expect(Date.parse((await checkpoints.get('eu'))!.next!)).toBeLessThanOrEqual(T0 - 30 * MIN);
+        const again = await hub.orders.sync({ checkpoints, handle: sink.handle, accounts: ['eu'], now: () => eu.now, maxPasses });
+        expect(again.accounts[0]!.last!.committed).toBe(true);
       }
+      eu.beforePage = undefined;
+      for (let i = 0; i < 9; i++) if (i !== 1) expect(sink.has('eu', eu.orderBook.get(`E${i}`)!)).toBe(true);
+      // E1's new version lies after the bound: the next window delivers it.
+      eu.now += 5 * MIN;
+      await hub.orders.sync({ checkpoints, handle: sink.handle, accounts: ['eu'], now: () => eu.now, maxPasses });
       for (const o of eu.orderBook.values()) expect(sink.has('eu', o)).toBe(true);
     }
   });
@@ -125,7 +138,9 @@ describe('hub.orders.sync', () => {
     expect(formatSyncReport(r1)).toMatch(/1 quarantined record\(s\) hold the checkpoint/);
     const held = (await checkpoints.get('eu'))!;
     expect(held.until).toBeUndefined();
-    expect(held.next).toBe(new Date(T0 - 60 * MIN).toISOString());
+    // Held at the start of the slice that held the bad record (at or before E2's update).
+    expect(Date.parse(held.next!)).toBeLessThanOrEqual(T0 - 18 * MIN);
+    expect(Date.parse(held.next!)).toBeGreaterThanOrEqual(T0 - 60 * MIN);
     expect(held.held).toMatchObject({ reason: 'quarantined', records: [{ recordId: 'E2' }] });
 
     eu.malformed.delete('E2'); // the adapter learned to read it
@@ -230,7 +245,7 @@ describe('hub.orders.sync', () => {
     const { hub } = setup();
     await expect(hub.orders.sync({ checkpoints: memoryCheckpoints(), handle: 1 as never })).rejects.toThrow(/handle/);
     await expect(hub.orders.sync({ checkpoints: {} as never, handle: () => {} })).rejects.toThrow(/CheckpointStore/);
-    await expect(hub.orders.sync({ checkpoints: memoryCheckpoints(), handle: () => {}, accounts: ['zz'] })).rejects.toThrow(/Unknown account "zz"/);
+    await expect(hub.orders.sync({ checkpoints: memoryCheckpoints(), handle: () => {}, accounts: ['zz'] })).rejects.toThrow(/accounts\[0\]|Unknown account "zz"/);
     await expect(hub.orders.sync({ checkpoints: memoryCheckpoints(), handle: () => {}, overlapMs: -1 })).rejects.toThrow(/overlapMs/);
   });
 });

@@ -125,11 +125,14 @@ export class FakeAdapter implements MarketplaceAdapter {
     },
   };
 
-  /** Live offset pagination over orders updated since the query time, oldest update first. */
+  /** Live offset pagination over orders updated in [since, until], oldest update first. */
   readonly orders = {
     list: (query: OrderListQuery, o: CallOptions = {}): Paginated<Order> => {
       this.listCalls++;
       const since = query.updatedSince ? new Date(query.updatedSince).getTime() : 0;
+      // Inclusive upper bound frozen when the listing starts, as the real adapters do (the
+      // marketplace's now when none is given): an order updated during the scan leaves it.
+      const until = query.until ? new Date(query.until).getTime() : this.now;
       const size = this.opts.pageSize ?? 3;
       const self = this;
       return new Paginated<Order>(async function* (): AsyncGenerator<Page<Order>> {
@@ -137,7 +140,7 @@ export class FakeAdapter implements MarketplaceAdapter {
           await self.beforePage?.(n);
           await self.tick(o.signal);
           const all = [...self.orderBook.values()]
-            .filter((x) => Date.parse(x.updatedAt.utc) >= since)
+            .filter((x) => Date.parse(x.updatedAt.utc) >= since && Date.parse(x.updatedAt.utc) <= until)
             .sort((a, b) => Date.parse(a.updatedAt.utc) - Date.parse(b.updatedAt.utc) || a.id.localeCompare(b.id));
           const slice = all.slice(offset, offset + size);
           const items = slice.filter((x) => !self.malformed.has(x.id));
