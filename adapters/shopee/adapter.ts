@@ -9,7 +9,6 @@ import { currencyExponent } from '../../src/model/currencies.js';
 import type { Money } from '../../src/model/money.js';
 import type { Shipment } from '../../src/model/shipment.js';
 import { MemoryIntentJournal } from '../../src/state/intent-journal.js';
-import { MemoryTokenStore, type StoredToken, type TokenStore } from '../../src/state/token-store.js';
 import { ShopeeAuth } from './auth.js';
 import { bulkUpsert } from './bulk.js';
 import { ShopeeClient } from './client.js';
@@ -28,7 +27,8 @@ import { publicOps, type PublicOps } from './operations/public.js';
 import { ShopeeOrders } from './orders.js';
 import { ShopeePush } from './push.js';
 import { REGIONS, apiHost } from './regions.js';
-import { TokenManager, tokenKey, type Identity } from './tokens.js';
+import { tokenStoreOf } from './token-persistence.js';
+import { TokenManager, type Identity } from './tokens.js';
 
 export interface ShopeeRaw {
   public: RawClient<PublicOps>;
@@ -47,20 +47,6 @@ export const capabilities: Capabilities = {
   quantity: { sharedAcrossStores: false, includesReserved: true, marketplaceFulfilledReadOnly: true },
   inventoryBatchSize: 50,
 };
-
-const FOUR_HOURS = 4 * 3600_000;
-const isStore = (t: unknown): t is TokenStore => typeof (t as TokenStore).compareAndSwap === 'function';
-
-function tokenStoreOf(cfg: ResolvedConfig, identities: Identity[], now: number): TokenStore {
-  if (isStore(cfg.tokens)) return cfg.tokens;
-  const t = cfg.tokens;
-  registerSecret(t.accessToken);
-  registerSecret(t.refreshToken);
-  // Unknown age: assume valid; Shopee's invalid_acceess_token triggers the one refresh if not.
-  const expiresAt = t.expiresAt === undefined ? now + FOUR_HOURS : t.expiresAt instanceof Date ? t.expiresAt.getTime() : t.expiresAt;
-  const seed: StoredToken = { accessToken: t.accessToken, refreshToken: t.refreshToken, expiresAt, version: 1 };
-  return new MemoryTokenStore(Object.fromEntries(identities.map((who) => [tokenKey(cfg.partnerId, who), { ...seed }])));
-}
 
 /** The Shopee Open Platform v2 adapter: one shop account, or one CNSC merchant with its shops. */
 export function shopee(config: ShopeeConfig) {

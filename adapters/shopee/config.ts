@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { transportOptionsShape } from '../../src/http/transport-options.js';
 import { CurrencyCodeSchema } from '../../src/model/money.js';
-import type { TokenStore } from '../../src/state/token-store.js';
+import type { StoredToken, TokenStore } from '../../src/state/token-store.js';
 import type { FetchImage, ImageCache } from './images.js';
 import { REGION_CODES } from './regions.js';
 
@@ -19,6 +19,13 @@ const InitialTokens = z.object({
   expiresAt: z.union([z.number(), z.date()]).optional(),
 });
 
+/** What `onTokens` receives on every rotation or code exchange (persist it; it is the only live refresh token). */
+export interface TokensEvent {
+  key: string;
+  identity: { kind: 'shop' | 'merchant'; id: number };
+  tokens: StoredToken;
+}
+
 const ShopRef = z.union([z.number().int().positive(), z.object({ shopId: z.number().int().positive(), region: z.enum(REGION_CODES) })]);
 
 export const ShopeeConfigSchema = z
@@ -34,10 +41,21 @@ export const ShopeeConfigSchema = z
     /** Currency of global product prices (CNSC merchants price in CNY or USD). */
     merchantCurrency: CurrencyCodeSchema.default('CNY'),
     tokens: z.union([TokenStoreInput, InitialTokens]),
+    /**
+     * Called with every rotated pair before it is used (awaited; a throw counts as a failed save).
+     * Required against Shopee's live hosts unless `tokens` is a persistent TokenStore: refresh
+     * tokens are single-use, so a pair kept only in memory is lost on restart.
+     */
+    onTokens: z.custom<(e: TokensEvent) => void | Promise<void>>(isFn, 'expected a function').optional(),
     host: z.enum(['global', 'cn', 'br']).default('global'),
     sandbox: z.boolean().default(false),
     /** Base URL override (embedded sandbox, proxies). */
     endpoint: z.url().optional(),
+    /**
+     * Read each order's escrow detail (v2.payment.get_escrow_detail_batch) with its details: the real
+     * line prices of bundle deals, buyer-paid shipping and the seller's payout. One extra call per 20 orders.
+     */
+    escrow: z.boolean().default(true),
     /** Logistics channels enabled on new listings when the listing names none. */
     logisticIds: z.array(z.number().int()).default([]),
     ...transportOptionsShape,

@@ -11,6 +11,10 @@ export interface Envelope {
   message?: string;
 }
 
+/** How a seller recovers when no live refresh token is left (appended to every REAUTHORIZE error). */
+export const REAUTHORIZE_HINT =
+  'Recovery: send the seller the link from adapter.auth.authorizationUrl({ redirect }) (or the console authorization page), then call adapter.auth.exchangeCode(code, { shopId } or { mainAccountId }) with the code Shopee redirects back with; the new pair is saved to the TokenStore and calls work again';
+
 const MARKETPLACE = 'shopee';
 const UTC8_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
@@ -61,18 +65,35 @@ function retryAfterMs(headers: Record<string, string>): number | undefined {
   return Number.isFinite(s) ? Math.max(0, s * 1000) : undefined;
 }
 
+/**
+ * `error_auth` is both Shopee's credential error (common_error_list: "partner_id is invalid", "The
+ * App is deleted...", "No permission to current api.") and its refusal of product data on add_item /
+ * update_item / update_stock / init_tier_variation (error_list: "Total stock must be more than
+ * reserved stock.", "Lack of location_id...", "cnsc shop not upgraded, can not edit item."). Only the
+ * documented credential messages are auth failures; anything else is a business refusal carrying
+ * Shopee's message (a listing issue, or the item's error in a batch).
+ */
+const APP_FORBIDDEN = /no permission to current api|permissions for authorizations have been restricted/i;
+const APP_INVALID = /partner_id is invalid|app is deleted/i;
+
+function errorAuth(code: string, message: string, text: string, ctx: { marketplace: string; status?: number; requestId?: string; operation?: string }): XborderError {
+  if (/refresh_token/i.test(message)) return new AuthError({ ...ctx, code: 'REAUTHORIZE', message: `${text} (the seller must authorize the app again). ${REAUTHORIZE_HINT}` });
+  if (/access_token/i.test(message)) return new AuthError({ ...ctx, code: 'AUTH_EXPIRED', message: text });
+  if (APP_FORBIDDEN.test(message)) {
+    return new AuthError({ ...ctx, code: 'FORBIDDEN', message: `${text} (the app lacks this API's permission: enable it for the app in the Shopee Open Platform console; refreshing tokens will not help)` });
+  }
+  if (APP_INVALID.test(message)) return new AuthError({ ...ctx, code: 'AUTH_FAILED', message: text });
+  if (/system error/i.test(message)) return new MarketplaceError({ ...ctx, code: 'MARKETPLACE_UNAVAILABLE', retryable: true, message: text, errors: [{ code, message }] });
+  return new MarketplaceError({ ...ctx, message: text, errors: [{ code, message: message || 'refused' }] });
+}
+
 /** One Shopee error code (+ message) → the XborderError class that says what to do about it. */
 export function errorFromCode(code: string, message: string, base: { status?: number; requestId?: string; operation?: string; now: number; retryAfterMs?: number }): XborderError {
   const ctx = { marketplace: MARKETPLACE, status: base.status, requestId: base.requestId, operation: base.operation };
   const text = `${code}: ${message || 'no message'}`;
   if (TOKEN_EXPIRED.has(code)) return new AuthError({ ...ctx, code: 'AUTH_EXPIRED', message: text });
-  if (code === 'error_auth') {
-    if (/refresh_token/i.test(message)) return new AuthError({ ...ctx, code: 'REAUTHORIZE', message: `${text} (the seller must authorize the app again)` });
-    if (/access_token/i.test(message)) return new AuthError({ ...ctx, code: 'AUTH_EXPIRED', message: text });
-    if (/system error/i.test(message)) return new MarketplaceError({ ...ctx, code: 'MARKETPLACE_UNAVAILABLE', retryable: true, message: text, errors: [{ code, message }] });
-    return new AuthError({ ...ctx, code: 'AUTH_FAILED', message: text });
-  }
-  if (REAUTHORIZE.has(code)) return new AuthError({ ...ctx, code: 'REAUTHORIZE', message: `${text} (the seller must authorize the app again)` });
+  if (code === 'error_auth') return errorAuth(code, message, text, ctx);
+  if (REAUTHORIZE.has(code)) return new AuthError({ ...ctx, code: 'REAUTHORIZE', message: `${text} (the seller must authorize the app again). ${REAUTHORIZE_HINT}` });
   if (FORBIDDEN.has(code)) return new AuthError({ ...ctx, code: 'FORBIDDEN', message: text });
   if (AUTH_FAILED.has(code)) return new AuthError({ ...ctx, code: 'AUTH_FAILED', message: text });
   if (code === 'error_rate_limit') return new RateLimitError({ ...ctx, message: text, retryAfterMs: base.retryAfterMs });

@@ -2,6 +2,7 @@ import { AuthError, registerSecret, isXborderError, type XborderError } from '..
 import type { Clock } from '../../src/http/clock.js';
 import { SingleFlight } from '../../src/http/single-flight.js';
 import type { StoredToken, TokenStore } from '../../src/state/token-store.js';
+import { REAUTHORIZE_HINT } from './errors.js';
 import { hideFields } from './hide.js';
 import type { TokenResponse } from './schemas/auth.js';
 
@@ -103,7 +104,7 @@ export class TokenManager {
       throw new AuthError({ marketplace: 'shopee', code: 'AUTH_FAILED', message: `Reading the Shopee tokens of ${who.kind} ${who.id} from the TokenStore failed`, cause: e });
     }
     if (!t) {
-      throw new AuthError({ marketplace: 'shopee', code: 'REAUTHORIZE', message: `No Shopee tokens for ${who.kind} ${who.id}: authorize the app (auth.authorizationUrl) and call auth.exchangeCode` });
+      throw new AuthError({ marketplace: 'shopee', code: 'REAUTHORIZE', message: `No Shopee tokens for ${who.kind} ${who.id}. ${REAUTHORIZE_HINT}` });
     }
     registerSecret(t.accessToken);
     registerSecret(t.refreshToken);
@@ -126,7 +127,7 @@ export class TokenManager {
     }
     const refreshToken = current.refreshToken;
     if (!refreshToken || this.spent.has(refreshToken)) {
-      throw new AuthError({ marketplace: 'shopee', code: 'REAUTHORIZE', message: `The Shopee refresh token of ${who.kind} ${who.id} was already used and no newer pair is stored: the seller must authorize the app again` });
+      throw new AuthError({ marketplace: 'shopee', code: 'REAUTHORIZE', message: `The Shopee refresh token of ${who.kind} ${who.id} was already used and no newer pair is stored: the seller must authorize the app again. ${REAUTHORIZE_HINT}` });
     }
     let res: TokenResponse;
     this.refreshes++;
@@ -135,11 +136,16 @@ export class TokenManager {
     } catch (e) {
       throw this.refreshFailure(who, refreshToken, e);
     }
-    this.spent.add(refreshToken);
-    this.uncertain.delete(refreshToken);
+    // The old token is spent and the new one is the only live one: save it before anything else
+    // (the store fsyncs), so a crash right after this line leaves a usable pair on disk.
     const next = storedFrom(res, this.deps.clock.now(), current.version + 1);
-    this.memory.set(key, next);
-    await this.persist(key, who, stored?.version, next);
+    try {
+      await this.persist(key, who, stored?.version, next);
+    } finally {
+      this.spent.add(refreshToken);
+      this.uncertain.delete(refreshToken);
+      this.memory.set(key, next);
+    }
     return next;
   }
 
@@ -147,14 +153,14 @@ export class TokenManager {
     if (!isXborderError(e)) return e;
     if (e instanceof AuthError) {
       this.spent.add(refreshToken);
-      return new AuthError({ marketplace: 'shopee', operation: e.operation, requestId: e.requestId, code: 'REAUTHORIZE', cause: e, message: `Shopee refused the refresh token of ${who.kind} ${who.id} (${e.message}): the seller must authorize the app again` });
+      return new AuthError({ marketplace: 'shopee', operation: e.operation, requestId: e.requestId, code: 'REAUTHORIZE', cause: e, message: `Shopee refused the refresh token of ${who.kind} ${who.id} (${e.message}): the seller must authorize the app again. ${REAUTHORIZE_HINT}` });
     }
     // The request may have been processed (no answer, 5xx, unreadable 200). Anything else (refused
     // connection, throttling) never reached Shopee: the token is intact and the error goes up as is.
     if (e.code === 'OUTCOME_UNKNOWN' || e.code === 'MARKETPLACE_UNAVAILABLE' || e.code === 'RESPONSE_SHAPE') {
       if (this.uncertain.has(refreshToken)) {
         this.spent.add(refreshToken);
-        return new AuthError({ marketplace: 'shopee', code: 'REAUTHORIZE', cause: e, message: `Two token refreshes of ${who.kind} ${who.id} got no usable answer; the refresh token is treated as spent: the seller must authorize the app again` });
+        return new AuthError({ marketplace: 'shopee', code: 'REAUTHORIZE', cause: e, message: `Two token refreshes of ${who.kind} ${who.id} got no usable answer; the refresh token is treated as spent: the seller must authorize the app again. ${REAUTHORIZE_HINT}` });
       }
       this.uncertain.add(refreshToken);
       return new AuthError({ marketplace: 'shopee', code: 'AUTH_FAILED', cause: e, message: `The token refresh of ${who.kind} ${who.id} got no usable answer (${e.code}). Shopee may already have rotated the single-use refresh token; the next call tries it once more, and if Shopee refuses it the seller must authorize the app again` });
@@ -180,7 +186,7 @@ export class TokenManager {
       this.unpersisted.set(key, next);
       throw new AuthError({
         marketplace: 'shopee', code: 'AUTH_FAILED', cause: e,
-        message: `Shopee rotated the tokens of ${who.kind} ${who.id} but saving them to the TokenStore failed (${(e as Error).message}). This process keeps using the new pair from memory and retries the save; the previous refresh token is spent, so other processes cannot refresh until the save succeeds`,
+        message: `Shopee rotated the tokens of ${who.kind} ${who.id} but saving them to the TokenStore failed (${(e as Error).message}). This process keeps using the new pair from memory and retries the save; the previous refresh token is spent, so other processes cannot refresh until the save succeeds, and if this process stops first the seller must authorize the app again. ${REAUTHORIZE_HINT}`,
       });
     }
   }

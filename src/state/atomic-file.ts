@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 
-/** Writes a file atomically: temp file in the same directory, fsync, rename. */
+/** Writes a file atomically and durably: temp file in the same directory, fsync, rename, fsync of the directory. */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
@@ -14,6 +14,23 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
     await handle.close();
   }
   await fs.rename(tmp, file);
+  // The rename is only durable once the directory entry is: without this a power loss can bring
+  // back the old file (for single-use tokens, a spent refresh token).
+  await syncDir(path.dirname(file));
+}
+
+/** fsync of a directory; platforms that cannot open directories (Windows) skip it. */
+async function syncDir(dir: string): Promise<void> {
+  let handle: Awaited<ReturnType<typeof fs.open>> | undefined;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF') throw e;
+  } finally {
+    await handle?.close();
+  }
 }
 
 export async function readJsonFile<T>(file: string): Promise<T | undefined> {

@@ -39,7 +39,10 @@ export class MemoryTokenStore implements TokenStore {
   }
 }
 
-/** JSON file of tokens by key; atomic writes (temp + rename) under a lock file for CAS across processes. */
+/**
+ * JSON file of tokens by key; atomic writes (temp + rename) under a lock file for CAS across processes.
+ * compareAndSwap returns only once the new pair is durable (file and directory fsynced).
+ */
 export class FileTokenStore implements TokenStore {
   constructor(private readonly file: string) {}
 

@@ -1,11 +1,10 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/errors/index.js';
-import { MemoryTokenStore } from '../../../src/state/token-store.js';
 import { shopee } from '../../../adapters/shopee/index.js';
 import { seedOrder } from '../../../adapters/shopee/sandbox/index.js';
 import { tokenKey } from '../../../adapters/shopee/tokens.js';
-import { fixture, shopSandbox, signedQuery, TestClock, type SandboxSetup } from './helpers.js';
+import { fixture, shopSandbox, signedQuery, TestClock, type SandboxSetup, TestTokenStore } from './helpers.js';
 
 let s: SandboxSetup | undefined;
 afterEach(async () => {
@@ -49,8 +48,8 @@ describe('seller cancellation (cancel_order)', () => {
   it('pins the cancel_order request', async () => {
     nock.disableNetConnect();
     const now = Date.UTC(2026, 2, 1);
-    const store = new MemoryTokenStore({ [tokenKey(1, { kind: 'shop', id: 9 })]: { accessToken: 'cancel-token-000000000000', refreshToken: 'x'.repeat(32), expiresAt: now + 3600_000, version: 1 } });
-    const a = shopee({ region: 'VN', partnerId: 1, partnerKey: 'cancel-key', shopId: 9, tokens: store, clock: new TestClock(now) });
+    const store = new TestTokenStore({ [tokenKey(1, { kind: 'shop', id: 9 })]: { accessToken: 'cancel-token-000000000000', refreshToken: 'x'.repeat(32), expiresAt: now + 3600_000, version: 1 } });
+    const a = shopee({ region: 'VN', partnerId: 1, partnerKey: 'cancel-key', shopId: 9, tokens: store, clock: new TestClock(now), escrow: false });
     const detail = fixture('get_order_detail.vnd.json');
     detail.response.order_list[0].order_status = 'READY_TO_SHIP';
     nock('https://partner.shopeemobile.com').get('/api/v2/order/get_order_detail').query(true).reply(200, detail);

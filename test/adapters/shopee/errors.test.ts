@@ -1,11 +1,10 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AuthError, MarketplaceError, NotFoundError, QuotaExhaustedError, RateLimitError } from '../../../src/errors/index.js';
-import { MemoryTokenStore } from '../../../src/state/token-store.js';
 import { errorFromCode, quotaResetAt, shopeeErrorMapper } from '../../../adapters/shopee/errors.js';
 import { shopee } from '../../../adapters/shopee/index.js';
 import { tokenKey } from '../../../adapters/shopee/tokens.js';
-import { signedQuery, TestClock } from './helpers.js';
+import { signedQuery, TestClock, TestTokenStore } from './helpers.js';
 
 const NOW = Date.UTC(2026, 4, 10, 20, 30); // 04:30 on May 11 in UTC+8
 const map = (code: string, message = '') => errorFromCode(code, message, { now: NOW, requestId: 'rid', status: 200 });
@@ -32,6 +31,21 @@ describe('the Shopee error envelope → error classes', () => {
     expect(e).toMatchObject({ code: 'MARKETPLACE_REJECTED', retryable: false, requestId: 'rid', errors: [{ code: 'error_param', message: 'Wrong parameters, detail: x.' }] });
   });
 
+  it('error_auth for product data is a business refusal with Shopee\'s message; only token problems are auth errors', () => {
+    // Messages from the error_list of v2.product.add_item / update_stock / init_tier_variation.
+    for (const message of ['Total stock must be more than reserved stock.', 'Lack of location_id, please double check.', 'cnsc shop not upgraded, can not edit item.',
+      "The location_id input is not matched the shop's location_id(more/wrong). Please double check."]) {
+      const e = map('error_auth', message);
+      expect(e).toBeInstanceOf(MarketplaceError);
+      expect(e).toMatchObject({ code: 'MARKETPLACE_REJECTED', retryable: false, errors: [{ code: 'error_auth', message }] });
+    }
+    const forbidden = map('error_auth', 'No permission to current api.');
+    expect(forbidden).toBeInstanceOf(AuthError);
+    expect(forbidden).toMatchObject({ code: 'FORBIDDEN', mustReauthorize: false });
+    expect(forbidden.message).toMatch(/Open Platform console/);
+    expect(map('error_auth', 'The App is deleted, and you\'ll be unable to make any API call.')).toMatchObject({ code: 'AUTH_FAILED' });
+  });
+
   it('the daily quota (error_limit) resets at 00:00 UTC+8', () => {
     const e = map('error_limit', 'The total API call number made by your APP has reached the daily API call limit') as QuotaExhaustedError;
     expect(e).toBeInstanceOf(QuotaExhaustedError);
@@ -54,7 +68,7 @@ describe('limits and quota through the pipeline', () => {
   afterEach(() => nock.cleanAll());
   const adapter = (hooks = {}) => shopee({
     region: 'SG', partnerId: 5, partnerKey: 'limits-key', shopId: 6, clock: new TestClock(NOW), hooks, retry: { retries: 3, baseDelayMs: 10, maxDelayMs: 10 },
-    tokens: new MemoryTokenStore({ [tokenKey(5, { kind: 'shop', id: 6 })]: { accessToken: 'limits-token-000000000000', refreshToken: 'r'.repeat(32), expiresAt: NOW + 3600_000, version: 1 } }),
+    tokens: new TestTokenStore({ [tokenKey(5, { kind: 'shop', id: 6 })]: { accessToken: 'limits-token-000000000000', refreshToken: 'r'.repeat(32), expiresAt: NOW + 3600_000, version: 1 } }),
   });
 
   it('error_rate_limit backs off and retries, re-signed with a fresh timestamp; the request id is kept', async () => {

@@ -1,9 +1,8 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryTokenStore } from '../../../src/state/token-store.js';
 import { shopee } from '../../../adapters/shopee/index.js';
 import { tokenKey } from '../../../adapters/shopee/tokens.js';
-import { fixture, signedQuery, TestClock } from './helpers.js';
+import { fixture, signedQuery, TestClock, TestTokenStore } from './helpers.js';
 
 const HOST = 'https://partner.shopeemobile.com';
 const PID = 2001887;
@@ -21,8 +20,8 @@ const q = (path: string, extra: (x: Record<string, any>) => boolean) => (x: Reco
 
 describe('ship on the wire (documented samples)', () => {
   it('get_order_detail → get_shipping_parameter → ship_order (pickup) → get_tracking_number; no package_number on an unsplit order', async () => {
-    const store = new MemoryTokenStore({ [tokenKey(PID, { kind: 'shop', id: SHOP })]: { accessToken: TOKEN, refreshToken: 'r'.repeat(32), expiresAt: NOW + 3600_000, version: 1 } });
-    const a = shopee({ region: 'VN', partnerId: PID, partnerKey: KEY, shopId: SHOP, tokens: store, clock: new TestClock(NOW) });
+    const store = new TestTokenStore({ [tokenKey(PID, { kind: 'shop', id: SHOP })]: { accessToken: TOKEN, refreshToken: 'r'.repeat(32), expiresAt: NOW + 3600_000, version: 1 } });
+    const a = shopee({ region: 'VN', partnerId: PID, partnerKey: KEY, shopId: SHOP, tokens: store, clock: new TestClock(NOW), escrow: false });
     const detail = fixture('get_order_detail.vnd.json');
     Object.assign(detail.response.order_list[0], { order_status: 'READY_TO_SHIP' });
     detail.response.order_list[0].package_list[0].logistics_status = 'LOGISTICS_READY';

@@ -2,11 +2,10 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
 import type { ListingInput } from '../../../src/model/listing.js';
-import { MemoryTokenStore } from '../../../src/state/token-store.js';
 import { shopee } from '../../../adapters/shopee/index.js';
 import { seedOrder, shopeeSandbox, type ShopeeSandboxState } from '../../../adapters/shopee/sandbox/index.js';
 import { tokenKey } from '../../../adapters/shopee/tokens.js';
-import { imageUrl, PARTNER, signedQuery, TestClock, TIME_SCALE } from './helpers.js';
+import { imageUrl, PARTNER, signedQuery, TestClock, TIME_SCALE, TestTokenStore } from './helpers.js';
 
 const MERCHANT = 1000000;
 const SG_SHOP = 601306294;
@@ -29,7 +28,7 @@ describe('CNSC merchant account: global products and publish tasks', () => {
     url = sb.urls.shopee!;
     adapter = shopee({
       region: 'SG', partnerId: PARTNER.partnerId, partnerKey: PARTNER.partnerKey, merchantId: MERCHANT, shopIds: [SG_SHOP, { shopId: MY_SHOP, region: 'MY' }],
-      merchantCurrency: 'CNY', tokens: new MemoryTokenStore(), endpoint: url, logisticIds: [18025], timeScale: TIME_SCALE,
+      merchantCurrency: 'CNY', tokens: new TestTokenStore(), endpoint: url, logisticIds: [18025], timeScale: TIME_SCALE,
       retry: { baseDelayMs: 1, maxDelayMs: 5 }, publishPoll: { intervalMs: 10, attempts: 50 },
     });
   });
@@ -106,7 +105,7 @@ describe('merchant-level signing', () => {
   it('signs partner_id + path + timestamp + access_token + merchant_id and sends merchant_id, not shop_id', async () => {
     const now = Date.UTC(2026, 0, 5);
     const token = 'merchant-access-token-0000000000';
-    const store = new MemoryTokenStore({ [tokenKey(2001887, { kind: 'merchant', id: MERCHANT })]: { accessToken: token, refreshToken: 'r'.repeat(32), expiresAt: now + 3600_000, version: 1 } });
+    const store = new TestTokenStore({ [tokenKey(2001887, { kind: 'merchant', id: MERCHANT })]: { accessToken: token, refreshToken: 'r'.repeat(32), expiresAt: now + 3600_000, version: 1 } });
     const a = shopee({ region: 'SG', partnerId: 2001887, partnerKey: 'merchant-key', merchantId: MERCHANT, shopIds: [SG_SHOP], tokens: store, clock: new TestClock(now) });
     const scope = nock('https://partner.shopeemobile.com')
       .get('/api/v2/global_product/get_global_item_list')

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
-import { MemoryTokenStore, type TokenStore } from '../../../src/state/token-store.js';
+import { MemoryTokenStore, type StoredToken, type TokenStore } from '../../../src/state/token-store.js';
 import { shopee, type ShopeeConfig } from '../../../adapters/shopee/index.js';
 import { SANDBOX_PARTNER, ShopeeSandboxState, shopeeSandbox, type ShopeeSandboxOptions } from '../../../adapters/shopee/sandbox/index.js';
 import type { Region } from '../../../adapters/shopee/regions.js';
@@ -18,6 +18,23 @@ export interface SandboxSetup {
   store: TokenStore;
   adapter: ReturnType<typeof shopee>;
   close(): Promise<void>;
+}
+
+/**
+ * A caller-supplied TokenStore (what a user's database-backed store is to the adapter). The adapter
+ * refuses the in-memory MemoryTokenStore against live hosts; nock tests stand in with this one.
+ */
+export class TestTokenStore implements TokenStore {
+  private readonly inner: MemoryTokenStore;
+  constructor(initial?: Record<string, StoredToken>) {
+    this.inner = new MemoryTokenStore(initial);
+  }
+  get(key: string) {
+    return this.inner.get(key);
+  }
+  compareAndSwap(key: string, expected: number | undefined, next: StoredToken) {
+    return this.inner.compareAndSwap(key, expected, next);
+  }
 }
 
 /** A loopback Shopee sandbox with one shop and an adapter holding a fresh token pair for it. */

@@ -1,12 +1,11 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ListingInput } from '../../../src/model/listing.js';
-import { MemoryTokenStore } from '../../../src/state/token-store.js';
 import { shopee } from '../../../adapters/shopee/index.js';
 import { samplePng } from '../../../adapters/shopee/sandbox/index.js';
 import { tokenKey } from '../../../adapters/shopee/tokens.js';
 import type { Region } from '../../../adapters/shopee/regions.js';
-import { fixture, signedQuery, TestClock } from './helpers.js';
+import { fixture, signedQuery, TestClock, TestTokenStore } from './helpers.js';
 
 const HOST = 'https://partner.shopeemobile.com';
 const PID = 2001887;
@@ -18,7 +17,7 @@ const TS = Math.floor(NOW / 1000);
 const ITEM_ID = 3000142341;
 
 function adapter(region: Region = 'SG') {
-  const store = new MemoryTokenStore({ [tokenKey(PID, { kind: 'shop', id: SHOP })]: { accessToken: TOKEN, refreshToken: 'refresh-token-listings-000000000', expiresAt: NOW + 3600_000, version: 1 } });
+  const store = new TestTokenStore({ [tokenKey(PID, { kind: 'shop', id: SHOP })]: { accessToken: TOKEN, refreshToken: 'refresh-token-listings-000000000', expiresAt: NOW + 3600_000, version: 1 } });
   const fetched: string[] = [];
   const a = shopee({
     region, partnerId: PID, partnerKey: KEY, shopId: SHOP, tokens: store, clock: new TestClock(NOW), logisticIds: [18025],

@@ -1,10 +1,9 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '../../../src/errors/index.js';
-import { MemoryTokenStore } from '../../../src/state/token-store.js';
 import { shopee } from '../../../adapters/shopee/index.js';
 import { tokenKey } from '../../../adapters/shopee/tokens.js';
-import { fixture, signedQuery, TestClock } from './helpers.js';
+import { fixture, signedQuery, TestClock, TestTokenStore } from './helpers.js';
 
 const HOST = 'https://partner.shopeemobile.com';
 const PID = 2001887;
@@ -16,9 +15,10 @@ const DAY = 86_400_000;
 const BASE_FIELDS = 'item_list,total_amount,package_list,pay_time,cancel_by,cancel_reason,buyer_cancel_reason,fulfillment_flag,shipping_carrier,split_up';
 const VND = fixture('get_order_detail.vnd.json').response.order_list[0];
 
+/** Without escrow reads: these tests pin the order list/detail flow (escrow.test.ts pins the escrow calls). */
 function adapter(region: 'SG' | 'VN' = 'SG', hooks = {}) {
-  const store = new MemoryTokenStore({ [tokenKey(PID, { kind: 'shop', id: SHOP })]: { accessToken: TOKEN, refreshToken: 'refresh-token-orders-00000000000', expiresAt: NOW + 3600_000, version: 1 } });
-  return shopee({ region, partnerId: PID, partnerKey: KEY, shopId: SHOP, tokens: store, clock: new TestClock(NOW), hooks });
+  const store = new TestTokenStore({ [tokenKey(PID, { kind: 'shop', id: SHOP })]: { accessToken: TOKEN, refreshToken: 'refresh-token-orders-00000000000', expiresAt: NOW + 3600_000, version: 1 } });
+  return shopee({ region, partnerId: PID, partnerKey: KEY, shopId: SHOP, tokens: store, clock: new TestClock(NOW), hooks, escrow: false });
 }
 
 const signed = (path: string, extra: (q: Record<string, any>) => boolean) => (q: Record<string, any>) =>
@@ -87,16 +87,16 @@ describe('orders.list', () => {
       lines: [{
         lineId: '23620853561:221404189791', sku: 'QAZ-SADOER-05', title: VND.item_list[0].item_name,
         variantIds: { item_id: '23620853561', model_id: '221404189791', order_item_id: '23620853561', promotion_group_id: '0' },
-        quantity: 1, shippedQuantity: 1, cancelledQuantity: 0, returnedQuantity: 0, unitPrice: { amount: 48000, currency: 'VND' }, taxInclusive: true,
+        quantity: 1, shippedQuantity: 1, cancelledQuantity: 0, returnedQuantity: 0, unitPrice: { amount: 300000, currency: 'VND' }, taxInclusive: true,
         discounts: [{ kind: 'flash_sale', amount: { amount: 252000, currency: 'VND' } }],
       }],
       taxes: [],
-      totals: { charged: { amount: 32119, currency: 'VND' }, items: { amount: 48000, currency: 'VND' } },
+      totals: { charged: { amount: 32119, currency: 'VND' }, items: { amount: 300000, currency: 'VND' }, discounts: { amount: 252000, currency: 'VND' } },
       currencies: { buyer: 'VND' },
       extra: {
         region: 'VN', cod: true, daysToShip: 2, payTime: 1712817766, shippingCarrier: 'Giao Hàng Nhanh',
         packages: [{ packageNumber: 'OFG166300791210964', logisticsStatus: 'LOGISTICS_DELIVERY_DONE', logisticsChannelId: 18080, shippingCarrier: '5-Day Delivery (SPX)', lines: [{ lineId: '23620853561:221404189791', quantity: 1 }] }],
-        cancelBy: undefined, cancelReason: undefined, buyerCancelReason: undefined, bookingSn: undefined,
+        cancelBy: undefined, cancelReason: undefined, buyerCancelReason: undefined, bookingSn: undefined, prices: 'order_detail',
       },
     }]);
     // The page says where to continue: same window, Shopee's next_cursor.

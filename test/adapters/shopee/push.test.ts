@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError, ValidationError } from '../../../src/errors/index.js';
-import { MemoryTokenStore } from '../../../src/state/token-store.js';
 import { shopee } from '../../../adapters/shopee/index.js';
 import { seedOrder } from '../../../adapters/shopee/sandbox/index.js';
 import type { PushEvent } from '../../../adapters/shopee/push.js';
-import { shopSandbox } from './helpers.js';
+import { shopSandbox, TestTokenStore } from './helpers.js';
 
 const KEY = 'test_partner_key';
 const URL_ = 'https://example.com/shopee/push';
 const BODY = '{"data":{"ordersn":"2201010ABCDEF","status":"READY_TO_SHIP","update_time":1655714431},"shop_id":14701711,"code":3,"timestamp":1655714431}';
 const AUTH = '59a9d2906c46cad5198c3f9288d8dfc2035c835ae4d71c23bbbf183b54a2bee9';
 
-const adapter = () => shopee({ region: 'SG', partnerId: 2001887, partnerKey: KEY, shopId: 14701711, tokens: new MemoryTokenStore() });
+const adapter = () => shopee({ region: 'SG', partnerId: 2001887, partnerKey: KEY, shopId: 14701711, tokens: new TestTokenStore() });
 
 describe('push verification', () => {
   it('accepts the documented vector and parses an order status push', () => {

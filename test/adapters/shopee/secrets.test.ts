@@ -3,10 +3,9 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isXborderError } from '../../../src/errors/index.js';
 import type { Hooks } from '../../../src/http/hooks.js';
-import { MemoryTokenStore } from '../../../src/state/token-store.js';
 import { shopee } from '../../../adapters/shopee/index.js';
 import { tokenKey } from '../../../adapters/shopee/tokens.js';
-import { TestClock } from './helpers.js';
+import { TestClock, TestTokenStore } from './helpers.js';
 
 const HOST = 'https://partner.shopeemobile.com';
 const PARTNER_KEY = 'a3f1c9e07b2d45e6f8091a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d';
@@ -25,7 +24,7 @@ function setup(expiresAt: number) {
   const hooks: Hooks = {
     onRequest: (e) => events.push(e), onResponse: (e) => events.push(e), onRetry: (e) => events.push(e), onError: (e) => events.push(e), onRateLimitWait: (e) => events.push(e),
   };
-  const store = new MemoryTokenStore({ [tokenKey(2001887, { kind: 'shop', id: 14701711 })]: { accessToken: ACCESS, refreshToken: REFRESH, expiresAt, version: 1 } });
+  const store = new TestTokenStore({ [tokenKey(2001887, { kind: 'shop', id: 14701711 })]: { accessToken: ACCESS, refreshToken: REFRESH, expiresAt, version: 1 } });
   const adapter = shopee({ region: 'SG', partnerId: 2001887, partnerKey: PARTNER_KEY, shopId: 14701711, tokens: store, clock: new TestClock(NOW), hooks, retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 1 } });
   return { adapter, events };
 }

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { baseString, hmacHex, pushSignature, sign } from '../../../adapters/shopee/sign.js';
 import { apiTypeOf, expectedSign, pushAuthorization } from '../../../adapters/shopee/sandbox/signature.js';
 import { shopee } from '../../../adapters/shopee/index.js';
-import { MemoryTokenStore } from '../../../src/state/token-store.js';
-import { TestClock } from './helpers.js';
+import { TestClock, TestTokenStore } from './helpers.js';
 
 const KEY = 'test_partner_key';
 const TS = 1655714431;
@@ -78,7 +77,7 @@ describe('Shopee signing (documented base strings and vectors)', () => {
   it('builds the signed auth_partner link (documented vector) and the console link', () => {
     const a = shopee({
       region: 'SG', partnerId: 2001887, partnerKey: KEY, shopId: 14701711, clock: new TestClock(TS * 1000),
-      tokens: new MemoryTokenStore(),
+      tokens: new TestTokenStore(),
     });
     const url = new URL(a.auth.authorizationUrl({ redirect: 'https://seller.example/cb' }));
     expect(url.origin + url.pathname).toBe('https://partner.shopeemobile.com/api/v2/shop/auth_partner');
@@ -90,7 +89,7 @@ describe('Shopee signing (documented base strings and vectors)', () => {
 
   it('picks the region and sandbox hosts', () => {
     const mk = (host: 'global' | 'cn' | 'br', sandbox: boolean) =>
-      new URL(shopee({ region: 'SG', partnerId: 1, partnerKey: KEY, shopId: 1, host, sandbox, clock: new TestClock(0), tokens: new MemoryTokenStore() }).auth.authorizationUrl({ redirect: 'https://x.example' })).origin;
+      new URL(shopee({ region: 'SG', partnerId: 1, partnerKey: KEY, shopId: 1, host, sandbox, clock: new TestClock(0), tokens: new TestTokenStore() }).auth.authorizationUrl({ redirect: 'https://x.example' })).origin;
     expect(mk('global', false)).toBe('https://partner.shopeemobile.com');
     expect(mk('cn', false)).toBe('https://openplatform.shopee.cn');
     expect(mk('br', false)).toBe('https://openplatform.shopee.com.br');

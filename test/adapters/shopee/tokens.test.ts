@@ -1,10 +1,10 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError } from '../../../src/errors/index.js';
-import { MemoryTokenStore, type StoredToken, type TokenStore } from '../../../src/state/token-store.js';
+import type { StoredToken, TokenStore } from '../../../src/state/token-store.js';
 import { shopee } from '../../../adapters/shopee/index.js';
 import { tokenKey } from '../../../adapters/shopee/tokens.js';
-import { fixture, signedQuery, TestClock } from './helpers.js';
+import { fixture, signedQuery, TestClock, TestTokenStore } from './helpers.js';
 
 const HOST = 'https://partner.shopeemobile.com';
 const PID = 2001887;
@@ -18,7 +18,7 @@ const DETAIL = fixture('get_order_detail.vnd.json');
 const SN = '2404098R48U37H';
 
 function setup(store: TokenStore, clock = new TestClock(T0)) {
-  const adapter = shopee({ region: 'VN', partnerId: PID, partnerKey: KEY, shopId: SHOP, tokens: store, clock, retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 1 } });
+  const adapter = shopee({ region: 'VN', partnerId: PID, partnerKey: KEY, shopId: SHOP, tokens: store, clock, retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 1 }, escrow: false });
   return { adapter, clock };
 }
 
@@ -45,7 +45,7 @@ afterEach(() => nock.cleanAll());
 
 describe('Shopee token rotation', () => {
   it('20 concurrent calls with an expired token make exactly one refresh and persist the rotated pair first', async () => {
-    const store = new MemoryTokenStore({ [KEY_OF]: stored(T0 - 1000) });
+    const store = new TestTokenStore({ [KEY_OF]: stored(T0 - 1000) });
     const { adapter } = setup(store);
     const refresh = expectRefresh();
     const details = expectDetail(NEW.access_token, 20);
@@ -57,7 +57,7 @@ describe('Shopee token rotation', () => {
   });
 
   it.each(['invalid_acceess_token', 'invalid_access_token'])('%s from Shopee triggers one refresh and one replay', async (code) => {
-    const store = new MemoryTokenStore({ [KEY_OF]: stored(T0 + 3600_000) });
+    const store = new TestTokenStore({ [KEY_OF]: stored(T0 + 3600_000) });
     const { adapter } = setup(store);
     const rejected = expectDetail(OLD.accessToken, 1, [403, { error: code, message: 'Invalid access_token, please have a check.', request_id: 'r-1' }]);
     const refresh = expectRefresh();
@@ -69,7 +69,7 @@ describe('Shopee token rotation', () => {
   });
 
   it('20 concurrent calls refused with invalid_acceess_token share one refresh (the rejected token is tracked per call)', async () => {
-    const store = new MemoryTokenStore({ [KEY_OF]: stored(T0 + 3600_000) });
+    const store = new TestTokenStore({ [KEY_OF]: stored(T0 + 3600_000) });
     const { adapter } = setup(store);
     const rejected = expectDetail(OLD.accessToken, 20, [200, { error: 'invalid_acceess_token', message: 'Invalid access_token, please have a check.', request_id: 'r-2' }]);
     const refresh = expectRefresh();
@@ -81,7 +81,7 @@ describe('Shopee token rotation', () => {
   });
 
   it('a TokenStore write failing right after a refresh: a clear error, the new pair kept in memory, the burnt token never re-sent', async () => {
-    const inner = new MemoryTokenStore({ [KEY_OF]: stored(T0 - 1000) });
+    const inner = new TestTokenStore({ [KEY_OF]: stored(T0 - 1000) });
     let failures = 1;
     const store: TokenStore = {
       get: (k) => inner.get(k),
@@ -107,7 +107,7 @@ describe('Shopee token rotation', () => {
   });
 
   it('a spent or expired refresh token means the seller must re-authorize; it is not sent again', async () => {
-    const store = new MemoryTokenStore({ [KEY_OF]: stored(T0 - 1000) });
+    const store = new TestTokenStore({ [KEY_OF]: stored(T0 - 1000) });
     const { adapter } = setup(store);
     const refresh = expectRefresh(OLD.refreshToken, [403, fixture('refresh_access_token.error.json')]);
     const err = await adapter.orders.get(SN).catch((e) => e);
@@ -122,7 +122,7 @@ describe('Shopee token rotation', () => {
   });
 
   it('a refresh whose response was lost says so', async () => {
-    const store = new MemoryTokenStore({ [KEY_OF]: stored(T0 - 1000) });
+    const store = new TestTokenStore({ [KEY_OF]: stored(T0 - 1000) });
     const { adapter } = setup(store);
     nock(HOST).post('/api/v2/auth/access_token/get').query(true).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     const err = await adapter.orders.get(SN).catch((e) => e);
@@ -133,7 +133,7 @@ describe('Shopee token rotation', () => {
   });
 
   it('exchanges an authorization code and stores the pair', async () => {
-    const store = new MemoryTokenStore();
+    const store = new TestTokenStore();
     const { adapter } = setup(store);
     nock(HOST)
       .post('/api/v2/auth/token/get', { code: 'c0de5a5477794a55537954697169514f', partner_id: PID, shop_id: SHOP })
