@@ -26,3 +26,21 @@ export function moneyFromWire(value: number | string | undefined | null, currenc
   if (value === undefined || value === null || value === '' || value === '-') return undefined;
   return fromWire(value, currency);
 }
+
+const PLAIN_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+const POW10 = [1, 10, 100, 1000, 10000];
+
+/**
+ * The hot path of moneyFromWire for order mapping: a plain decimal (what Shopee sends: 12.9, 300000,
+ * "1.1") becomes integer minor units from its decimal text, exactly. Anything else (exponents, more
+ * decimals than the currency has) goes through the core's fromWire and its rounding rules.
+ */
+export function minorUnits(value: number | string, currency: string, exponent: number): number {
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  const m = PLAIN_DECIMAL.exec(text);
+  const frac = m?.[3] ?? '';
+  if (!m || frac.length > exponent || exponent >= POW10.length) return fromWire(value, currency).amount;
+  const units = Number(m[2]) * POW10[exponent]! + (frac ? Number(frac) * POW10[exponent - frac.length]! : 0);
+  if (!Number.isSafeInteger(units)) return fromWire(value, currency).amount;
+  return m[1] ? -units : units;
+}

@@ -6,15 +6,18 @@ import { parseRecords, type Quarantined } from '../../src/http/parse.js';
 import type { Order } from '../../src/model/order.js';
 import type { Paginated } from '../../src/paginate/paginated.js';
 import { splitWindows, windowedPaginate, type TimeWindow } from '../../src/paginate/time-windows.js';
-import { shopPipeline, type AdapterContext, type ShopStore } from './context.js';
+import { isRejection, shopPipeline, type AdapterContext, type ShopStore } from './context.js';
 import { toOrder } from './mappers/order.js';
 import { singleListFilter } from './mappers/status.js';
 import { orderOps } from './operations/order.js';
 import { done, notDone, withVerify } from './operations/verify.js';
 import { OrderWireSchema } from './schemas/order.js';
+import type { EscrowDetail } from './schemas/payment.js';
 
 /** get_order_list refuses ranges over 15 days (order.order_list_invalid_time). */
 export const MAX_WINDOW_MS = 15 * 86_400_000;
+/** get_escrow_detail_batch takes 1..50 orders; 1..20 is the recommended size. */
+const ESCROW_BATCH = 20;
 const DETAIL_FIELDS = ['item_list', 'total_amount', 'package_list', 'pay_time', 'cancel_by', 'cancel_reason', 'buyer_cancel_reason', 'fulfillment_flag', 'shipping_carrier', 'split_up'];
 /** Buyer PII, requested only when the caller asks for it. */
 const PII_FIELDS = ['buyer_username', 'recipient_address'];
@@ -105,12 +108,41 @@ export class ShopeeOrders {
         quarantined.push(entry);
         safeEmit(this.ctx.config.hooks, 'onQuarantine', { marketplace: 'shopee', account: this.ctx.account, operation: 'get_order_detail', ...entry });
       }
+      const escrow = this.ctx.config.escrow ? await this.escrows(shop, parsed.items.map((w) => w.order_sn), opts) : undefined;
+      const mapCtx = { account: this.ctx.account, store: shop.store.id, includePii };
       for (const w of parsed.items) {
         this.shopOf.set(w.order_sn, shop.shopId);
-        items.push(toOrder(w, { account: this.ctx.account, store: shop.store.id, includePii }));
+        items.push(toOrder(w, mapCtx, escrow?.get(w.order_sn)));
       }
     }
     return { items, quarantined };
+  }
+
+  /**
+   * Escrow details by order_sn, ≤20 per batch call (the documented recommendation). A batch Shopee
+   * refuses (an order without escrow data yet fails it: error_data "data not exist") is read order
+   * by order; an order still refused keeps its get_order_detail prices.
+   */
+  private async escrows(shop: ShopStore, sns: readonly string[], opts: CallOptions): Promise<Map<string, EscrowDetail>> {
+    const out = new Map<string, EscrowDetail>();
+    const pipe = shopPipeline(this.ctx, shop.shopId);
+    for (let i = 0; i < sns.length; i += ESCROW_BATCH) {
+      const part = sns.slice(i, i + ESCROW_BATCH);
+      try {
+        const res = await this.ctx.client.call(pipe, orderOps.get_escrow_detail_batch, { body: { order_sn_list: part } }, opts);
+        for (const r of res.data.response) out.set(r.escrow_detail.order_sn, r.escrow_detail);
+      } catch (e) {
+        if (!isRejection(e)) throw e;
+        for (const sn of part) {
+          const one = await this.ctx.client.call(pipe, orderOps.get_escrow_detail, { query: { order_sn: sn } }, opts).catch((x) => {
+            if (isRejection(x) || x instanceof NotFoundError) return undefined;
+            throw x;
+          });
+          if (one) out.set(sn, one.data.response);
+        }
+      }
+    }
+    return out;
   }
 
   async get(orderId: string, opts: CallOptions & { includePii?: boolean } = {}): Promise<Order> {

@@ -14,6 +14,7 @@ export const RATE_PLANS = {
   merchant: { perSecond: 5, burst: 10 },
   order: { perSecond: 10, burst: 20 },
   logistics: { perSecond: 10, burst: 20 },
+  payment: { perSecond: 10, burst: 20 },
   push: { perSecond: 2, burst: 5 },
 } as const satisfies Record<string, RatePlan>;
 

@@ -1,9 +1,12 @@
+import { registerPii } from '../../../src/errors/redact.js';
 import type { Address } from '../../../src/model/address.js';
-import type { Money } from '../../../src/model/money.js';
+import { currencyExponent } from '../../../src/model/currencies.js';
 import type { Instant, Order, OrderLine } from '../../../src/model/order.js';
-import { moneyFromWire } from '../money.js';
-import type { AddressWire, OrderItemWire, OrderWire } from '../schemas/order.js';
+import { minorUnits } from '../money.js';
+import type { PackageWire, AddressWire, OrderItemWire, OrderWire } from '../schemas/order.js';
+import { cash, escrowMoney, takeLine, type EscrowMoney } from './escrow.js';
 import { PICKED_UP_PACKAGE, ARRANGED_PACKAGE, mapOrderStatus } from './status.js';
+import type { EscrowDetail } from '../schemas/payment.js';
 
 export interface OrderMapContext {
   account: string;
@@ -11,18 +14,10 @@ export interface OrderMapContext {
   includePii: boolean;
 }
 
-/**
- * Minor units are integers of one currency, so line maths is exact integer arithmetic (dinero
- * would be ~40x slower per order); a result beyond the safe range is refused, never rounded.
- */
-function times(m: Money, n: number): Money {
-  const amount = m.amount * n;
+/** Integer minor units of one currency: exact integer maths; a result beyond the safe range is refused. */
+function safe(amount: number): number {
   if (!Number.isSafeInteger(amount)) throw new RangeError('order amount exceeds the safe integer range');
-  return { amount, currency: m.currency };
-}
-
-function total(items: Money[], currency: string): Money {
-  return items.reduce((acc, m) => times({ amount: acc.amount + m.amount, currency }, 1), { amount: 0, currency });
+  return amount;
 }
 
 export function instant(seconds: number): Instant {
@@ -37,36 +32,60 @@ export function lineIdOf(item: { item_id: number | string; model_id: number | st
 function shippedQuantity(order: OrderWire, item: OrderItemWire): number {
   let n = 0;
   for (const p of order.package_list) {
-    if (!ARRANGED_PACKAGE.has(p.logistics_status ?? '') && !PICKED_UP_PACKAGE.has(p.logistics_status ?? '')) continue;
+    // Only a parcel the carrier has picked up is shipped; an arranged one (PROCESSED) is not yet.
+    if (!PICKED_UP_PACKAGE.has(p.logistics_status ?? '')) continue;
     for (const i of p.item_list) if (String(i.item_id) === String(item.item_id) && String(i.model_id) === String(item.model_id)) n += i.model_quantity ?? 0;
   }
   return Math.min(n, item.model_quantity_purchased);
 }
 
-function toLine(order: OrderWire, item: OrderItemWire, lineId: string): OrderLine {
-  const cur = order.currency;
-  const original = moneyFromWire(item.model_original_price, cur);
-  const paid = moneyFromWire(item.model_discounted_price, cur) ?? original;
-  const discounts = [];
-  if (original && paid && original.amount > paid.amount) {
-    discounts.push({ kind: item.promotion_type ? String(item.promotion_type) : 'discount', amount: times({ amount: original.amount - paid.amount, currency: cur }, item.model_quantity_purchased) });
+const SHIPPED_STATUSES = new Set(['SHIPPED', 'COMPLETED', 'TO_CONFIRM_RECEIVE', 'TO_RETURN']);
+
+/**
+ * Unit price = the list price before any promotion; the line's discounts bring it to what the buyer
+ * paid. With the escrow detail the paid subtotal is exact, bundle deals included. Without it a
+ * bundle line (model_discounted_price 0 "by design", get_order_detail item_list) keeps its list price
+ * and no discount: the real split of a bundle discount is only in the escrow.
+ */
+function priceOf(item: OrderItemWire, cur: string, exp: number, esc: EscrowMoney | undefined, key: string): Pick<OrderLine, 'unitPrice' | 'discounts'> {
+  const qty = item.model_quantity_purchased;
+  const fromEscrow = esc ? takeLine(esc, key, qty) : undefined;
+  let unit: number | undefined;
+  let paidTotal: number | undefined;
+  let kind = item.promotion_type ? String(item.promotion_type) : 'discount';
+  if (fromEscrow && qty > 0) {
+    unit = Math.floor(fromEscrow.original / qty);
+    paidTotal = fromEscrow.paid;
+    kind = fromEscrow.activity ?? kind;
+  } else {
+    unit = item.model_original_price !== undefined && item.model_original_price !== '' ? minorUnits(item.model_original_price, cur, exp) : undefined;
+    const paid = item.model_discounted_price !== undefined && item.model_discounted_price !== '' ? minorUnits(item.model_discounted_price, cur, exp) : undefined;
+    if (unit === undefined) unit = paid;
+    if (paid !== undefined && paid > 0) paidTotal = safe(paid * qty);
   }
+  if (unit === undefined) return { discounts: [] };
+  const gross = safe(unit * qty);
+  const off = paidTotal !== undefined && paidTotal < gross ? gross - paidTotal : 0;
+  return { unitPrice: cash(unit, cur), discounts: off > 0 ? [{ kind, amount: cash(off, cur) }] : [] };
+}
+
+function toLine(order: OrderWire, item: OrderItemWire, lineId: string, exp: number, esc: EscrowMoney | undefined): OrderLine {
   const variantIds: Record<string, string> = { item_id: String(item.item_id), model_id: String(item.model_id) };
   if (item.order_item_id !== undefined) variantIds.order_item_id = String(item.order_item_id);
   if (item.promotion_group_id !== undefined && item.promotion_group_id !== null) variantIds.promotion_group_id = String(item.promotion_group_id);
+  const qty = item.model_quantity_purchased;
   return {
     lineId,
     sku: item.model_sku || item.item_sku || undefined,
     title: item.item_name,
     variantIds,
-    quantity: item.model_quantity_purchased,
-    shippedQuantity: order.order_status === 'SHIPPED' || order.order_status === 'COMPLETED' || order.order_status === 'TO_CONFIRM_RECEIVE' ? item.model_quantity_purchased : shippedQuantity(order, item),
-    cancelledQuantity: item.cancelled_qty ?? (order.order_status === 'CANCELLED' ? item.model_quantity_purchased : 0),
+    quantity: qty,
+    shippedQuantity: SHIPPED_STATUSES.has(order.order_status) ? qty : shippedQuantity(order, item),
+    cancelledQuantity: item.cancelled_qty ?? (order.order_status === 'CANCELLED' ? qty : 0),
     returnedQuantity: item.returned_qty ?? 0,
-    unitPrice: paid,
+    ...priceOf(item, order.currency, exp, esc, lineIdOf(item)),
     // Shopee shows buyers final prices and sends no separate tax lines.
     taxInclusive: true,
-    discounts,
   };
 }
 
@@ -85,18 +104,56 @@ function toAddress(a: AddressWire, fallbackCountry: string | undefined): Address
   };
 }
 
-/** One get_order_detail record → the unified Order (amounts in the order currency's exponent). */
-export function toOrder(w: OrderWire, ctx: OrderMapContext): Order {
+/** Buyer PII of this record, registered for redaction whether or not the caller asked for it. */
+function registerBuyerPii(w: OrderWire, esc: EscrowMoney | undefined): void {
+  registerPii(w.buyer_username);
+  registerPii(esc?.buyerUsername);
+  const a = w.recipient_address;
+  if (a) for (const v of [a.name, a.phone, a.full_address]) registerPii(v);
+}
+
+function packagesOf(list: PackageWire[]) {
+  return list.map((p) => ({
+    packageNumber: p.package_number,
+    logisticsStatus: p.logistics_status,
+    logisticsChannelId: p.logistics_channel_id ?? undefined,
+    shippingCarrier: p.shipping_carrier,
+    lines: p.item_list.map((i) => ({ lineId: lineIdOf(i), quantity: i.model_quantity ?? 0 })),
+  }));
+}
+
+/** One get_order_detail record (+ its escrow detail when read) → the unified Order. */
+export function toOrder(w: OrderWire, ctx: OrderMapContext, escrow?: EscrowDetail): Order {
+  const cur = w.currency;
+  const exp = currencyExponent(cur);
+  const esc = escrow ? escrowMoney(escrow, cur, exp) : undefined;
+  registerBuyerPii(w, esc);
   const mapped = mapOrderStatus(w.order_status);
   const seen = new Set<string>();
+  let items = 0;
+  let lineDiscounts = 0;
+  let priced = false;
   const lines = w.item_list.map((item, i) => {
     let id = lineIdOf(item);
     if (seen.has(id)) id = `${id}:${item.order_item_id ?? i}`;
     seen.add(id);
-    return toLine(w, item, id);
+    const line = toLine(w, item, id, exp, esc);
+    if (line.unitPrice) {
+      priced = true;
+      items = safe(items + line.unitPrice.amount * line.quantity);
+      for (const d of line.discounts) lineDiscounts += d.amount.amount;
+    }
+    return line;
   });
-  const charged = moneyFromWire(w.total_amount, w.currency);
-  const paidLines = lines.filter((l) => l.unitPrice).map((l) => times(l.unitPrice!, l.quantity));
+  const totals: Order['totals'] = {};
+  const charged = esc?.charged ?? (w.total_amount !== undefined && w.total_amount !== '' ? minorUnits(w.total_amount, cur, exp) : undefined);
+  if (charged !== undefined) totals.charged = cash(charged, cur);
+  if (priced) totals.items = cash(items, cur);
+  const discounts = lineDiscounts + (esc?.orderDiscounts ?? 0);
+  if (discounts > 0) totals.discounts = cash(discounts, cur);
+  if (esc?.shipping !== undefined) totals.shipping = cash(esc.shipping, cur);
+  if (esc?.tax) totals.tax = cash(esc.tax, cur);
+  if (esc?.payout !== undefined) totals.proceeds = cash(esc.payout, cur);
   const order: Order = {
     id: w.order_sn,
     marketplace: 'shopee',
@@ -112,25 +169,22 @@ export function toOrder(w: OrderWire, ctx: OrderMapContext): Order {
     fulfilledBy: w.fulfillment_flag === 'fulfilled_by_shopee' ? 'marketplace' : 'merchant',
     lines,
     taxes: [],
-    totals: { charged, items: paidLines.length ? total(paidLines, w.currency) : undefined },
-    currencies: { buyer: w.currency },
+    totals,
+    currencies: { buyer: cur },
     extra: {
       region: w.region,
       cod: w.cod,
       daysToShip: w.days_to_ship,
       payTime: w.pay_time ?? undefined,
       shippingCarrier: w.shipping_carrier,
-      packages: w.package_list.map((p) => ({
-        packageNumber: p.package_number,
-        logisticsStatus: p.logistics_status,
-        logisticsChannelId: p.logistics_channel_id ?? undefined,
-        shippingCarrier: p.shipping_carrier,
-        lines: p.item_list.map((i) => ({ lineId: lineIdOf(i), quantity: i.model_quantity ?? 0 })),
-      })),
+      packages: packagesOf(w.package_list),
       cancelBy: w.cancel_by || undefined,
       cancelReason: w.cancel_reason || undefined,
       buyerCancelReason: w.buyer_cancel_reason || undefined,
       bookingSn: w.booking_sn || undefined,
+      // Where line prices come from: the settled escrow, or get_order_detail (bundle discounts unknown).
+      prices: esc ? 'escrow' : 'order_detail',
+      ...(esc?.buyerFees ? { buyerFees: cash(esc.buyerFees, cur) } : {}),
     },
   };
   if (ctx.includePii) {

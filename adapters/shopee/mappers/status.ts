@@ -15,7 +15,10 @@ interface Mapped {
 }
 
 /**
- * PROCESSED = shipment arranged (ship_order done): the seller's part is done, so `shipped`.
+ * PROCESSED = shipment arranged (ship_order done) but the parcel is not handed over yet: still
+ * `unshipped` (not shippable again; the next step is the carrier's pickup or the seller's drop-off).
+ * Source: research/shopee-aliexpress.md "Order status (S4 DOC)": PROCESSED = shipment arranged,
+ * SHIPPED after the 3PL has the parcel (RETRY_SHIP = 3PL pickup failed), so only SHIPPED is `shipped`.
  * IN_CANCEL = the buyer asked to cancel: not shippable until the seller answers.
  * TO_RETURN is after delivery; returns are per-line entities, not an order status.
  */
@@ -23,7 +26,7 @@ const STATUS = {
   UNPAID: { status: 'pending', holds: ['unpaid'], shippable: false },
   READY_TO_SHIP: { status: 'unshipped', holds: [], shippable: true },
   RETRY_SHIP: { status: 'unshipped', holds: [], shippable: true },
-  PROCESSED: { status: 'shipped', holds: [], shippable: false },
+  PROCESSED: { status: 'unshipped', holds: [], shippable: false },
   SHIPPED: { status: 'shipped', holds: [], shippable: false },
   TO_CONFIRM_RECEIVE: { status: 'delivered', holds: [], shippable: false },
   COMPLETED: { status: 'delivered', holds: [], shippable: false },

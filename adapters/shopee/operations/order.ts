@@ -6,10 +6,12 @@ import {
   OrderDetailResponseSchema, OrderListResponseSchema, SplitOrderResponseSchema, UpdateTimeResponseSchema,
   type OrderDetailResponse, type OrderListResponse, type SplitOrderResponse, type UpdateTimeResponse,
 } from '../schemas/order.js';
+import { EscrowBatchResponseSchema, EscrowDetailResponseSchema, type EscrowBatchResponse, type EscrowDetailResponse } from '../schemas/payment.js';
 import type { CancelOrderBody, DocumentOrder, ShipOrderBody, SplitOrderBody } from '../schemas/requests.js';
 
 const order = { group: 'order', rate: RATE_PLANS.order } as const;
 const logistics = { group: 'logistics', rate: RATE_PLANS.logistics } as const;
+const payment = { group: 'payment', rate: RATE_PLANS.payment } as const;
 
 export type OrderListQuery = {
   time_range_field: 'create_time' | 'update_time';
@@ -50,6 +52,14 @@ export const orderOps = {
   /** Answers the file itself (or the JSON envelope on error). */
   download_shipping_document: op<{ body: { shipping_document_type?: string; order_list: DocumentOrder[] } }, Buffer>({
     id: 'download_shipping_document', method: 'POST', path: '/api/v2/logistics/download_shipping_document', ...logistics, idempotent: true, responseType: 'arraybuffer',
+  }),
+  /** The order's money as settled: real line prices (bundle deals included), buyer-paid shipping, payout. */
+  get_escrow_detail: op<{ query: { order_sn: string } }, EscrowDetailResponse>({
+    id: 'get_escrow_detail', method: 'GET', path: '/api/v2/payment/get_escrow_detail', ...payment, idempotent: true, response: EscrowDetailResponseSchema,
+  }),
+  /** 1..50 orders (20 recommended) in a JSON body (specs/shopee/v2.payment.get_escrow_detail_batch.json). */
+  get_escrow_detail_batch: op<{ body: { order_sn_list: string[] } }, EscrowBatchResponse>({
+    id: 'get_escrow_detail_batch', method: 'POST', path: '/api/v2/payment/get_escrow_detail_batch', ...payment, idempotent: true, response: EscrowBatchResponseSchema,
   }),
 };
 export type OrderOps = typeof orderOps;

@@ -7,6 +7,7 @@ import { installGlobal } from './routes-global.js';
 import { installLogistics } from './routes-logistics.js';
 import { installMedia } from './routes-media.js';
 import { installOrder } from './routes-order.js';
+import { installPayment } from './routes-payment.js';
 import { installProduct } from './routes-product.js';
 import { installPublish } from './routes-publish.js';
 import { installPush } from './routes-push.js';
@@ -65,6 +66,7 @@ export function shopeeSandbox(opts: ShopeeSandboxOptions = {}): SandboxModule<Sh
       installPublish(router, world, ctx);
       installOrder(router, world, ctx);
       installLogistics(router, world, ctx);
+      installPayment(router, world, ctx);
       installPush(router, world, ctx);
     },
     throttled,

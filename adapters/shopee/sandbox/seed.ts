@@ -10,6 +10,12 @@ export interface SeedLine {
   price: number;
   discountedPrice?: number;
   quantity?: number;
+  /**
+   * A bundle-deal line: get_order_detail shows model_discounted_price 0 ("by design bundle deal
+   * discount will not be breakdown to item/model level", v2.order.get_order_detail item_list), and
+   * only the escrow detail carries `discountedPrice` (the real unit price paid).
+   */
+  bundleDeal?: boolean;
 }
 
 export interface SeedOrderSpec {
@@ -25,6 +31,12 @@ export interface SeedOrderSpec {
   malformed?: boolean;
   fulfilledByShopee?: boolean;
   recipient?: { name: string; phone: string; full_address: string; city?: string; state?: string; zipcode?: string };
+  buyerUsername?: string;
+  /** Buyer-paid shipping fee and order-level reductions, in the order currency (escrow detail). */
+  shippingFee?: number;
+  sellerVoucher?: number;
+  shopeeVoucher?: number;
+  coins?: number;
 }
 
 const ALNUM = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -48,11 +60,19 @@ export function seedOrder(world: ShopeeSandboxState, spec: SeedOrderSpec = {}): 
     const itemId = l.itemId ?? 30000 + world.nextId();
     return {
       item_id: itemId, item_name: l.name ?? `Item ${i + 1}`, item_sku: l.sku ?? `SKU-${itemId}`, model_id: l.modelId ?? 0, model_name: '', model_sku: l.sku ?? '',
-      model_quantity_purchased: l.quantity ?? 1, model_original_price: l.price, model_discounted_price: l.discountedPrice ?? l.price,
-      order_item_id: itemId, promotion_group_id: 0, promotion_type: '', wholesale: false, weight: 0.2,
+      model_quantity_purchased: l.quantity ?? 1, model_original_price: l.price, model_discounted_price: l.bundleDeal ? 0 : l.discountedPrice ?? l.price,
+      order_item_id: itemId, promotion_group_id: 0, promotion_type: l.bundleDeal ? 'bundle_deal' : '', wholesale: false, weight: 0.2,
     };
   });
-  const total = lines.reduce((s, l) => s + l.model_discounted_price * l.model_quantity_purchased, 0);
+  const money = {
+    paid: (spec.lines ?? []).map((l) => l.discountedPrice ?? l.price),
+    shippingFee: spec.shippingFee ?? 0, sellerVoucher: spec.sellerVoucher ?? 0, shopeeVoucher: spec.shopeeVoucher ?? 0, coins: spec.coins ?? 0,
+  };
+  if (!spec.lines) money.paid = lines.map((l) => l.model_original_price);
+  // total_amount: items paid + buyer-paid shipping, offset by promotions (v2.order.get_order_detail total_amount).
+  const scale = 10 ** shop.priceDecimals;
+  const cents = (v: number) => Math.round(v * scale);
+  const total = (lines.reduce((s, l, i) => s + cents(money.paid[i]!) * l.model_quantity_purchased, 0) + cents(money.shippingFee) - cents(money.sellerVoucher) - cents(money.shopeeVoucher) - cents(money.coins)) / scale;
   const mode = spec.mode ?? 'pickup';
   const pkg: SandboxPackage = {
     package_number: `OFG${world.nextId()}${sn.slice(-4)}`, logistics_status: 'LOGISTICS_READY', logistics_channel_id: mode === 'non_integrated' ? 18099 : 18025,
@@ -63,6 +83,7 @@ export function seedOrder(world: ShopeeSandboxState, spec: SeedOrderSpec = {}): 
   const createSec = Math.floor(createdAt / 1000);
   const order: SandboxOrder = {
     shopId: shop.shopId,
+    money,
     mode,
     malformed: !!spec.malformed,
     shipments: 0,
@@ -70,8 +91,8 @@ export function seedOrder(world: ShopeeSandboxState, spec: SeedOrderSpec = {}): 
     wire: {
       order_sn: sn, region: shop.region, currency: shop.currency, cod: false, order_status: status, message_to_seller: '',
       create_time: createSec, update_time: Math.floor((spec.updatedAt ?? createdAt) / 1000), days_to_ship: 2, ship_by_date: createSec + 2 * 86400, booking_sn: '',
-      item_list: lines, total_amount: Math.round(total * 100) / 100, pay_time: status === 'UNPAID' ? null : createSec + 60,
-      buyer_user_id: 1170319091, buyer_username: 'buyer_xt4f', recipient_address: spec.recipient ?? { name: 'Tan Ah Kow', phone: '6591234567', town: '', district: '', city: 'Singapore', state: '', region: shop.region, zipcode: '018956', full_address: '10 Bayfront Avenue, Singapore 018956' },
+      item_list: lines, total_amount: total, pay_time: status === 'UNPAID' ? null : createSec + 60,
+      buyer_user_id: 1170319091, buyer_username: spec.buyerUsername ?? 'buyer_xt4f', recipient_address: spec.recipient ?? { name: 'Tan Ah Kow', phone: '6591234567', town: '', district: '', city: 'Singapore', state: '', region: shop.region, zipcode: '018956', full_address: '10 Bayfront Avenue, Singapore 018956' },
       cancel_by: '', cancel_reason: '', buyer_cancel_reason: '', fulfillment_flag: spec.fulfilledByShopee ? 'fulfilled_by_shopee' : 'fulfilled_by_local_seller',
       shipping_carrier: pkg.shipping_carrier, split_up: false,
     },

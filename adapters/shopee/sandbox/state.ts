@@ -110,6 +110,8 @@ export interface SandboxOrder {
   malformed: boolean;
   /** Successful ship_order calls, per order. */
   shipments: number;
+  /** What the buyer paid per unit of each item_list entry, and the order-level money (escrow detail). */
+  money?: { paid: number[]; shippingFee: number; sellerVoucher: number; shopeeVoucher: number; coins: number };
 }
 
 export interface LostPush {
