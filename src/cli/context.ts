@@ -2,7 +2,6 @@
 import { hubHooks } from '../hub/hub-hooks.js';
 import { Hub } from '../hub/hub.js';
 import type { PricingOptions } from '../hub/pricing.js';
-import { money, type Money } from '../model/money.js';
 import { CliError, type Io } from './exit.js';
 import { buildAdapters } from './marketplaces.js';
 import { loadRates } from './rates-source.js';
@@ -43,17 +42,7 @@ export async function pricingFromConfig(config: StoresConfig, signal: AbortSigna
   };
 }
 
-/** "25.00 USD", "USD 25.00", "25USD" → Money (exact; too many decimals is an error). */
-export function parseMoneyArg(text: string, flag: string, defaultCurrency?: string): Money {
-  const m = /^\s*(?:([A-Za-z]{3})\s*)?(\d+(?:\.\d+)?)\s*([A-Za-z]{3})?\s*$/.exec(text);
-  const currency = (m?.[1] ?? m?.[3] ?? defaultCurrency)?.toUpperCase();
-  if (!m || !currency) throw new CliError(`${flag} expects an amount with its currency, like "25.00 USD"`);
-  try {
-    return money(m[2]!, currency);
-  } catch (e) {
-    throw new CliError(`${flag}: ${(e as Error).message}`);
-  }
-}
+export { parseMoneyArg } from './inputs.js';
 
 /** "a,b , c" → ['a', 'b', 'c']. */
 export const csvList = (value: string | undefined): string[] | undefined => value?.split(',').map((s) => s.trim()).filter(Boolean);

@@ -3,6 +3,7 @@
  * items failed (or the marketplace refused), 2 the command could not start (usage, config).
  */
 import { isXborderError } from '../errors/xborder-error.js';
+import { describeNetworkFailure } from './network.js';
 
 export const EXIT_OK = 0;
 export const EXIT_PARTIAL = 1;
@@ -27,7 +28,8 @@ export interface Io {
 /** Reports an error the way the chosen output format expects and returns its exit code. */
 export function reportError(io: Io, e: unknown): number {
   const code = e instanceof CliError ? e.exitCode : isXborderError(e) && e.code === 'VALIDATION' ? EXIT_USAGE : EXIT_PARTIAL;
-  const message = e instanceof Error ? e.message : String(e);
+  const network = isXborderError(e) && (e.code === 'NETWORK' || e.code === 'TIMEOUT');
+  const message = network ? describeNetworkFailure(e) : e instanceof Error ? e.message : String(e);
   if (io.json) io.out(JSON.stringify({ ok: false, error: isXborderError(e) ? e.toJSON() : { message } }));
   else io.err(`xborder: ${message}`);
   return code;

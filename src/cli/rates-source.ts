@@ -1,20 +1,23 @@
-import { promises as fs } from 'node:fs';
-import { ecbRates } from '../currency/providers/ecb.js';
+import { ecbRates, ECB_ENDPOINT } from '../currency/providers/ecb.js';
 import { rateTable, type RateTableInput } from '../currency/rate-table.js';
 import type { RateTable } from '../currency/types.js';
-import { CliError } from './exit.js';
+import { isXborderError } from '../errors/xborder-error.js';
+import { CliError, EXIT_PARTIAL } from './exit.js';
+import { readJsonFile } from './inputs.js';
+import { describeNetworkFailure } from './network.js';
 
 /** "ecb" (fetched from the ECB), a path to a rate-table JSON file, or a table object. */
 export async function loadRates(source: string | Record<string, unknown>, signal?: AbortSignal): Promise<RateTable> {
   if (typeof source === 'object') return tableOf(source, 'pricing.rates');
-  if (source === 'ecb') return ecbRates().getRates({ signal });
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await fs.readFile(source, 'utf8'));
-  } catch (e) {
-    throw new CliError(`Cannot read rates ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  if (source === 'ecb') {
+    try {
+      return await ecbRates().getRates({ signal });
+    } catch (e) {
+      if (!isXborderError(e) || (e.code !== 'NETWORK' && e.code !== 'TIMEOUT')) throw e;
+      throw new CliError(describeNetworkFailure(e, { operation: 'fetching the ECB reference rates', url: ECB_ENDPOINT }), EXIT_PARTIAL);
+    }
   }
-  return tableOf(raw, source);
+  return tableOf(await readJsonFile(source, 'rate table'), source);
 }
 
 function tableOf(raw: unknown, where: string): RateTable {

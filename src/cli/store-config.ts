@@ -3,10 +3,10 @@
  * marketplace and its non-secret settings; secrets come from environment variables it names,
  * never from the file or argv.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { CliError } from './exit.js';
+import { readJsonFile } from './inputs.js';
 
 import { MARKETPLACE_NAMES, type MarketplaceName } from '../sandbox/demo/load.js';
 
@@ -70,13 +70,7 @@ export interface StoresConfig {
 const SECRET_NAME = /(secret|password|refreshtoken|accesstoken|partnerkey|appkey|privatekey|apikey)$/i;
 
 export async function loadStoresConfig(file: string, env: NodeJS.ProcessEnv = process.env): Promise<StoresConfig> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await fs.readFile(file, 'utf8'));
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
-    throw new CliError(`Cannot read store config ${file}: ${why}`);
-  }
+  const raw = await readJsonFile(file, 'store config');
   const parsed = StoresFileSchema.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
@@ -85,6 +79,8 @@ export async function loadStoresConfig(file: string, env: NodeJS.ProcessEnv = pr
   const dir = path.dirname(path.resolve(file));
   const accounts = Object.entries(parsed.data.accounts).map(([key, a]): AccountConfig => {
     const leaked = findSecret(a.config, `accounts.${key}.config`);
+    const halfSandbox = sandboxMismatch(a.marketplace, a.config);
+    if (halfSandbox) throw new CliError(`Store config ${file}: accounts.${key}.config: ${halfSandbox}`);
     if (leaked) throw new CliError(`Store config ${file}: ${leaked} looks like a secret; name an environment variable for it under "env" instead`);
     const options = structuredClone(a.config);
     for (const [target, ref] of Object.entries(a.env)) {
@@ -101,6 +97,26 @@ export async function loadStoresConfig(file: string, env: NodeJS.ProcessEnv = pr
   const pricing = parsed.data.pricing;
   if (pricing && typeof pricing.rates === 'string' && pricing.rates !== 'ecb') pricing.rates = path.resolve(dir, pricing.rates);
   return { file, stateDir: path.resolve(dir, parsed.data.stateDir ?? '.xborder'), accounts, pricing };
+}
+
+/**
+ * A config that clearly meant a local or test endpoint but would still send some calls to the real
+ * marketplace. Amazon's LWA token call goes to its own host (api.amazon.com), not to `endpoint`:
+ * an `endpoint` without a `tokenEndpoint` would trade the refresh token with the real LWA.
+ */
+function sandboxMismatch(marketplace: MarketplaceName, config: Record<string, unknown>): string | undefined {
+  if (marketplace === 'amazon' && typeof config.endpoint === 'string' && config.tokenEndpoint === undefined) {
+    return `"endpoint" is ${hostOf(config.endpoint)} but "tokenEndpoint" is not set, so the LWA token call would go to the real api.amazon.com; set "tokenEndpoint" too (the sandbox's is <endpoint>/auth/o2/token)`;
+  }
+  return undefined;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return JSON.stringify(url);
+  }
 }
 
 function coerce(value: string, type: 'string' | 'number' | 'boolean' | 'json', where: string): unknown {

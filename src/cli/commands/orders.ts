@@ -7,6 +7,7 @@ import type { Order } from '../../model/order.js';
 import { toDecimal } from '../../model/money.js';
 import { CliError, EXIT_OK, EXIT_PARTIAL } from '../exit.js';
 import { csvList, hubFromConfig, type CliContext } from '../context.js';
+import { checkJsonFileIfExists } from '../inputs.js';
 
 interface SyncFlags {
   stores?: string;
@@ -47,6 +48,8 @@ async function runSync(ctx: CliContext, flags: SyncFlags): Promise<number> {
   if (!(overlap >= 0)) throw new CliError('--overlap must be a number of minutes ≥ 0');
   if (flags.quarantine !== 'hold' && flags.quarantine !== 'skip') throw new CliError("--quarantine is 'hold' or 'skip'");
   if (flags.since !== undefined && Number.isNaN(Date.parse(flags.since))) throw new CliError('--since must be an ISO date-time');
+  // A damaged checkpoint is a configuration problem (exit 2, file and position), found before any call.
+  await checkJsonFileIfExists(flags.checkpoint, 'checkpoint file');
   const { hub } = await hubFromConfig(ctx, flags.stores);
   const handle = async (order: Order, c: { store: string }) => {
     // Appended before the checkpoint moves: a crash here means redelivery, never a gap.
@@ -66,7 +69,7 @@ async function runSync(ctx: CliContext, flags: SyncFlags): Promise<number> {
     signal: ctx.signal,
     onEvent: (e) => {
       if (e.type === 'window-end' && !ctx.io.json && flags.follow) {
-        ctx.io.err(`${e.window.until}  ${e.window.delivered} new, ${e.window.duplicates} unchanged${e.window.error ? `, failed: ${e.window.error.message}` : ''}`);
+        ctx.io.err(`${e.account.padEnd(12)} ${e.window.until}  ${e.window.delivered} new, ${e.window.duplicates} unchanged${e.window.error ? `, failed: ${e.window.error.message}` : ''}`);
       }
     },
   });

@@ -1,5 +1,4 @@
 /** `xborder quote shipping ...` and `xborder quote landed-cost ...` over the helpers. */
-import { promises as fs } from 'node:fs';
 import type { Command } from 'commander';
 import { estimateLandedCost } from '../../landed-cost/estimate.js';
 import type { LandedCostInput } from '../../landed-cost/schemas.js';
@@ -8,9 +7,11 @@ import { quoteShipping } from '../../shipping/quote.js';
 import { rateCard } from '../../shipping/rate-card/index.js';
 import type { ShipmentRequest } from '../../shipping/request.js';
 import { textTable } from '../../hub/text-table.js';
-import { dimensions, weight } from '../../hub/catalog-columns.js';
+import { dimensions } from '../../hub/catalog-columns.js';
+import { isXborderError } from '../../errors/xborder-error.js';
 import { CliError, EXIT_OK, EXIT_PARTIAL } from '../exit.js';
 import { parseMoneyArg, type CliContext } from '../context.js';
+import { parseWeightArg, positiveInt, readJsonFile, toKg } from '../inputs.js';
 import { loadRates } from '../rates-source.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -23,11 +24,11 @@ export function registerQuote(program: Command, ctx: CliContext, done: (code: nu
     .description('quote a parcel with every rate card given (partial results when a card cannot)')
     .requiredOption('--from <country[:postal]>', 'ship-from, e.g. CN or CN:518000')
     .requiredOption('--to <country[:postal]>', 'destination, e.g. DE:10115')
-    .requiredOption('--weight <weight>', 'parcel weight, e.g. 0.5kg or 300g')
+    .requiredOption('--weight <weight>', 'parcel weight with its unit: 0.5kg, 300g, 1.2lb, 8oz (a bare number is refused)')
     .option('--dims <LxWxH unit>', 'parcel dimensions, e.g. 30x20x5cm')
     .option('--parcels <n>', 'number of identical parcels', '1')
     .option('--rate-card <file>', 'rate card JSON (repeatable)', collect, [])
-    .option('--value <amount>', 'declared value, e.g. "25.00 USD"')
+    .option('--value <amount>', 'declared value, e.g. "25.00 USD" or "12,50 EUR"')
     .option('--cargo <class>', 'general, battery, liquid, powder, magnetic, cosmetics')
     .option('--incoterm <term>', 'DDP or DAP')
     .option('--date <yyyy-mm-dd>', 'ship date (picks the card in force)')
@@ -40,9 +41,9 @@ export function registerQuote(program: Command, ctx: CliContext, done: (code: nu
     .option('--from <country>', 'origin (ship-from) country')
     .option('--to <country>', 'destination country')
     .option('--hs <code>', 'HS code of the item')
-    .option('--value <amount>', 'unit value, e.g. "25.00 EUR"')
+    .option('--value <amount>', 'unit value, e.g. "25.00 EUR" or "12,50 EUR"')
     .option('--qty <n>', 'quantity', '1')
-    .option('--weight <kg>', 'unit weight in kg')
+    .option('--weight <weight>', 'unit weight with its unit: 0.5kg, 300g, 1.2lb, 8oz')
     .option('--shipping <amount>', 'freight charged, e.g. "5.00 EUR" (default 0 in the value currency)')
     .option('--incoterm <term>', 'DDP (default) or DAP')
     .option('--channel <marketplace>', 'selling channel, e.g. amazon, shopee, direct')
@@ -64,29 +65,27 @@ async function runShipping(ctx: CliContext, f: Record<string, string | string[] 
   const cards = f.rateCard as string[];
   if (cards.length === 0) throw new CliError('give at least one --rate-card file (see examples/rate-cards/)');
   const carriers = await Promise.all(cards.map(async (file) => {
-    let json: unknown;
+    const json = await readJsonFile(file, 'rate card');
     try {
-      json = JSON.parse(await fs.readFile(file, 'utf8'));
+      return rateCard(json);
     } catch (e) {
-      throw new CliError(`Cannot read rate card ${file}: ${(e as Error).message}`);
+      throw new CliError(`Rate card ${file}: ${(e as Error).message}`);
     }
-    return rateCard(json);
   }));
-  const parcel = cell(() => ({ weight: weight(f.weight as string, undefined), ...(f.dims ? { dimensions: dimensions(f.dims as string) } : {}) }));
-  const n = Number(f.parcels);
-  if (!(Number.isInteger(n) && n > 0)) throw new CliError('--parcels must be a positive whole number');
+  const parcel = { weight: parseWeightArg(f.weight as string, '--weight'), ...(f.dims ? { dimensions: cell(() => dimensions(f.dims as string), '--dims') } : {}) };
+  const n = positiveInt(f.parcels as string, '--parcels');
   const request: ShipmentRequest = {
     from: address(f.from as string, '--from'),
     to: address(f.to as string, '--to'),
     parcels: Array.from({ length: n }, () => parcel),
-    ...(f.value ? { declaredValue: parseMoneyArg(f.value as string, '--value') } : {}),
+    ...(f.value ? { declaredValue: parseMoneyArg(f.value as string, '--value', undefined, { positive: true }) } : {}),
     ...(f.cargo ? { cargoClass: f.cargo as ShipmentRequest['cargoClass'] } : {}),
     ...(f.incoterm ? { incoterm: (f.incoterm as string).toUpperCase() as 'DDP' | 'DAP' } : {}),
     ...(f.date ? { shipDate: f.date as string } : {}),
   };
   if (f.currency && !f.rates) throw new CliError('--currency needs --rates <file|ecb>');
   const rates = f.rates ? await loadRates(f.rates as string, ctx.signal) : undefined;
-  const result = await quoteShipping(request, { carriers, signal: ctx.signal, ...(rates ? { rates, currency: (f.currency as string | undefined)?.toUpperCase() ?? rates.base } : {}) });
+  const result = await inFlags(() => quoteShipping(request, { carriers, signal: ctx.signal, ...(rates ? { rates, currency: (f.currency as string | undefined)?.toUpperCase() ?? rates.base } : {}) }), SHIPPING_FLAGS);
   if (ctx.io.json) ctx.io.out(JSON.stringify(result));
   else {
     ctx.io.out(textTable(
@@ -102,26 +101,25 @@ async function runShipping(ctx: CliContext, f: Record<string, string | string[] 
 async function runLandedCost(ctx: CliContext, f: Record<string, string | boolean | undefined>): Promise<number> {
   let input: LandedCostInput;
   if (f.input) {
-    try {
-      input = JSON.parse(await fs.readFile(f.input as string, 'utf8')) as LandedCostInput;
-    } catch (e) {
-      throw new CliError(`Cannot read ${f.input}: ${(e as Error).message}`);
-    }
+    input = (await readJsonFile(f.input as string, 'input file')) as LandedCostInput;
   } else {
     for (const flag of ['from', 'to', 'hs', 'value'] as const) if (!f[flag]) throw new CliError(`--${flag} is required (or --input file.json)`);
-    const value = parseMoneyArg(f.value as string, '--value');
+    const value = parseMoneyArg(f.value as string, '--value', undefined, { positive: true });
+    const quantity = positiveInt(f.qty as string, '--qty');
+    const weightKg = f.weight ? String(toKg(parseWeightArg(f.weight as string, '--weight'))) : undefined;
     input = {
       origin: (f.from as string).toUpperCase(),
       destination: (f.to as string).toUpperCase(),
       asOf: (f.date as string | undefined) ?? new Date().toISOString().slice(0, 10),
-      items: [{ hsCode: f.hs as string, value, quantity: Number(f.qty), ...(f.weight ? { weightKg: f.weight as string } : {}) }],
+      items: [{ hsCode: f.hs as string, value, quantity, ...(weightKg ? { weightKg } : {}) }],
       shipping: f.shipping ? parseMoneyArg(f.shipping as string, '--shipping') : { amount: 0, currency: value.currency },
       ...(f.incoterm ? { incoterm: (f.incoterm as string).toUpperCase() as 'DDP' | 'DAP' } : {}),
       ...(f.channel ? { channel: { marketplace: f.channel as string, ...(f.collectsTax ? { collectsTax: true } : {}), ...(f.registration ? { registrationNumber: f.registration as string } : {}) } } : {}),
     };
   }
   if (f.rates) input = { ...input, rates: await loadRates(f.rates as string, ctx.signal) };
-  const est = await estimateLandedCost(input);
+  // With --input the paths are the file's own; with flags they are translated back to flags.
+  const est = await inFlags(() => estimateLandedCost(input), f.input ? { prefix: `${f.input as string}: ` } : LANDED_COST_FLAGS);
   if (ctx.io.json) ctx.io.out(JSON.stringify(est));
   else {
     ctx.io.out(`${est.regime.name} (${est.incoterm}) into ${est.destination}, ${est.asOf}`);
@@ -132,10 +130,38 @@ async function runLandedCost(ctx: CliContext, f: Record<string, string | boolean
   return est.complete ? EXIT_OK : EXIT_PARTIAL;
 }
 
-function cell<T>(fn: () => T): T {
+function cell<T>(fn: () => T, flag: string): T {
   try {
     return fn();
   } catch (e) {
-    throw new CliError((e as Error).message);
+    throw new CliError(`${flag}: ${(e as Error).message}`);
   }
 }
+
+/** Input paths of the helpers → the flags that fill them. */
+const LANDED_COST_FLAGS: Record<string, string> = {
+  origin: '--from', destination: '--to', asOf: '--date', 'items[0].hsCode': '--hs', 'items[0].value': '--value', 'items[0].quantity': '--qty',
+  'items[0].weightKg': '--weight', shipping: '--shipping', incoterm: '--incoterm', channel: '--channel', 'channel.marketplace': '--channel',
+  'channel.registrationNumber': '--registration',
+};
+const SHIPPING_FLAGS: Record<string, string> = { from: '--from', to: '--to', declaredValue: '--value', cargoClass: '--cargo', incoterm: '--incoterm', shipDate: '--date' };
+
+/**
+ * Runs a helper; a ValidationError about an input path becomes a usage error about the flag that
+ * filled it ("--weight must be ...", not "items[0].weightKg ..."), or about the input file.
+ */
+async function inFlags<T>(fn: () => Promise<T>, flags: Record<string, string> | { prefix: string }): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!isXborderError(e) || e.code !== 'VALIDATION') throw e;
+    const path = (e as { path?: string }).path ?? '';
+    if ('prefix' in flags) throw new CliError(`${flags.prefix}${e.message}`);
+    const key = Object.keys(flags).filter((k) => path === k || path.startsWith(`${k}.`) || path.startsWith(`${k}[`)).sort((a, b) => b.length - a.length)[0];
+    if (!key) throw new CliError(e.message);
+    const detail = e.message.replace(/^Invalid\s+/, '').replace(new RegExp(`^${escape(path)}:?\\s*`), '');
+    throw new CliError(`${flags[key]}: ${detail}`);
+  }
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

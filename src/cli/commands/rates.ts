@@ -38,7 +38,6 @@ async function runRates(ctx: CliContext, flags: RatesFlags): Promise<number> {
       throw new CliError((e as Error).message);
     }
   };
-  const rates = Object.fromEntries(wanted.map((c) => [c, cross(c)]));
   let conversions: Array<{ from: string; to: string; amount: string; rate: string }> | undefined;
   if (flags.convert) {
     const amount = parseMoneyArg(flags.convert, '--convert');
@@ -54,15 +53,18 @@ async function runRates(ctx: CliContext, flags: RatesFlags): Promise<number> {
       return { from: `${toDecimal(amount)} ${amount.currency}`, to, amount: toDecimal(c.money), rate: c.rate };
     });
   }
+  // --convert answers the question asked: the conversion only, not the whole table.
+  if (conversions) {
+    if (ctx.io.json) ctx.io.out(JSON.stringify({ asOf: table.asOf, source: table.source, conversions }));
+    else ctx.io.out(textTable(['FROM', 'TO', 'AMOUNT', 'RATE'], conversions.map((c) => [c.from, c.to, c.amount, c.rate])));
+    return EXIT_OK;
+  }
+  const rates = Object.fromEntries(wanted.map((c) => [c, cross(c)]));
   if (ctx.io.json) {
-    ctx.io.out(JSON.stringify({ base, asOf: table.asOf, source: table.source, rates, ...(conversions ? { conversions } : {}) }));
+    ctx.io.out(JSON.stringify({ base, asOf: table.asOf, source: table.source, rates }));
     return EXIT_OK;
   }
   ctx.io.out(`${table.source} rates of ${table.asOf}, 1 ${base} =`);
   ctx.io.out(textTable(['CURRENCY', 'RATE'], Object.entries(rates).map(([c, r]) => [c, r])));
-  if (conversions) {
-    ctx.io.out('');
-    ctx.io.out(textTable(['FROM', 'TO', 'AMOUNT', 'RATE'], conversions.map((c) => [c.from, c.to, c.amount, c.rate])));
-  }
   return EXIT_OK;
 }

@@ -6,9 +6,16 @@ import {
 } from '../../inventory/index.js';
 import { hubFromConfig, type CliContext } from '../context.js';
 import { EXIT_OK, EXIT_PARTIAL } from '../exit.js';
+import { checkJsonFileIfExists } from '../inputs.js';
 
 interface Common {
   ledger: string;
+}
+
+/** Opens the ledger after checking its file: bad JSON exits 2 naming the file and position. */
+async function ledgerAt(file: string) {
+  await checkJsonFileIfExists(file, 'ledger file');
+  return openLedger(file);
 }
 
 const withLedger = (c: Command) => c.option('--ledger <file>', 'ledger file (JSON + .log, written atomically)', './stock.json');
@@ -21,7 +28,7 @@ export function registerStock(program: Command, ctx: CliContext, done: (code: nu
     .option('--delta <n>', 'adjust by n instead of setting')
     .option('--as-of <iso>', 'when the count was taken (orders updated before it are already counted)')
     .action(async (sku: string, quantity: string | undefined, o: Common & { delta?: string; asOf?: string }) => {
-      const ledger = openLedger(o.ledger);
+      const ledger = await ledgerAt(o.ledger);
       const row = stockSet(ledger, { sku, quantity, delta: o.delta, asOf: o.asOf });
       await ledger.flush();
       print(row, `${row.sku}: on hand ${row.onHand}, reserved ${row.reserved}, free ${row.free}`);
@@ -32,7 +39,7 @@ export function registerStock(program: Command, ctx: CliContext, done: (code: nu
     .option('--fba', 'fulfilled by the marketplace (never pushed)')
     .option('--unmap', 'remove the mapping')
     .action(async (store: string, marketplaceSku: string, to: string | undefined, o: Common & { fba?: boolean; unmap?: boolean }) => {
-      const ledger = openLedger(o.ledger);
+      const ledger = await ledgerAt(o.ledger);
       const m = stockMap(ledger, { store, marketplaceSku, to, unmap: o.unmap, fulfilledBy: o.fba ? 'marketplace' : undefined });
       await ledger.flush();
       print(m ?? null, m ? `${store} ${marketplaceSku} → ${JSON.stringify(m)}` : `${store} ${marketplaceSku} unmapped`);
@@ -45,7 +52,7 @@ export function registerStock(program: Command, ctx: CliContext, done: (code: nu
     .option('--pause', 'stop pushing to this store')
     .option('--resume', 'resume pushing')
     .action(async (store: string, o: Common & { safety?: string; cap?: string; pause?: boolean; resume?: boolean }) => {
-      const ledger = openLedger(o.ledger);
+      const ledger = await ledgerAt(o.ledger);
       const p = stockPolicy(ledger, { store, safetyStock: o.safety, cap: o.cap, paused: o.pause ? true : o.resume ? false : undefined });
       await ledger.flush();
       print(p, `${store}: ${JSON.stringify(p)}`);
@@ -56,7 +63,7 @@ export function registerStock(program: Command, ctx: CliContext, done: (code: nu
     .option('--sku <sku>', 'one warehouse SKU')
     .option('--store <ref>', "one 'account:store'")
     .action(async (o: Common & { sku?: string; store?: string }) => {
-      const view = stockShow(openLedger(o.ledger), { sku: o.sku, store: o.store });
+      const view = stockShow(await ledgerAt(o.ledger), { sku: o.sku, store: o.store });
       print(view, formatStockView(view));
       done(EXIT_OK);
     });
@@ -67,9 +74,11 @@ export function registerStock(program: Command, ctx: CliContext, done: (code: nu
     .option('--journal <file>', 'push journal (JSONL)')
     .option('--follow', 'keep running until Ctrl-C')
     .action(async (o: Common & { stores?: string; checkpoint?: string; journal?: string; follow?: boolean }) => {
+      const ledger = await ledgerAt(o.ledger);
+      if (o.checkpoint) await checkJsonFileIfExists(o.checkpoint, 'checkpoint file');
       const { hub } = await hubFromConfig(ctx, o.stores);
       const report = await hub.inventory.sync({
-        ledger: openLedger(o.ledger), follow: !!o.follow, signal: ctx.signal, journal: o.journal,
+        ledger, follow: !!o.follow, signal: ctx.signal, journal: o.journal,
         checkpoints: o.checkpoint ? fileCheckpoints(o.checkpoint) : undefined,
       });
       print(report, formatInventoryReport(report));
