@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors/classes.js';
 import { toDecimal } from '../model/money.js';
 import type { StoreRun } from './bulk-store.js';
 import type { BulkReport } from './bulk-types.js';
@@ -43,7 +44,20 @@ export function buildBulkReport(catalog: Catalog, startedAt: Date, runs: StoreRu
 
 /** The human version of a BulkReport: one line per store, then every failure and rejected row. */
 export function formatBulkReport(report: BulkReport, opts: { maxLines?: number } = {}): string {
-  const max = opts.maxLines ?? 50;
+  const r = report as Partial<BulkReport> | null;
+  if (typeof r !== 'object' || r === null || !Array.isArray(r.stores) || !Array.isArray(r.items) || !Array.isArray(r.rejected) || typeof r.totals !== 'object' || r.totals === null) {
+    throw new ValidationError({ message: 'report must be the BulkReport of hub.listings.bulkUpsert()', path: 'report' });
+  }
+  try {
+    return formatReport(report, opts);
+  } catch (e) {
+    // A report edited by hand can break any field; say which argument, never a TypeError.
+    throw new ValidationError({ message: `report is not a well-formed BulkReport (${e instanceof Error ? e.message : 'unreadable'})`, path: 'report' });
+  }
+}
+
+function formatReport(report: BulkReport, opts: { maxLines?: number }): string {
+  const max = typeof opts?.maxLines === 'number' && opts.maxLines >= 0 ? opts.maxLines : 50;
   const out: string[] = [];
   out.push(`Bulk listing of ${report.source}: ${report.totals.listings} listings × ${report.stores.length} stores in ${seconds(report.durationMs)}`);
   out.push('');

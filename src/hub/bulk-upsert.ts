@@ -12,7 +12,7 @@ import type { BulkProgressEvent, BulkReport, HubBulkOptions } from './bulk-types
 import { catalogOf, isCatalog } from './catalog.js';
 import type { Catalog } from './catalog-types.js';
 import type { HubHooks, HubSignal } from './hub-hooks.js';
-import { openJournal } from './journal.js';
+import { openJournal, type BulkJournal } from './journal.js';
 import { allStoreRefs, resolveStore } from './store-ref.js';
 
 export interface BulkContext {
@@ -83,10 +83,17 @@ function checkOptions(opts: HubBulkOptions): void {
   };
   int(opts.concurrency, 'concurrency', 256);
   int(opts.bulkChunkSize, 'bulkChunkSize', 100_000);
-  if (opts.stores !== undefined && (!Array.isArray(opts.stores) || opts.stores.some((s) => typeof s !== 'string'))) {
+  if (opts.stores !== undefined && (!Array.isArray(opts.stores) || Array.from(opts.stores).some((s) => typeof s !== 'string'))) {
     throw new ValidationError({ message: "stores must be an array of 'account:store' strings", path: 'stores' });
   }
-  if (opts.pricing && (typeof opts.pricing.base !== 'string' || !opts.pricing.rates)) {
+  if (opts.pricing !== undefined && (typeof opts.pricing !== 'object' || opts.pricing === null || typeof opts.pricing.base !== 'string' || typeof opts.pricing.rates !== 'object' || opts.pricing.rates === null)) {
     throw new ValidationError({ message: 'pricing needs { base, rates }', path: 'pricing' });
   }
+  const j = opts.journal as BulkJournal | string | undefined;
+  if (j !== undefined && typeof j !== 'string' && (typeof j !== 'object' || j === null || typeof j.load !== 'function' || typeof j.append !== 'function' || typeof j.close !== 'function')) {
+    throw new ValidationError({ message: 'journal must be a file path or a BulkJournal { load, append, close }', path: 'journal' });
+  }
+  if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') throw new ValidationError({ message: 'onProgress must be a function', path: 'onProgress' });
+  if (opts.signal !== undefined && !(opts.signal instanceof AbortSignal)) throw new ValidationError({ message: 'signal must be an AbortSignal', path: 'signal' });
+  if (opts.singleOnly !== undefined && typeof opts.singleOnly !== 'boolean') throw new ValidationError({ message: 'singleOnly must be a boolean', path: 'singleOnly' });
 }

@@ -28,7 +28,9 @@ export interface CsvCatalogOptions {
 }
 
 export function parseCatalogCsv(text: string, opts: CsvCatalogOptions = {}): Catalog {
-  const source = opts.source ?? 'catalog.csv';
+  if (typeof text !== 'string') throw new ValidationError({ message: 'a CSV catalog is text', path: 'catalog' });
+  if (typeof opts !== 'object' || opts === null) throw new ValidationError({ message: 'options must be an object', path: 'options' });
+  const source = typeof opts.source === 'string' ? opts.source : 'catalog.csv';
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: true }) as unknown as typeof records;

@@ -45,7 +45,7 @@ export async function loadCatalog(file: string, opts: LoadCatalogOptions = {}): 
 
 /** JSON catalog: every item is validated on its own; rows are 1-based item indexes. */
 export function parseCatalogJson(value: unknown, opts: { source?: string } = {}): Catalog {
-  const source = opts.source ?? 'catalog.json';
+  const source = typeof opts?.source === 'string' ? opts.source : 'catalog.json';
   const items = Array.isArray(value) ? value : (value as { listings?: unknown })?.listings;
   if (!Array.isArray(items)) throw new ValidationError({ message: `${source}: expected an array of listings or { "listings": [...] }`, path: 'catalog' });
   return fromInputs(items as ListingInput[], source);
@@ -53,7 +53,8 @@ export function parseCatalogJson(value: unknown, opts: { source?: string } = {})
 
 /** Validates in-memory listings the same way (used when bulkUpsert is given an array). */
 export function catalogOf(listings: ReadonlyArray<ListingInput | Listing>, source = 'listings'): Catalog {
-  return fromInputs(listings, source);
+  if (!Array.isArray(listings)) throw new ValidationError({ message: 'expected an array of listings', path: 'listings' });
+  return fromInputs(listings, typeof source === 'string' ? source : 'listings');
 }
 
 function fromInputs(items: ReadonlyArray<unknown>, source: string): Catalog {

@@ -29,12 +29,13 @@ export interface PricingOptions {
 
 /** What a store will be sent: the catalog listing with every price in the store's currency. */
 export function priceListing(listing: Listing, store: Store, marketplace: string, pricing: PricingOptions | undefined): Listing {
+  checkPricingArgs(listing, store, pricing);
   const price = (m: Money, keepMargin: boolean): Money => {
     if (!pricing) {
       if (m.currency === store.currency) return m;
       throw new ValidationError({ message: `${listing.sku}: ${m.currency} price on a ${store.currency} store needs pricing options (rates)`, path: 'pricing' });
     }
-    const vatRate = store.taxInclusivePricing ? pricing.vatRates?.[store.country] : undefined;
+    const vatRate = store.taxInclusivePricing && pricing.vatRates && Object.hasOwn(pricing.vatRates, store.country) ? pricing.vatRates[store.country] : undefined;
     // The RRP is already a retail price: convert and end it, but add no margin or fees.
     return priceForMarket(m, {
       to: store.currency,
@@ -52,4 +53,17 @@ export function priceListing(listing: Listing, store: Store, marketplace: string
     ...(listing.listPrice ? { listPrice: price(listing.listPrice, false) } : {}),
     variants: listing.variants.map((v) => (v.price ? { ...v, price: price(v.price, true) } : v)),
   };
+}
+
+/** Cheap shape guards (the bulk engine passes validated listings; direct callers may not). */
+function checkPricingArgs(listing: unknown, store: unknown, pricing: unknown): void {
+  const l = listing as Partial<Listing> | null;
+  if (typeof l !== 'object' || l === null || typeof l.price !== 'object' || l.price === null || !Array.isArray(l.variants)) {
+    throw new ValidationError({ message: 'listing must be a validated Listing (price, variants)', path: 'listing' });
+  }
+  const s = store as Partial<Store> | null;
+  if (typeof s !== 'object' || s === null || typeof s.currency !== 'string' || typeof s.country !== 'string') {
+    throw new ValidationError({ message: 'store must be a Store (currency, country)', path: 'store' });
+  }
+  if (pricing !== undefined && (typeof pricing !== 'object' || pricing === null)) throw new ValidationError({ message: 'pricing must be an object', path: 'pricing' });
 }

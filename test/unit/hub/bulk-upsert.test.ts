@@ -53,7 +53,7 @@ describe('hub.listings.bulkUpsert', () => {
     expect(report.ok).toBe(false);
     expect(report.items.map((i) => `${i.sku}:${i.outcome}`)).toEqual(['A:done', 'B:failed', 'C:failed']);
     expect(report.items[1]!.error).toMatchObject({ code: 'MARKETPLACE_REJECTED', detail: 'E100' });
-    expect(report.items[2]!.error).toMatchObject({ code: 'NOT_FOUND' });
+    expect(report.items[2]!.error).toMatchObject({ code: 'VALIDATION' });
     expect(report.items[2]!.error!.message).toMatch(/No CHF rate/);
     expect(report.rejected).toEqual([{ row: 5, sku: 'D', field: 'price', message: expect.any(String) }]);
     expect(report.totals.rejected).toBe(1);
