@@ -174,7 +174,7 @@ describe('progress without a terminal', () => {
       const p = bulkProgress({ out: () => {}, err: (t) => void lines.push(t), json: false, interactive: false });
       const counts = { total: 10, queued: 10, done: 0, failed: 0, skipped: 0, cancelled: 0 };
       p.onProgress({ type: 'start', store: 'a:DE', counts, path: 'single' } as BulkProgressEvent);
-      p.onProgress({ type: 'item', store: 'a:DE', counts: { ...counts, queued: 6, done: 3, failed: 1 } } as BulkProgressEvent);
+      p.onProgress({ type: 'item', store: 'a:DE', counts: { ...counts, queued: 6, done: 3, failed: 1 } } as unknown as BulkProgressEvent);
       vi.advanceTimersByTime(4999);
       expect(lines).toEqual([]);
       vi.advanceTimersByTime(1);
