@@ -25,7 +25,26 @@ export const CallOptionsSchema = z
   })
   .passthrough();
 
+const NONE: CallOptions = Object.freeze({});
+
 export function parseCallOptions(opts: unknown): CallOptions {
-  if (opts === undefined || opts === null) return {};
-  return parseInput(CallOptionsSchema, opts ?? {}, 'options') as CallOptions;
+  if (opts === undefined || opts === null) return NONE;
+  // Fast accept of what the schema accepts (property-tested against it); anything else, including
+  // every rejection, goes through zod so errors stay exactly the schema's ValidationErrors.
+  if (plainlyValid(opts)) return opts;
+  return parseInput(CallOptionsSchema, opts, 'options') as CallOptions;
+}
+
+const posInt = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isSafeInteger(v) && v > 0);
+
+function plainlyValid(o: unknown): o is CallOptions {
+  if (typeof o !== 'object' || Array.isArray(o) || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  const { signal, timeoutMs, deadline, maxRetries, idempotencyKey } = o as Record<string, unknown>;
+  return (
+    (signal === undefined || signal instanceof AbortSignal) &&
+    posInt(timeoutMs) &&
+    posInt(deadline) &&
+    (maxRetries === undefined || (typeof maxRetries === 'number' && Number.isSafeInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 20)) &&
+    (idempotencyKey === undefined || (typeof idempotencyKey === 'string' && idempotencyKey.length >= 1 && idempotencyKey.length <= 200))
+  );
 }

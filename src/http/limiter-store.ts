@@ -20,6 +20,10 @@ export class MemoryLimiterStore implements LimiterStore {
   get(key: string) {
     return this.buckets.get(key);
   }
+  /** The stored state itself, synchronously (the limiter's fast path updates it in place). */
+  peek(key: string): BucketState | undefined {
+    return this.buckets.get(key);
+  }
   set(key: string, state: BucketState) {
     this.buckets.set(key, state);
   }

@@ -11,7 +11,7 @@ import { safeEmit, type Hooks } from './hooks.js';
 import { Limiter } from './limiter.js';
 import type { Operation, OperationTable, RawClient, RawResult, RequestParts, ResponseMeta } from './operation.js';
 import { parseWire } from './parse.js';
-import { scalePlan } from './rate-plan.js';
+import { scalePlan, type RatePlan } from './rate-plan.js';
 import { buildRequest, fullUrl, type ArrayFormat, type HttpRequest } from './request.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 import { defaultTransport } from './transport.js';
@@ -49,6 +49,17 @@ export interface PipelineConfig {
   consistency?: ConsistencyWindow;
 }
 
+interface OpInfo {
+  key: string;
+  rate: RatePlan | undefined;
+  plan: RatePlan | undefined;
+}
+
+/** Where an attempt records the request it sent (a refresh reads the token it carried). */
+interface Sent {
+  req?: HttpRequest;
+}
+
 /** Failures where the request provably never reached the marketplace's write path. */
 function notExecuted(err: XborderError): boolean {
   if (err instanceof RateLimitError) return true;
@@ -70,6 +81,7 @@ export class Pipeline {
   readonly limiter: Limiter;
   readonly clock: Clock;
   private readonly retryPolicy: RetryPolicy;
+  private readonly ops = new WeakMap<Operation<any, any>, OpInfo>();
 
   constructor(readonly config: PipelineConfig) {
     this.clock = config.clock ?? systemClock;
@@ -78,7 +90,22 @@ export class Pipeline {
   }
 
   bucketKey(op: Operation<any, any>): string {
-    return `${this.config.marketplace}:${this.config.account}:${op.group ?? op.id}`;
+    return this.opInfo(op).key;
+  }
+
+  /** The operation's time-scaled rate plan, if it has one. */
+  planOf(op: Operation<any, any>): RatePlan | undefined {
+    return this.opInfo(op).plan;
+  }
+
+  /** Bucket key and scaled plan, computed once per operation object (not per call). */
+  private opInfo(op: Operation<any, any>): OpInfo {
+    let info = this.ops.get(op);
+    if (!info || info.rate !== op.rate) {
+      info = { key: `${this.config.marketplace}:${this.config.account}:${op.group ?? op.id}`, rate: op.rate, plan: op.rate ? scalePlan(op.rate, this.config.timeScale ?? 1) : undefined };
+      this.ops.set(op, info);
+    }
+    return info;
   }
 
   async call<Req extends RequestParts, Out>(op: Operation<Req, Out>, parts: Req, options?: CallOptions): Promise<RawResult<Out>> {
@@ -139,12 +166,14 @@ export class Pipeline {
     return { data, headers: {}, meta: { status: 200, attempts: 0, durationMs: 0, replayed: 'verified' } };
   }
 
-  private async callWithRetry<Req extends RequestParts, Out>(op: Operation<Req, Out>, parts: Req, opts: CallOptions): Promise<RawResult<Out>> {
+  private callWithRetry<Req extends RequestParts, Out>(op: Operation<Req, Out>, parts: Req, opts: CallOptions): Promise<RawResult<Out>> {
     let ambiguous: XborderError | undefined;
+    let throttled = false;
     let attempts = 0;
-    const policy = { ...this.retryPolicy, ...(opts.maxRetries !== undefined ? { retries: opts.maxRetries } : {}), ...(op.retry === false ? { retries: 0 } : {}) };
+    const plan = this.planOf(op);
+    const retries = op.retry === false ? 0 : (opts.maxRetries ?? this.retryPolicy.retries);
     return withRetry({
-      policy,
+      policy: retries === this.retryPolicy.retries ? this.retryPolicy : { ...this.retryPolicy, retries },
       clock: this.clock,
       signal: opts.signal,
       deadline: opts.deadline,
@@ -161,7 +190,9 @@ export class Pipeline {
           }
         }
         ambiguous = undefined;
-        return this.attemptWithAuth(op, parts, opts, n, () => attempts);
+        const front = throttled;
+        throttled = false;
+        return this.attemptWithAuth(op, parts, opts, n, () => attempts, front);
       },
       shouldRetry: (err) => {
         if (op.idempotent || notExecuted(err)) return true;
@@ -171,6 +202,14 @@ export class Pipeline {
         }
         throw new OutcomeUnknownError({ marketplace: this.config.marketplace, operation: op.id, idempotencyKey: opts.idempotencyKey, status: err.status, requestId: err.requestId, cause: err, message: `${op.id} failed ambiguously (${err.code}); not replayed because it is not idempotent` });
       },
+      // A throttled call of a rate-planned operation waits exactly the Retry-After the server gave
+      // (no jittered backoff on top; without one, the usual backoff), then re-enters its bucket at
+      // the front: it already waited its turn (issue 17.4).
+      sleepFor: (err) => {
+        if (!plan || !(err instanceof RateLimitError)) return undefined;
+        throttled = true;
+        return err.retryAfterMs;
+      },
       onRetry: (err, attempt, delayMs) => {
         safeEmit(this.config.hooks, 'onRetry', { marketplace: this.config.marketplace, account: this.config.account, operation: op.id, attempt, delayMs, reason: err.code });
       },
@@ -178,48 +217,49 @@ export class Pipeline {
   }
 
   /** One attempt, plus at most one token refresh and replay when the token expired. */
-  private async attemptWithAuth<Req extends RequestParts, Out>(op: Operation<Req, Out>, parts: Req, opts: CallOptions, n: number, attemptsOf: () => number): Promise<RawResult<Out>> {
-    let sent: HttpRequest | undefined;
+  private async attemptWithAuth<Req extends RequestParts, Out>(op: Operation<Req, Out>, parts: Req, opts: CallOptions, n: number, attemptsOf: () => number, front: boolean): Promise<RawResult<Out>> {
+    const sent: Sent = { req: undefined };
     try {
-      return await this.once(op, parts, opts, n, attemptsOf, (req) => (sent = req));
+      return await this.once(op, parts, opts, n, attemptsOf, front, sent);
     } catch (e) {
       if (e instanceof AuthError && e.code === 'AUTH_EXPIRED' && this.config.auth?.refresh && !op.noAuth) {
-        await this.config.auth.refresh({ operation: op.id, signal: opts.signal, rejected: sent });
-        return this.once(op, parts, opts, n, attemptsOf);
+        await this.config.auth.refresh({ operation: op.id, signal: opts.signal, rejected: sent.req });
+        return this.once(op, parts, opts, n, attemptsOf, false);
       }
       throw e;
     }
   }
 
   private async once<Req extends RequestParts, Out>(
-    op: Operation<Req, Out>, parts: Req, opts: CallOptions, attempt: number, attemptsOf: () => number, onSent?: (req: HttpRequest) => void,
+    op: Operation<Req, Out>, parts: Req, opts: CallOptions, attempt: number, attemptsOf: () => number, front: boolean, sent?: Sent,
   ): Promise<RawResult<Out>> {
     const cfg = this.config;
-    const ev = { marketplace: cfg.marketplace, account: cfg.account, operation: op.id };
+    const hooks = cfg.hooks;
     const key = this.bucketKey(op);
-    const plan = op.rate ? scalePlan(op.rate, cfg.timeScale ?? 1) : undefined;
-    if (plan) {
+    const plan = this.planOf(op);
+    // Fast path: a free token and nobody queued is taken synchronously, no promise, no closure.
+    if (plan && (front || opts.signal?.aborted || !this.limiter.tryAcquire(key, plan))) {
       await this.limiter.acquire(key, plan, {
         signal: opts.signal,
         deadline: opts.deadline,
-        onWait: (waitMs) => safeEmit(cfg.hooks, 'onRateLimitWait', { ...ev, bucket: key, waitMs }),
+        front,
+        onWait: hooks?.onRateLimitWait ? (waitMs) => safeEmit(hooks, 'onRateLimitWait', { marketplace: cfg.marketplace, account: cfg.account, operation: op.id, bucket: key, waitMs }) : undefined,
       });
     }
     const req = buildRequest(op.method, op.baseUrl ?? cfg.baseUrl, op.path, parts, op.bodyType ?? 'json', cfg.arrayFormat ?? 'comma');
     if (cfg.auth && !op.noAuth) await cfg.auth.authorize(req, { operation: op.id, signal: opts.signal });
     const url = fullUrl(req);
-    onSent?.(req);
-    const hooks = cfg.hooks;
+    if (sent) sent.req = req;
     // Redaction costs a URL parse: only pay it when someone listens.
     const safeUrl = hooks?.onRequest || hooks?.onResponse ? redactUrl(url) : '';
-    if (hooks?.onRequest) safeEmit(hooks, 'onRequest', { ...ev, method: req.method, url: safeUrl, attempt, idempotencyKey: opts.idempotencyKey });
+    if (hooks?.onRequest) safeEmit(hooks, 'onRequest', { marketplace: cfg.marketplace, account: cfg.account, operation: op.id, method: req.method, url: safeUrl, attempt, idempotencyKey: opts.idempotencyKey });
     const started = this.clock.now();
     const res = await this.send(req, url, op, opts);
     const durationMs = this.clock.now() - started;
     const requestId = cfg.requestIdOf?.(res);
     const announced = cfg.rateFromHeaders?.(res.headers);
     if (announced) this.limiter.updateRate(key, announced * (cfg.timeScale ?? 1));
-    if (hooks?.onResponse) safeEmit(hooks, 'onResponse', { ...ev, method: req.method, url: safeUrl, attempt, status: res.status, durationMs, requestId });
+    if (hooks?.onResponse) safeEmit(hooks, 'onResponse', { marketplace: cfg.marketplace, account: cfg.account, operation: op.id, method: req.method, url: safeUrl, attempt, status: res.status, durationMs, requestId });
     const error = cfg.mapError(res, { operation: op.id, requestId });
     if (error) {
       error.operation ??= op.id;
@@ -235,8 +275,10 @@ export class Pipeline {
 
   private async send(req: HttpRequest, url: string, op: Operation<any, any>, opts: CallOptions): Promise<WireResponse> {
     const transport = this.config.transport ?? defaultTransport();
-    const headers = { ...req.headers };
+    // The request's own headers object is fresh per attempt: only a body needs a copy (content-type).
+    let headers = req.headers;
     let data: unknown = req.body;
+    if (req.body !== undefined) headers = { ...headers };
     if (req.bodyType === 'form' && req.body && typeof req.body === 'object') {
       data = new URLSearchParams(req.body as Record<string, string>).toString();
       headers['content-type'] ??= 'application/x-www-form-urlencoded;charset=UTF-8';

@@ -35,50 +35,78 @@ export interface RetryRun<T> {
   operation: string;
   /** Decides whether this failure may be replayed (idempotency, verify...). */
   shouldRetry(error: XborderError, attempt: number): boolean | Promise<boolean>;
+  /** Overrides the backoff sleep for an error (e.g. 0 when the limiter already holds the retry back). */
+  sleepFor?(error: XborderError, attempt: number): number | undefined;
   onRetry?(error: XborderError, attempt: number, delayMs: number): void;
   attempt(n: number): Promise<T>;
 }
 
-/** Bounded, jittered retries on p-retry; the backoff sleep honours the signal and the deadline. */
+/** p-retry's AbortError carries a final error; anything else thrown by a step may be retried. */
+async function classify<T>(run: RetryRun<T>, e: unknown, n: number): Promise<XborderError> {
+  const ctx = { marketplace: run.marketplace, operation: run.operation, signal: run.signal };
+  const err = isXborderError(e) ? e : errorFromTransport(e, ctx);
+  if (err instanceof AbortedError || !err.retryable) throw new AbortError(err);
+  let again: boolean;
+  try {
+    again = await run.shouldRetry(err, n);
+  } catch (decided) {
+    // shouldRetry may replace the error (e.g. OutcomeUnknownError): final, never retried.
+    throw new AbortError(isXborderError(decided) ? decided : err);
+  }
+  if (!again) throw new AbortError(err);
+  return err;
+}
+
+/** Sleeps before the retry that follows failed attempt `n`; throws when the deadline forbids it. */
+async function pause<T>(run: RetryRun<T>, err: XborderError, n: number): Promise<void> {
+  const hinted = run.sleepFor?.(err, n);
+  const delay = hinted ?? retryDelay(err, n, run.policy, run.random);
+  if (run.deadline !== undefined && run.clock.now() + delay > run.deadline) throw err;
+  run.onRetry?.(err, n, hinted === undefined ? delay : Math.max(delay, err instanceof RateLimitError ? (err.retryAfterMs ?? 0) : 0));
+  if (delay > 0) await run.clock.sleep(delay, run.signal);
+}
+
+/**
+ * Bounded, jittered retries on p-retry; the backoff sleep honours the signal and the deadline.
+ * Fast path: the first attempt runs bare, p-retry only steps in once it failed.
+ */
 export async function withRetry<T>(run: RetryRun<T>): Promise<T> {
+  try {
+    return await run.attempt(1);
+  } catch (first) {
+    return retryAfterFirst(run, first);
+  }
+}
+
+async function retryAfterFirst<T>(run: RetryRun<T>, first: unknown): Promise<T> {
   const ctx = { marketplace: run.marketplace, operation: run.operation, signal: run.signal };
   try {
+    const err = await classify(run, first, 1);
+    if (run.policy.retries === 0) throw err;
+    await pause(run, err, 1);
     return await pRetry(
-      async (n) => {
+      async (k) => {
         try {
-          return await run.attempt(n);
+          return await run.attempt(k + 1);
         } catch (e) {
-          const err = isXborderError(e) ? e : errorFromTransport(e, ctx);
-          if (err instanceof AbortedError || !err.retryable) throw new AbortError(err);
-          let again: boolean;
-          try {
-            again = await run.shouldRetry(err, n);
-          } catch (decided) {
-            // shouldRetry may replace the error (e.g. OutcomeUnknownError): final, never retried.
-            throw new AbortError(isXborderError(decided) ? decided : err);
-          }
-          if (!again) throw new AbortError(err);
-          throw err;
+          throw await classify(run, e, k + 1);
         }
       },
       {
-        retries: run.policy.retries,
+        retries: run.policy.retries - 1,
         minTimeout: 0,
         maxTimeout: 0,
         factor: 1,
         randomize: false,
         onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
           if (retriesLeft === 0) return;
-          const err = error as XborderError;
-          const delay = retryDelay(err, attemptNumber, run.policy, run.random);
-          if (run.deadline !== undefined && run.clock.now() + delay > run.deadline) throw err;
-          run.onRetry?.(err, attemptNumber, delay);
-          await run.clock.sleep(delay, run.signal);
+          await pause(run, error as XborderError, attemptNumber + 1);
         },
       },
     );
   } catch (e) {
-    if (run.signal?.aborted) throw isXborderError(e) && e instanceof AbortedError ? e : new AbortedError({ ...ctx, cause: run.signal.reason });
-    throw isXborderError(e) ? e : errorFromTransport(e, ctx);
+    const final = e instanceof AbortError ? e.originalError : e;
+    if (run.signal?.aborted) throw isXborderError(final) && final instanceof AbortedError ? final : new AbortedError({ ...ctx, cause: run.signal.reason });
+    throw isXborderError(final) ? final : errorFromTransport(final, ctx);
   }
 }
