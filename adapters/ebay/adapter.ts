@@ -11,7 +11,7 @@ import { ebayRequestId, mapEbayError } from './errors.js';
 import { fulfilmentService } from './fulfilment.js';
 import { inventoryService } from './inventory.js';
 import { listingsService } from './listings.js';
-import { ops, type EbayOperations } from './operations.js';
+import type { EbayOperations } from './operations.js';
 import { ordersService } from './orders.js';
 
 export type EbayRawClient = RawClient<Omit<EbayOperations, 'refreshToken'>>;
@@ -23,7 +23,8 @@ export interface EbayAdapter extends MarketplaceAdapter<EbayRawClient> {
 
 /**
  * One eBay seller account (one user token): its stores are eBay sites with their currency; orders
- * come from one feed across sites and a SKU's quantity is one pool across sites.
+ * come from one feed across sites. A unified SKU is one seller SKU per site (site-skus.ts), so
+ * content and quantity are per site.
  */
 export function ebay(config: EbayConfigInput): EbayAdapter {
   const resolved = resolveConfig(config);
@@ -52,7 +53,7 @@ export function ebay(config: EbayConfigInput): EbayAdapter {
     consistency: config.consistency ?? { windowMs: DEFAULTS.consistency.windowMs / scale, intervalMs: DEFAULTS.consistency.intervalMs / scale },
   });
   const ctx = new EbayContext(resolved, pipeline, journal, clock, pipeline.config.consistency!);
-  const { refreshToken: _token, ...callable } = ops;
+  const { refreshToken: _token, ...callable } = ctx.ops;
   const raw = Object.fromEntries(Object.entries(callable).map(([name, operation]) => [name, (parts: object, opts?: object) => ctx.call(operation as never, (parts ?? {}) as never, opts)])) as unknown as EbayRawClient;
   const capabilities: Capabilities = {
     partialShipment: true,
@@ -60,7 +61,8 @@ export function ebay(config: EbayConfigInput): EbayAdapter {
     marketplaceIssuedTracking: false,
     cancellation: { order: false, lines: false },
     bulkListingThreshold: null,
-    quantity: { sharedAcrossStores: true, includesReserved: false, marketplaceFulfilledReadOnly: false },
+    // One seller SKU per site (site-skus.ts): each site's listing has its own quantity.
+    quantity: { sharedAcrossStores: false, includesReserved: false, marketplaceFulfilledReadOnly: false },
     inventoryBatchSize: DEFAULTS.bulkBatchSize,
   };
   return {

@@ -11,6 +11,7 @@ import type { Store } from '../../src/model/store.js';
 import type { IntentJournal } from '../../src/state/intent-journal.js';
 import type { TokenStore } from '../../src/state/token-store.js';
 import { DEFAULT_SCOPES, findMarketplace, HOSTS, type EbayMarketplace } from './marketplaces.js';
+import { SiteSkus, SiteSkuSchema } from './site-skus.js';
 
 /** Documented defaults, in one place (style-anchors §2.7). */
 export const DEFAULTS = {
@@ -49,6 +50,8 @@ export const EbayConfigSchema = z.object({
   ordersPageSize: z.number().int().min(1).max(DEFAULTS.maxOrdersPageSize).default(DEFAULTS.ordersPageSize),
   /** Per site id (EBAY_US...): policies + location used by listings.upsert. */
   listingDefaults: z.record(z.string(), ListingDefaultsSchema).default({}),
+  /** How a unified SKU becomes one seller SKU per site (site-skus.ts). */
+  siteSkus: SiteSkuSchema,
   timeScale: z.number().positive().default(1),
   timeoutMs: z.number().int().positive().optional(),
 });
@@ -73,6 +76,7 @@ export interface ResolvedConfig {
   tokenBaseUrl: string;
   scopes: readonly string[];
   stores: EbayStore[];
+  skus: SiteSkus;
 }
 
 export function toStore(m: EbayMarketplace): EbayStore {
@@ -91,6 +95,8 @@ export function resolveConfig(input: EbayConfigInput): ResolvedConfig {
   for (const key of Object.keys(parsed.listingDefaults)) {
     if (!unique.some((m) => m.id === key)) throw new ValidationError({ message: `listingDefaults.${key} is not one of the configured marketplaces`, path: `config.listingDefaults.${key}` });
   }
+  const primary = parsed.siteSkus.primary === undefined ? unique[0]!.id : findMarketplace(parsed.siteSkus.primary)?.id;
+  if (!primary || !unique.some((m) => m.id === primary)) throw new ValidationError({ message: 'siteSkus.primary is not one of the configured marketplaces', path: 'config.siteSkus.primary' });
   const baseUrl = parsed.endpoint ?? (parsed.sandbox ? HOSTS.sandbox : HOSTS.production);
-  return { parsed, baseUrl, tokenBaseUrl: parsed.tokenEndpoint ?? baseUrl, scopes: parsed.scopes ?? DEFAULTS.scopes, stores: unique.map(toStore) };
+  return { parsed, baseUrl, tokenBaseUrl: parsed.tokenEndpoint ?? baseUrl, scopes: parsed.scopes ?? DEFAULTS.scopes, stores: unique.map(toStore), skus: new SiteSkus(parsed.siteSkus, primary) };
 }

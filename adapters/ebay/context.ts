@@ -7,11 +7,17 @@ import type { ConsistencyWindow } from '../../src/http/verify.js';
 import type { IntentJournal } from '../../src/state/intent-journal.js';
 import type { EbayStore, ResolvedConfig } from './config.js';
 import { findMarketplace } from './marketplaces.js';
+import type { SiteSkus } from './site-skus.js';
+import { verifiedOps, type VerifiedOps } from './verify.js';
 
 /** What every service of one adapter instance (one eBay user token) shares. */
 export class EbayContext {
   readonly account: string;
   readonly stores: EbayStore[];
+  /** Unified SKU ⇄ per-site seller SKU (site-skus.ts). */
+  readonly skus: SiteSkus;
+  /** The op table with verify steps on the non-idempotent writes (verify.ts). */
+  readonly ops: VerifiedOps;
 
   constructor(
     readonly config: ResolvedConfig,
@@ -22,6 +28,8 @@ export class EbayContext {
   ) {
     this.account = config.parsed.account;
     this.stores = config.stores;
+    this.skus = config.skus;
+    this.ops = verifiedOps(this);
   }
 
   /** A store by id ('EBAY_GB') or country ('GB'); the first store by default. */

@@ -58,8 +58,10 @@ export function mapEbayError(res: WireResponse, ctx: { operation: string; reques
   const errors = entriesOf(detailsOf(res.data));
   const base = { marketplace: 'ebay', operation: ctx.operation, status: res.status, requestId: ctx.requestId, errors };
   const message = errors.length ? errors.map((e) => `${e.code}: ${e.message}`).join('; ') : undefined;
-  // Invalid or expired user token: refresh once and replay (pipeline). A 403 is not keyed on.
-  if (res.status === 401) return new AuthError({ ...base, code: 'AUTH_EXPIRED', message: message ?? 'eBay rejected the access token' });
+  // Invalid or expired user token: refresh once and replay (pipeline). The Inventory API also
+  // reports an expired token as 403 errorId 1100 "Access denied" (research B5; hendt/ebay-api#148);
+  // other 403s (missing scope, not opted in) stay refusals.
+  if (res.status === 401 || (res.status === 403 && errors.some((e) => e.code === '1100'))) return new AuthError({ ...base, code: 'AUTH_EXPIRED', message: message ?? 'eBay rejected the access token' });
   if (res.status === 429 || isQuotaExhausted(errors)) {
     if (isQuotaExhausted(errors)) return new QuotaExhaustedError({ ...base, message: message ?? 'eBay daily call limit reached' });
     return new RateLimitError({ ...base, message: message ?? 'eBay throttled the call', retryAfterMs: retryAfterMs(res.headers) });

@@ -1,92 +1,97 @@
 import { z } from 'zod';
 import type { InventoryResult, InventoryService, InventoryUpdate } from '../../src/adapter.js';
-import { errorFromResponse } from '../../src/errors/from-response.js';
-import { NotFoundError } from '../../src/errors/classes.js';
 import { parseInput } from '../../src/errors/from-response.js';
-import { isXborderError } from '../../src/errors/xborder-error.js';
+import { NotFoundError } from '../../src/errors/classes.js';
+import { isXborderError, type XborderError } from '../../src/errors/xborder-error.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import { MoneyInputSchema, toDecimal, type Money } from '../../src/model/money.js';
-import { DEFAULTS } from './config.js';
+import type { EbayStore } from './config.js';
 import type { EbayContext } from './context.js';
-import { entriesOf } from './errors.js';
+import { mergeOffer } from './mappers/merge.js';
 import { findOffer } from './offers.js';
 import { ops } from './operations.js';
-import type { PriceQuantity } from './schemas/inventory.js';
+import { sendBulk, type SiteRequest } from './price-quantity.js';
+import type { WireOfferDetails } from './schemas/inventory.js';
 
 const UpdatesSchema = z.array(
   z.object({ sku: z.string().min(1).max(50), quantity: z.number().int().nonnegative().optional(), price: MoneyInputSchema.optional(), store: z.string().optional() })
     .refine((u) => u.quantity !== undefined || u.price !== undefined, 'give quantity or price'),
 ).max(100_000);
 
-interface Merged {
+/** One result per unified SKU and target (a store, or every store for a store-less quantity). */
+interface Target {
+  key: string;
   sku: string;
+  /** Undefined: every configured site the SKU is listed on. */
+  store?: EbayStore;
   quantity?: number;
-  /** Latest price per store id. */
-  prices: Map<string, Money>;
+  price?: Money;
 }
 
-/** Latest value wins: one request per SKU carrying its final quantity and per-site prices. */
-function merge(ctx: EbayContext, updates: InventoryUpdate[]): Merged[] {
-  const bySku = new Map<string, Merged>();
+/** Latest value wins per SKU and store; a price without a store is for the default store. */
+function targetsOf(ctx: EbayContext, updates: InventoryUpdate[]): Target[] {
+  const out = new Map<string, Target>();
   for (const u of updates) {
-    const m = bySku.get(u.sku) ?? { sku: u.sku, prices: new Map<string, Money>() };
-    if (u.quantity !== undefined) m.quantity = u.quantity;
-    if (u.price) m.prices.set(ctx.store(u.store).id, u.price);
-    bySku.set(u.sku, m);
+    const store = u.store !== undefined || u.price ? ctx.store(u.store) : undefined;
+    const key = `${u.sku}\u0000${store?.id ?? '*'}`;
+    const t = out.get(key) ?? { key, sku: u.sku, ...(store ? { store } : {}) };
+    if (u.quantity !== undefined) t.quantity = u.quantity;
+    if (u.price) t.price = u.price;
+    out.set(key, t);
   }
-  return [...bySku.values()];
+  return [...out.values()];
 }
 
 /**
- * bulkUpdatePriceQuantity, 25 SKUs per call (research B3). Quantity is one pool per SKU across
- * sites (shipToLocationAvailability); a price needs the site's offerId, read with getOffers.
+ * Quantity reaches the live listing only when it changes at both levels: the offer's
+ * availableQuantity overrides the item's quantity and the listing shows the smaller of the two
+ * (https://developer.ebay.com/api-docs/sell/static/inventory/bulk-updates.html). Each site has its own
+ * seller SKU (site-skus.ts). Published offers go through bulkUpdatePriceQuantity (item and offer
+ * level together, 25 per call); that call "is not designed to work with unpublished offers", which
+ * take updateOffer instead (PriceQuantity.offers, specs/ebay/sell_inventory_v1_oas3.json).
  */
 export async function updatePriceQuantity(ctx: EbayContext, updates: InventoryUpdate[], opts: CallOptions = {}): Promise<InventoryResult[]> {
-  const merged = merge(ctx, updates);
-  const results = new Map<string, InventoryResult>();
-  const requests: PriceQuantity[] = [];
-  for (const m of merged) {
-    const offers: NonNullable<PriceQuantity['offers']> = [];
-    try {
-      for (const [storeId, price] of m.prices) {
-        const store = ctx.store(storeId);
-        const offer = await findOffer(ctx, m.sku, store, opts);
-        if (!offer) throw new NotFoundError({ marketplace: 'ebay', operation: 'bulkUpdatePriceQuantity', message: `SKU ${m.sku} has no offer on ${store.id}` });
-        offers.push({ offerId: offer.offerId, price: { value: toDecimal(price), currency: price.currency } });
-      }
-    } catch (e) {
-      if (!isXborderError(e)) throw e;
-      results.set(m.sku, { sku: m.sku, ok: false, error: e });
-      continue;
-    }
-    requests.push({ sku: m.sku, ...(m.quantity !== undefined ? { shipToLocationAvailability: { quantity: m.quantity } } : {}), ...(offers.length ? { offers } : {}) });
-  }
-  for (let i = 0; i < requests.length; i += DEFAULTS.bulkBatchSize) {
-    const chunk = requests.slice(i, i + DEFAULTS.bulkBatchSize);
-    let res;
-    try {
-      res = await ctx.call(ops.bulkUpdatePriceQuantity, { body: { requests: chunk } }, opts);
-    } catch (e) {
-      // The whole call failed: every SKU of this chunk ends with that error (the others keep theirs).
-      if (!isXborderError(e)) throw e;
-      for (const r of chunk) results.set(r.sku!, { sku: r.sku!, ok: false, error: e });
-      continue;
-    }
-    for (const r of chunk) {
-      const own = res.data.responses.filter((x) => x.sku === r.sku || r.offers?.some((o) => o.offerId === x.offerId));
-      const failed = own.find((x) => x.statusCode >= 400);
-      const warning = own.flatMap((x) => entriesOf(x.warnings)).map((w) => `${w.code}: ${w.message}`).join('; ');
-      if (failed) {
-        const error = errorFromResponse({ marketplace: 'ebay', operation: 'bulkUpdatePriceQuantity', status: failed.statusCode, errors: entriesOf(failed.errors) });
-        results.set(r.sku!, { sku: r.sku!, ok: false, error });
-      } else if (!own.length) {
-        results.set(r.sku!, { sku: r.sku!, ok: false, error: errorFromResponse({ marketplace: 'ebay', operation: 'bulkUpdatePriceQuantity', status: 500, message: `No result for SKU ${r.sku} in the bulk response` }) });
-      } else {
-        results.set(r.sku!, { sku: r.sku!, ok: true, ...(r.shipToLocationAvailability ? { appliedQuantity: r.shipToLocationAvailability.quantity } : {}), ...(warning ? { warning } : {}) });
+  const targets = targetsOf(ctx, updates);
+  const outcomes = new Map<string, { sites: number; error?: XborderError; warnings: string[] }>();
+  const requests: SiteRequest[] = [];
+  for (const t of targets) {
+    const o = { sites: 0, warnings: [] as string[] } as { sites: number; error?: XborderError; warnings: string[] };
+    outcomes.set(t.key, o);
+    for (const store of t.store ? [t.store] : ctx.stores) {
+      const sku = ctx.skus.sellerSku(t.sku, store.id);
+      try {
+        const offer = await findOffer(ctx, sku, store, opts);
+        if (!offer) {
+          if (t.store) throw new NotFoundError({ marketplace: 'ebay', operation: 'bulkUpdatePriceQuantity', message: `SKU ${t.sku} has no offer on ${store.id}` });
+          continue; // not listed on this site
+        }
+        o.sites++;
+        const price = t.price ? { value: toDecimal(t.price), currency: t.price.currency } : undefined;
+        if (offer.status === 'PUBLISHED') {
+          requests.push({ target: t.key, sku, ...(t.quantity !== undefined ? { quantity: t.quantity } : {}), offer: { offerId: offer.offerId, ...(t.quantity !== undefined ? { availableQuantity: t.quantity } : {}), ...(price ? { price } : {}) } });
+          continue;
+        }
+        if (t.quantity !== undefined) requests.push({ target: t.key, sku, quantity: t.quantity });
+        const patch = { ...(t.quantity !== undefined ? { availableQuantity: t.quantity } : {}), ...(price ? { pricingSummary: { price } } : {}) };
+        const body = mergeOffer(offer, patch as unknown as WireOfferDetails);
+        await ctx.call(ops.updateOffer, { params: { offerId: offer.offerId }, headers: { 'Content-Language': store.language }, body }, opts);
+      } catch (e) {
+        if (!isXborderError(e)) throw e;
+        o.error ??= e;
       }
     }
+    if (!o.sites && !o.error) o.error = new NotFoundError({ marketplace: 'ebay', operation: 'bulkUpdatePriceQuantity', message: `SKU ${t.sku} has no offer on any of this account's sites` });
   }
-  return merged.map((m) => results.get(m.sku)!);
+  for (const r of await sendBulk(ctx, requests, opts)) {
+    const o = outcomes.get(r.target)!;
+    if (r.error) o.error ??= r.error;
+    if (r.warning) o.warnings.push(r.warning);
+  }
+  return targets.map((t) => {
+    const o = outcomes.get(t.key)!;
+    if (o.error) return { sku: t.sku, ok: false, error: o.error };
+    return { sku: t.sku, ok: true, ...(t.quantity !== undefined ? { appliedQuantity: t.quantity } : {}), ...(o.warnings.length ? { warning: o.warnings.join('; ') } : {}) };
+  });
 }
 
 export function inventoryService(ctx: EbayContext): InventoryService {

@@ -11,6 +11,7 @@ import type { EbayContext } from './context.js';
 import { updatePriceQuantity } from './inventory.js';
 import { findOffer } from './offers.js';
 import { inventoryItemOf, issuesOf, offerOf } from './mappers/listing.js';
+import { mergeInventoryItem, mergeOffer } from './mappers/merge.js';
 import { inventoryMarketplaceId } from './marketplaces.js';
 import { ops } from './operations.js';
 
@@ -18,6 +19,11 @@ const SkuSchema = z.string().min(1).max(50, 'eBay SKUs are limited to 50 charact
 const PatchSchema = z.object({ price: MoneyInputSchema.optional(), quantity: z.number().int().nonnegative().optional() }).refine((p) => p.price !== undefined || p.quantity !== undefined, 'give price or quantity');
 
 const callOptsOf = ({ store: _s, replace: _r, ...rest }: UpsertOptions = {}): CallOptions => rest;
+
+/** listings.delete options: the inventory item (every listing of the seller SKU) only on request. */
+export interface DeleteOptions extends StoreOptions {
+  deleteInventoryItem?: boolean;
+}
 
 function rejectedIssues(e: MarketplaceError, sku: string): ListingIssue[] {
   return e.errors.map((x) => ({ code: x.code, message: x.details ?? x.message, severity: 'error' as const, attributes: x.field ? x.field.split(',') : [], categories: [], sku }));
@@ -32,10 +38,21 @@ function preflight(ctx: EbayContext, l: Listing, store: EbayStore): { issues: Li
   if (l.variants.length) issue('VARIATIONS_NOT_SUPPORTED', 'Multi-variation listings (inventory item groups) are not supported by xborder/ebay yet', ['variants']);
   if (!defaults) issue('MISSING_LISTING_DEFAULTS', `No listingDefaults (policies, merchantLocationKey) configured for ${store.id}`);
   if (!categoryId) issue('MISSING_CATEGORY', 'An eBay categoryId is required (marketplace.ebay.categoryId or listingDefaults.categoryId)', ['categoryId']);
-  if (l.sku.length > 50) issue('SKU_TOO_LONG', 'eBay SKUs are limited to 50 characters', ['sku']);
+  const sellerSku = ctx.skus.sellerSku(l.sku, store.id);
+  if (sellerSku.length > 50) issue('SKU_TOO_LONG', `eBay SKUs are limited to 50 characters (seller SKU on ${store.id}: ${sellerSku})`, ['sku']);
   const currency = (l.price as { currency: string }).currency;
   if (currency !== store.currency) issue('CURRENCY_MISMATCH', `${store.id} lists in ${store.currency}, not ${currency}`, ['price']);
   return { issues, ...(categoryId ? { categoryId } : {}) };
+}
+
+/** getInventoryItem, or undefined when the SKU has no item yet (404). */
+async function readItem(ctx: EbayContext, sku: string, opts: CallOptions): Promise<Record<string, unknown> | undefined> {
+  try {
+    return (await ctx.call(ops.getInventoryItem, { params: { sku } }, opts)).data;
+  } catch (e) {
+    if (e instanceof NotFoundError) return undefined;
+    throw e;
+  }
 }
 
 export function listingsService(ctx: EbayContext): ListingsService {
@@ -45,33 +62,42 @@ export function listingsService(ctx: EbayContext): ListingsService {
     const callOpts = callOptsOf(opts);
     const pre = preflight(ctx, l, store);
     if (pre.issues.length) return { sku: l.sku, store: store.id, status: 'invalid', issues: pre.issues };
+    const sku = ctx.skus.sellerSku(l.sku, store.id);
     const language = { 'Content-Language': store.language };
-    // 1. The inventory item: PUT replaces it whole (idempotent).
-    const item = await ctx.call(ops.createOrReplaceInventoryItem, { params: { sku: l.sku }, headers: language, body: inventoryItemOf(l) }, callOpts);
+    // 1. The inventory item of this site's seller SKU: read, merge, write (a PUT replaces it whole).
+    const current = await readItem(ctx, sku, callOpts);
+    const item = await ctx.call(ops.createOrReplaceInventoryItem, { params: { sku }, headers: language, body: mergeInventoryItem(current, inventoryItemOf(l)) }, callOpts);
     const warnings = issuesOf(item.data?.warnings, 'warning', l.sku);
-    // 2. The offer on this site: read first, so a retried upsert never creates a second offer.
-    const body = offerOf(l, inventoryMarketplaceId(store.marketplaceId), ctx.config.parsed.listingDefaults[store.id]!, pre.categoryId!);
-    const existing = await findOffer(ctx, l.sku, store, callOpts);
-    let offerId: string;
-    if (existing) {
-      const res = await ctx.call(ops.updateOffer, { params: { offerId: existing.offerId }, headers: language, body }, callOpts);
-      warnings.push(...issuesOf(res.data.warnings, 'warning', l.sku));
-      offerId = existing.offerId;
-    } else {
-      const res = await ctx.call(ops.createOffer, { headers: language, body }, callOpts);
-      warnings.push(...issuesOf(res.data.warnings, 'warning', l.sku));
-      if (!res.data.offerId) throw new MarketplaceError({ marketplace: 'ebay', operation: 'createOffer', message: 'createOffer returned no offerId' });
-      offerId = res.data.offerId;
-    }
+    // 2. The offer: read first, so a retried upsert never creates a second offer; merged for the same reason as the item.
+    const ours = offerOf(l, sku, inventoryMarketplaceId(store.marketplaceId), ctx.config.parsed.listingDefaults[store.id]!, pre.categoryId!);
+    const existing = await findOffer(ctx, sku, store, callOpts);
     const action = existing ? 'updated' : 'created';
-    // 3. Publish (or revise the live listing). eBay's refusals are the listing's issues.
+    let offerId = existing?.offerId;
     try {
-      const res = await ctx.call(ops.publishOffer, { params: { offerId } }, callOpts);
+      if (existing) {
+        const res = await ctx.call(ops.updateOffer, { params: { offerId: existing.offerId }, headers: language, body: mergeOffer(existing, ours) }, callOpts);
+        warnings.push(...issuesOf(res.data.warnings, 'warning', l.sku));
+      } else {
+        const res = await ctx.call(ctx.ops.createOffer, { headers: language, body: { ...ours, listingDescription: ours.listingDescription ?? l.title } }, callOpts);
+        warnings.push(...issuesOf(res.data.warnings, 'warning', l.sku));
+        if (!res.data.offerId) throw new MarketplaceError({ marketplace: 'ebay', operation: 'createOffer', message: 'createOffer returned no offerId' });
+        offerId = res.data.offerId;
+      }
+      const raw = { offerId, sellerSku: sku };
+      // 3. A published offer is already revised by updateOffer ("a successful updateOffer call will
+      // actually update the active eBay listing", EbayOfferDetailsWithId): publishing it again would
+      // spend another of the listing's 250 daily revisions (publishOffer description).
+      if (existing?.status === 'PUBLISHED') {
+        const listingId = existing.listing?.listingId;
+        return { sku: l.sku, store: store.id, status: 'active', ...(listingId ? { marketplaceId: listingId } : {}), issues: warnings, action, raw };
+      }
+      const res = await ctx.call(ctx.ops.publishOffer, { params: { offerId: offerId! } }, callOpts);
       warnings.push(...issuesOf(res.data.warnings, 'warning', l.sku));
-      return { sku: l.sku, store: store.id, status: 'active', ...(res.data.listingId ? { marketplaceId: res.data.listingId } : {}), issues: warnings, action, raw: { offerId } };
+      return { sku: l.sku, store: store.id, status: 'active', ...(res.data.listingId ? { marketplaceId: res.data.listingId } : {}), issues: warnings, action, raw };
     } catch (e) {
+      // eBay's refusals (publish prerequisites, a revision it rejects) are the listing's issues.
       if (e instanceof MarketplaceError && e.code === 'MARKETPLACE_REJECTED' && e.errors.length) {
-        return { sku: l.sku, store: store.id, status: 'invalid', issues: [...rejectedIssues(e, l.sku), ...warnings], action, raw: { offerId } };
+        return { sku: l.sku, store: store.id, status: 'invalid', issues: [...rejectedIssues(e, l.sku), ...warnings], action, ...(offerId ? { raw: { offerId, sellerSku: sku } } : {}) };
       }
       throw e;
     }
@@ -88,13 +114,9 @@ export function listingsService(ctx: EbayContext): ListingsService {
     const id = parseInput(SkuSchema, sku, 'sku');
     const store = ctx.store(opts.store);
     const callOpts = callOptsOf(opts);
-    try {
-      await ctx.call(ops.getInventoryItem, { params: { sku: id } }, callOpts);
-    } catch (e) {
-      if (e instanceof NotFoundError) return { sku: id, store: store.id, status: 'not_found', issues: [], action: 'read' };
-      throw e;
-    }
-    const offer = await findOffer(ctx, id, store, callOpts);
+    const sellerSku = ctx.skus.sellerSku(id, store.id);
+    if (!(await readItem(ctx, sellerSku, callOpts))) return { sku: id, store: store.id, status: 'not_found', issues: [], action: 'read' };
+    const offer = await findOffer(ctx, sellerSku, store, callOpts);
     const live = offer?.status === 'PUBLISHED' && (offer.listing?.listingStatus ?? 'ACTIVE') === 'ACTIVE';
     const listingId = offer?.listing?.listingId;
     return { sku: id, store: store.id, status: live ? 'active' : 'inactive', ...(listingId ? { marketplaceId: listingId } : {}), issues: [], action: 'read', raw: offer };
@@ -111,14 +133,28 @@ export function listingsService(ctx: EbayContext): ListingsService {
     throw r.error ?? new ValidationError({ message: `update of ${id} failed`, path: 'sku' });
   }
 
-  /** deleteInventoryItem removes the item, its offers and their listings on every site. */
-  async function del(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+  /**
+   * Withdraws this site's listing only: deleteOffer ends a published offer's listing and deletes the
+   * offer (deleteOffer description). `deleteInventoryItem: true` deletes the site's inventory item
+   * instead, which also ends every listing and offer of that seller SKU (deleteInventoryItem description).
+   */
+  async function del(sku: string, opts: DeleteOptions = {}): Promise<ListingResult> {
     const id = parseInput(SkuSchema, sku, 'sku');
-    const store = ctx.store(opts.store);
+    const { deleteInventoryItem, ...rest } = opts;
+    const store = ctx.store(rest.store);
+    const callOpts = callOptsOf(rest);
+    const sellerSku = ctx.skus.sellerSku(id, store.id);
+    const gone: ListingResult = { sku: id, store: store.id, status: 'not_found', issues: [], action: 'deleted' };
     try {
-      await ctx.call(ops.deleteInventoryItem, { params: { sku: id } }, callOptsOf(opts));
+      if (deleteInventoryItem) {
+        await ctx.call(ops.deleteInventoryItem, { params: { sku: sellerSku } }, callOpts);
+      } else {
+        const offer = await findOffer(ctx, sellerSku, store, callOpts);
+        if (!offer) return gone;
+        await ctx.call(ops.deleteOffer, { params: { offerId: offer.offerId } }, callOpts);
+      }
     } catch (e) {
-      if (e instanceof NotFoundError) return { sku: id, store: store.id, status: 'not_found', issues: [], action: 'deleted' };
+      if (e instanceof NotFoundError) return gone;
       throw e;
     }
     return { sku: id, store: store.id, status: 'deleted', issues: [], action: 'deleted' };

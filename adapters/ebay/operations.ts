@@ -3,8 +3,8 @@ import type { ShippingFulfillmentDetails } from './schemas/fulfillment.js';
 import { FulfillmentPage, Order, OrderPage, ShippingFulfillment } from './schemas/fulfillment.js';
 import { TokenResponse } from './schemas/common.js';
 import {
-  BulkPriceQuantityResponse, InventoryItemRead, OfferResponse, Offers, PublishResponse, WarningsResponse,
-  type PriceQuantity, type WireInventoryItem, type WireOfferDetails,
+  BulkPriceQuantityResponse, InventoryItemRead, Offer, OfferResponse, Offers, PublishResponse, UpdateOfferResponse, WarningsResponse,
+  type PriceQuantity, type WireInventoryItem, type WireOfferDetails, type WireOfferUpdate,
 } from './schemas/inventory.js';
 import { RATE_PLANS } from './rate-plans.js';
 import { TOKEN_PATH } from './marketplaces.js';
@@ -26,11 +26,12 @@ export const ops = {
   refreshToken: op<P<undefined, undefined, { grant_type: 'refresh_token'; refresh_token: string; scope: string }> & { headers: Record<string, string> }, typeof TokenResponse._output>({
     id: 'refreshToken', method: 'POST', path: TOKEN_PATH, group: 'token', rate: RATE_PLANS.token, idempotent: true, noAuth: true, bodyType: 'form', response: TokenResponse,
   }),
-  getOrders: op<P<undefined, { filter?: string; limit: number; offset: number; orderIds?: string }>, typeof OrderPage._output>({
+  /** fieldGroups=TAX_BREAKDOWN: only then does pricingSummary.total include eBay-collected tax (PricingSummary.total). */
+  getOrders: op<P<undefined, { filter?: string; limit: number; offset: number; orderIds?: string; fieldGroups?: 'TAX_BREAKDOWN' }>, typeof OrderPage._output>({
     id: 'getOrders', method: 'GET', path: `${F}/order`, ...fulfillment, idempotent: true, response: OrderPage,
   }),
-  getOrder: op<P<{ orderId: string }>, typeof Order._output>({ id: 'getOrder', method: 'GET', path: `${F}/order/{orderId}`, ...fulfillment, idempotent: true, response: Order }),
-  /** Not idempotent: each call records another package. fulfilment.ts verifies before any replay. */
+  getOrder: op<P<{ orderId: string }, { fieldGroups?: 'TAX_BREAKDOWN' }>, typeof Order._output>({ id: 'getOrder', method: 'GET', path: `${F}/order/{orderId}`, ...fulfillment, idempotent: true, response: Order }),
+  /** Not idempotent: each call records another package. verify.ts re-reads the fulfillments before any replay. */
   createShippingFulfillment: op<P<{ orderId: string }, undefined, ShippingFulfillmentDetails>, unknown>({
     id: 'createShippingFulfillment', method: 'POST', path: `${F}/order/{orderId}/shipping_fulfillment`, ...fulfillment, idempotent: false,
   }),
@@ -50,16 +51,26 @@ export const ops = {
   getOffers: op<P<undefined, { sku: string; marketplace_id?: string; limit?: number; offset?: number }>, typeof Offers._output>({
     id: 'getOffers', method: 'GET', path: `${I}/offer`, ...inventory, idempotent: true, response: Offers,
   }),
-  /** Not idempotent (a second call makes a second offer): listings.ts reads getOffers first. */
+  /** Not idempotent (a second call makes a second offer): listings.ts reads getOffers first, verify.ts before a replay. */
   createOffer: op<P<undefined, undefined, WireOfferDetails> & WithLanguage, typeof OfferResponse._output>({
     id: 'createOffer', method: 'POST', path: `${I}/offer`, ...inventory, idempotent: false, response: OfferResponse,
   }),
-  updateOffer: op<P<{ offerId: string }, undefined, WireOfferDetails> & WithLanguage, typeof OfferResponse._output>({
-    id: 'updateOffer', method: 'PUT', path: `${I}/offer/{offerId}`, ...inventory, idempotent: true, response: OfferResponse,
+  /** Complete replacement of the offer (EbayOfferDetailsWithId); answers 200 or 204 No Content. */
+  updateOffer: op<P<{ offerId: string }, undefined, WireOfferUpdate> & WithLanguage, typeof UpdateOfferResponse._output>({
+    id: 'updateOffer', method: 'PUT', path: `${I}/offer/{offerId}`, ...inventory, idempotent: true, response: UpdateOfferResponse,
   }),
-  /** Publishing a published offer revises its listing: safe to replay. */
+  getOffer: op<P<{ offerId: string }>, typeof Offer._output>({ id: 'getOffer', method: 'GET', path: `${I}/offer/{offerId}`, ...inventory, idempotent: true, response: Offer }),
+  /** Unpublished: deletes the offer; published: ends that site's listing (deleteOffer description). */
+  deleteOffer: op<P<{ offerId: string }>, unknown>({ id: 'deleteOffer', method: 'DELETE', path: `${I}/offer/{offerId}`, ...inventory, idempotent: true }),
+  /** Ends the listing, keeps the offer (unpublished). */
+  withdrawOffer: op<P<{ offerId: string }>, unknown>({ id: 'withdrawOffer', method: 'POST', path: `${I}/offer/{offerId}/withdraw`, ...inventory, idempotent: true }),
+  /**
+   * Publishing an already-published offer revises the live listing, and each revision counts
+   * against eBay's 250 revisions per listing per day (publishOffer description): not replayed
+   * blindly, verify.ts reads the offer's status first.
+   */
   publishOffer: op<P<{ offerId: string }>, typeof PublishResponse._output>({
-    id: 'publishOffer', method: 'POST', path: `${I}/offer/{offerId}/publish`, ...inventory, idempotent: true, response: PublishResponse,
+    id: 'publishOffer', method: 'POST', path: `${I}/offer/{offerId}/publish`, ...inventory, idempotent: false, response: PublishResponse,
   }),
   /** Absolute values per SKU/offer, so a replay sets the same figures again. Up to 25 requests. */
   bulkUpdatePriceQuantity: op<P<undefined, undefined, { requests: PriceQuantity[] }>, typeof BulkPriceQuantityResponse._output>({

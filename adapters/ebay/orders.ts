@@ -47,6 +47,7 @@ export function mapContext(ctx: EbayContext, includePii: boolean): OrderMapConte
     includePii,
     storeOf: (id) => ctx.storeById(id)?.id,
     taxInclusive: (id) => ctx.storeById(id)?.taxInclusivePricing ?? false,
+    unifiedSku: (sku, site) => ctx.skus.unifiedSku(sku, ctx.storeById(site)?.id ?? site),
   };
 }
 
@@ -72,7 +73,7 @@ export function mapRecords(ctx: EbayContext, records: readonly unknown[], includ
 }
 
 export async function readOrder(ctx: EbayContext, orderId: string, opts: CallOptions = {}): Promise<wire.Order> {
-  return (await ctx.call(ops.getOrder, { params: { orderId } }, opts)).data;
+  return (await ctx.call(ops.getOrder, { params: { orderId }, query: { fieldGroups: 'TAX_BREAKDOWN' } }, opts)).data;
 }
 
 export function ordersService(ctx: EbayContext): OrdersService {
@@ -96,7 +97,7 @@ export function ordersService(ctx: EbayContext): OrdersService {
       idOf: (o) => o.id,
       fetchPage: async (wq, cursor) => {
         const offset = typeof cursor === 'number' ? cursor : Number(cursor ?? 0);
-        const res = await ctx.call(ops.getOrders, { query: { filter: wq.filter, limit: wq.limit, offset } }, opts);
+        const res = await ctx.call(ops.getOrders, { query: { filter: wq.filter, limit: wq.limit, offset, fieldGroups: 'TAX_BREAKDOWN' } }, opts);
         const page = mapRecords(ctx, res.data.orders, wq.includePii, 'getOrders');
         const items = wq.statuses ? page.items.filter((o) => wq.statuses!.includes(o.status)) : page.items;
         const next = nextOffset(offset, wq.limit, res.data.orders.length, res.data.total);

@@ -57,17 +57,17 @@ export function inventoryItemOf(l: Listing): WireInventoryItem {
   };
 }
 
-/** createOffer/updateOffer body for one site. */
-export function offerOf(l: Listing, marketplaceId: string, defaults: ListingDefaults, categoryId: string): WireOfferDetails {
-  const description = l.description ?? (l.bullets.length ? l.bullets.join('\n') : l.title);
+/** createOffer/updateOffer fields xborder sets for one site (the seller SKU of that site). */
+export function offerOf(l: Listing, sellerSku: string, marketplaceId: string, defaults: ListingDefaults, categoryId: string): WireOfferDetails {
+  const description = l.description ?? (l.bullets.length ? l.bullets.join('\n') : undefined);
   const price = l.price as { amount: number; currency: string };
   return {
-    sku: l.sku,
+    sku: sellerSku,
     marketplaceId,
     format: 'FIXED_PRICE',
     availableQuantity: l.quantity,
     categoryId,
-    listingDescription: description,
+    ...(description ? { listingDescription: description } : {}),
     listingDuration: 'GTC',
     listingPolicies: { fulfillmentPolicyId: defaults.fulfillmentPolicyId, paymentPolicyId: defaults.paymentPolicyId, returnPolicyId: defaults.returnPolicyId },
     merchantLocationKey: defaults.merchantLocationKey,

@@ -1,5 +1,6 @@
 import { registerPii } from '../../../src/errors/redact.js';
 import { fromWire, type Money } from '../../../src/model/money.js';
+import { addMoney } from '../../../src/model/money-math.js';
 import type { Address } from '../../../src/model/address.js';
 import type { Order, OrderHold, OrderLine, OrderStatus, TaxLine } from '../../../src/model/order.js';
 import type { Amount } from '../schemas/common.js';
@@ -12,9 +13,41 @@ export interface OrderMapContext {
   storeOf(marketplaceId: string | undefined): string | undefined;
   /** Whether the store shows buyers VAT-inclusive prices (EU/UK/AU/CH sites). */
   taxInclusive(storeId: string): boolean;
+  /** The unified SKU of a seller SKU read on a site (site-skus.ts). */
+  unifiedSku(sellerSku: string, siteId: string | undefined): string;
 }
 
-const money = (a: Amount | undefined): Money | undefined => (a ? fromWire(a.value, a.currency) : undefined);
+/**
+ * The buyer's amount. An Amount converted to the seller's currency keeps the buyer's original in
+ * convertedFromValue / convertedFromCurrency (specs/ebay/sell_fulfillment_v1_oas3.json#/components/schemas/Amount).
+ */
+export const money = (a: Amount | undefined): Money | undefined =>
+  !a ? undefined : a.convertedFromValue !== undefined && a.convertedFromCurrency ? fromWire(a.convertedFromValue, a.convertedFromCurrency) : fromWire(a.value, a.currency);
+
+/**
+ * Unified discounts are positive amounts subtracted from the charge (src/model/order.ts:
+ * charged = items + shipping + tax − discounts); eBay sends price and delivery discounts as
+ * negative numbers (PricingSummary.priceDiscount / deliveryDiscount), promotions unsigned.
+ */
+export const discount = (a: Amount | undefined): Money | undefined => {
+  const m = money(a);
+  return m ? { amount: Math.abs(m.amount), currency: m.currency } : undefined;
+};
+
+/** Seller-currency value per unit of buyer currency, as a decimal string (8 places, trimmed). */
+export function rateOf(a: Amount | undefined): string | undefined {
+  if (!a?.convertedFromValue || !a.convertedFromCurrency || a.convertedFromCurrency === a.currency) return undefined;
+  const scaled = (v: string, places: number) => {
+    const [i = '0', f = ''] = v.trim().split('.');
+    return BigInt(`${i}${f.padEnd(places, '0').slice(0, places)}`);
+  };
+  const places = Math.max(a.value.split('.')[1]?.length ?? 0, a.convertedFromValue.split('.')[1]?.length ?? 0);
+  const from = scaled(a.convertedFromValue, places);
+  if (from <= 0n) return undefined;
+  const q = (scaled(a.value, places) * 10n ** 8n) / from;
+  const text = q.toString().padStart(9, '0');
+  return `${text.slice(0, -8)}.${text.slice(-8)}`.replace(/\.?0+$/, '');
+}
 
 /**
  * Line cost is the unit price times the quantity (LineItem.lineItemCost): divided back exactly in
@@ -49,15 +82,24 @@ function instant(raw: string): { utc: string; raw: string } {
   return { utc: Number.isNaN(d.getTime()) ? raw : d.toISOString(), raw };
 }
 
-function line(li: wire.LineItem, taxInclusive: boolean): OrderLine {
+function line(li: wire.LineItem, taxInclusive: boolean, ctx: OrderMapContext): OrderLine {
   const cost = money(li.lineItemCost)!;
   const shipped = li.lineItemFulfillmentStatus === 'FULFILLED' ? li.quantity : 0;
-  const discounts = (li.appliedPromotions ?? []).filter((p) => p.discountAmount).map((p) => ({ kind: 'promotion', amount: money(p.discountAmount)! }));
+  const discounts = (li.appliedPromotions ?? []).filter((p) => p.discountAmount).map((p) => ({ kind: 'promotion', amount: discount(p.discountAmount)! }));
+  // Shipping discounts of the line (DeliveryCost.discountAmount) are discounts too, not dropped.
+  const shipping = discount(li.deliveryCost?.discountAmount);
+  if (shipping && shipping.amount) discounts.push({ kind: 'shipping', amount: shipping });
+  const site = li.listingMarketplaceId ?? li.purchaseMarketplaceId;
+  const sku = li.sku ? ctx.unifiedSku(li.sku, site) : undefined;
   return {
     lineId: li.lineItemId,
-    ...(li.sku ? { sku: li.sku } : {}),
+    ...(sku ? { sku } : {}),
     ...(li.title ? { title: li.title } : {}),
-    variantIds: { ...(li.legacyItemId ? { itemId: li.legacyItemId } : {}), ...(li.legacyVariationId ? { variationId: li.legacyVariationId } : {}) },
+    variantIds: {
+      ...(li.legacyItemId ? { itemId: li.legacyItemId } : {}),
+      ...(li.legacyVariationId ? { variationId: li.legacyVariationId } : {}),
+      ...(li.sku && li.sku !== sku ? { sellerSku: li.sku } : {}),
+    },
     quantity: li.quantity,
     shippedQuantity: shipped,
     cancelledQuantity: 0,
@@ -69,20 +111,46 @@ function line(li: wire.LineItem, taxInclusive: boolean): OrderLine {
   };
 }
 
-/** eBay collect-and-remit taxes (marketplace) per line, then seller-collected sales tax. */
-function taxes(o: wire.Order): TaxLine[] {
+/**
+ * eBay collect-and-remit taxes are collected by the marketplace; their ebayReference (IOSS, OSS,
+ * VOEC, ABN...) is eBay's registration number (EbayCollectAndRemitTax, EbayTaxReference). The same
+ * tax appears again in lineItems.taxes with the same type and amount (LineItem.total note): that
+ * mirror is not a second tax. What remains in lineItems.taxes is collected by the seller.
+ */
+export function taxes(o: wire.Order): TaxLine[] {
   const out: TaxLine[] = [];
   for (const li of o.lineItems) {
+    const remitted: Array<{ taxType?: string; amount: Money }> = [];
     for (const t of li.ebayCollectAndRemitTaxes ?? []) {
-      if (!t.amount) continue;
-      out.push({ kind: t.taxType ?? 'TAX', amount: money(t.amount)!, collectedBy: 'marketplace', ...(t.taxType ? { scheme: t.taxType } : {}), lineId: li.lineItemId });
+      const amount = money(t.amount);
+      if (!amount) continue;
+      remitted.push({ ...(t.taxType ? { taxType: t.taxType } : {}), amount });
+      const ref = t.ebayReference;
+      out.push({
+        kind: t.taxType ?? 'TAX', amount, collectedBy: 'marketplace',
+        ...(ref?.name ?? t.taxType ? { scheme: ref?.name ?? t.taxType } : {}),
+        ...(ref?.value ? { registrationNumber: ref.value } : {}),
+        lineId: li.lineItemId,
+      });
     }
     for (const t of li.taxes ?? []) {
-      if (!t.amount) continue;
-      out.push({ kind: t.taxType ?? 'SALES_TAX', amount: money(t.amount)!, collectedBy: 'seller', lineId: li.lineItemId });
+      const amount = money(t.amount);
+      if (!amount || !amount.amount) continue;
+      const mirror = remitted.findIndex((r) => r.amount.amount === amount.amount && r.amount.currency === amount.currency && (!t.taxType || !r.taxType || r.taxType === t.taxType));
+      if (mirror >= 0) {
+        remitted.splice(mirror, 1);
+        continue;
+      }
+      out.push({ kind: t.taxType ?? 'SALES_TAX', amount, collectedBy: 'seller', lineId: li.lineItemId });
     }
   }
   return out;
+}
+
+/** Item and delivery discounts of the order, one positive figure (PricingSummary). */
+function orderDiscounts(p: wire.Order['pricingSummary']): Money | undefined {
+  const parts = [discount(p.priceDiscount), discount(p.deliveryDiscount)].filter((m): m is Money => !!m);
+  return parts.length ? parts.reduce((a, b) => addMoney(a, b)) : undefined;
 }
 
 function address(c: NonNullable<NonNullable<NonNullable<wire.Order['fulfillmentStartInstructions']>[number]['shippingStep']>['shipTo']>): Address | undefined {
@@ -125,22 +193,28 @@ export function mapOrder(o: wire.Order, ctx: OrderMapContext): Order {
     status,
     marketplaceStatus: [o.orderFulfillmentStatus, o.orderPaymentStatus, o.cancelStatus?.cancelState].filter(Boolean).join('/'),
     holds,
-    shippable: (status === 'unshipped' || status === 'partially_shipped') && holds.length === 0,
+    // A fully refunded order is not shipped (OrderPaymentStatusEnum FULLY_REFUNDED).
+    shippable: (status === 'unshipped' || status === 'partially_shipped') && holds.length === 0 && o.orderPaymentStatus !== 'FULLY_REFUNDED',
     createdAt: instant(o.creationDate),
     updatedAt: instant(o.lastModifiedDate),
     ...(shipBy ? { shipBy: { latest: instant(shipBy) } } : {}),
     fulfilledBy: 'merchant',
     ...pii,
-    lines: o.lineItems.map((li) => line(li, ctx.taxInclusive(store))),
+    lines: o.lineItems.map((li) => line(li, ctx.taxInclusive(store), ctx)),
     taxes: taxes(o),
     totals: {
       charged: money(total),
       ...(p.priceSubtotal ? { items: money(p.priceSubtotal) } : {}),
       ...(p.deliveryCost ? { shipping: money(p.deliveryCost) } : {}),
       ...(p.tax ? { tax: money(p.tax) } : {}),
-      ...(p.priceDiscount ? { discounts: money(p.priceDiscount) } : {}),
+      ...(orderDiscounts(p) ? { discounts: orderDiscounts(p) } : {}),
     },
-    currencies: { buyer: total.convertedFromCurrency ?? total.currency, listing: first.lineItemCost.currency, payout: total.currency },
+    currencies: {
+      buyer: total.convertedFromCurrency ?? total.currency,
+      listing: first.lineItemCost.currency,
+      payout: total.currency,
+      ...(rateOf(total) ? { rate: rateOf(total) } : {}),
+    },
     extra: { ...(o.salesRecordReference ? { salesRecordReference: o.salesRecordReference } : {}), ...(o.orderPaymentStatus ? { orderPaymentStatus: o.orderPaymentStatus } : {}) },
   };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { SandboxContext } from '../../../src/sandbox/module.js';
 import type { Handler, Router, SandboxRequest, SandboxResponse } from '../../../src/sandbox/router.js';
 import { RATE_PLANS, type EbayApi } from '../rate-plans.js';
-import { invalidToken, tooManyRequests } from './responses.js';
+import { fail, invalidToken, tooManyRequests } from './responses.js';
 import type { EbaySandboxState } from './state.js';
 
 /**
@@ -12,6 +12,11 @@ import type { EbaySandboxState } from './state.js';
 export interface GuardOptions {
   tokenTtlSeconds: number;
   rateLimits: boolean;
+  /**
+   * Answer an expired token on Inventory calls with 403 errorId 1100 "Access denied", as eBay
+   * sometimes does (research B5; hendt/ebay-api#148), instead of 401.
+   */
+  expiredAs403?: boolean;
 }
 
 function oauthError(status: number, error: string, description: string): SandboxResponse {
@@ -36,12 +41,13 @@ export function installToken(router: Router, state: EbaySandboxState, ctx: Sandb
   });
 }
 
-function authenticate(req: SandboxRequest, state: EbaySandboxState, ctx: SandboxContext): { userId: string } | SandboxResponse {
+function authenticate(req: SandboxRequest, state: EbaySandboxState, ctx: SandboxContext, as403: boolean): { userId: string } | SandboxResponse {
   const header = String(req.headers.authorization ?? '');
   const token = header.startsWith('Bearer ') ? header.slice(7) : undefined;
   const known = token ? state.tokens.get(token) : undefined;
   if (!known || known.expiresAt <= ctx.clock.now() || ctx.faults.tokenExpired()) {
     if (known) known.expiresAt = 0;
+    if (known && as403) return fail(403, { errorId: 1100, domain: 'ACCESS', category: 'REQUEST', message: 'Access denied', longMessage: 'Insufficient permissions to fulfill the request.' });
     return invalidToken();
   }
   return { userId: known.userId };
@@ -56,7 +62,7 @@ export function guarded(
   handler: (req: SandboxRequest, userId: string) => SandboxResponse | Promise<SandboxResponse>,
 ): Handler {
   return async (req) => {
-    const who = authenticate(req, state, ctx);
+    const who = authenticate(req, state, ctx, api === 'inventory' && !!opts.expiredAs403);
     if ('status' in who) return who;
     if (opts.rateLimits) {
       const took = ctx.limits.take(`${who.userId}:${api}`, RATE_PLANS[api]);

@@ -6,7 +6,7 @@ import { installOrders } from './orders.js';
 import { internalError, tooManyRequests } from './responses.js';
 import { EbaySandboxState } from './state.js';
 
-export { EbaySandboxState, type SeedOrdersOptions, type WireOrderDoc, type SandboxFulfillment, type SandboxOffer } from './state.js';
+export { EbaySandboxState, SANDBOX_IOSS, DAILY_REVISION_LIMIT, type SeedOrdersOptions, type WireOrderDoc, type SandboxFulfillment, type SandboxOffer } from './state.js';
 
 /**
  * Credentials the sandbox accepts by default (quickstart, tests), plus the listing defaults
@@ -28,6 +28,8 @@ export interface EbaySandboxOptions {
   tokenTtlSeconds?: number;
   /** Enforce the adapter's daily plans per user (default true). */
   rateLimits?: boolean;
+  /** Expired tokens on Inventory calls answer 403 errorId 1100 instead of 401 (guard.ts). */
+  expiredTokenAs403?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface EbaySandboxOptions {
 export function ebaySandbox(opts: EbaySandboxOptions = {}): SandboxModule<EbaySandboxState> {
   const state = new EbaySandboxState({ clientId: opts.clientId ?? SANDBOX_CREDENTIALS.clientId, clientSecret: opts.clientSecret ?? SANDBOX_CREDENTIALS.clientSecret });
   for (const u of opts.users ?? [{ userId: SANDBOX_CREDENTIALS.account, refreshToken: SANDBOX_CREDENTIALS.refreshToken }]) state.users.set(u.userId, u);
-  const guard = { tokenTtlSeconds: opts.tokenTtlSeconds ?? 7200, rateLimits: opts.rateLimits ?? true };
+  const guard = { tokenTtlSeconds: opts.tokenTtlSeconds ?? 7200, rateLimits: opts.rateLimits ?? true, expiredAs403: opts.expiredTokenAs403 ?? false };
   return {
     name: 'ebay',
     state,

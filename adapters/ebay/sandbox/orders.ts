@@ -62,13 +62,13 @@ export function installOrders(router: Router, state: EbaySandboxState, ctx: Sand
       href: href(offset), total: all.length, limit, offset,
       ...(offset + limit < all.length ? { next: href(offset + limit) } : {}),
       ...(offset > 0 ? { prev: href(Math.max(0, offset - limit)) } : {}),
-      orders: page.map((o) => state.render(o)),
+      orders: page.map((o) => state.render(o, q.get('fieldGroups') === 'TAX_BREAKDOWN')),
     });
   }));
 
   router.add('GET', `${F}/order/{orderId}`, guarded(state, ctx, opts, 'fulfillment', (req) => {
     const o = state.orders.get(req.params.orderId!);
-    return o ? ok(state.render(o)) : fail(404, { errorId: 32100, domain: 'API_FULFILLMENT', message: 'Invalid Order Id', parameters: [{ name: 'orderId', value: req.params.orderId! }] });
+    return o ? ok(state.render(o, req.query.get('fieldGroups') === 'TAX_BREAKDOWN')) : fail(404, { errorId: 32100, domain: 'API_FULFILLMENT', message: 'Invalid Order Id', parameters: [{ name: 'orderId', value: req.params.orderId! }] });
   }));
 
   router.add('GET', `${F}/order/{orderId}/shipping_fulfillment`, guarded(state, ctx, opts, 'fulfillment', (req) => {
@@ -95,7 +95,10 @@ export function installOrders(router: Router, state: EbaySandboxState, ctx: Sand
       seen.add(l.lineItemId!);
     }
     if (!body.shippingCarrierCode || !body.trackingNumber) return fail(400, { errorId: 32400, domain: 'API_FULFILLMENT', message: 'Invalid shipping carrier or tracking number' });
-    const id = String(9_000_000_000 + state.nextId());
+    // "Only alphanumeric characters are supported for shipment tracking numbers" (ShippingFulfillmentDetails.trackingNumber).
+    if (!/^[A-Za-z0-9]+$/.test(body.trackingNumber)) return fail(400, { errorId: 32400, domain: 'API_FULFILLMENT', message: 'Invalid shipping carrier or tracking number', parameters: [{ name: 'trackingNumber', value: body.trackingNumber }] });
+    // With a tracking number, the new fulfillment's ID "is the tracking number" (same field's note).
+    const id = body.trackingNumber;
     const list = state.fulfillments.get(order.orderId) ?? [];
     list.push({ fulfillmentId: id, lineItems: lines.map((l) => ({ lineItemId: l.lineItemId!, quantity: l.quantity ?? 1 })), shipmentTrackingNumber: body.trackingNumber, shippingCarrierCode: body.shippingCarrierCode, shippedDate: body.shippedDate ?? new Date(ctx.clock.now()).toISOString() });
     state.fulfillments.set(order.orderId, list);

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { Amount, ErrorDetail } from './common.js';
 
 /** sell_fulfillment_v1_oas3.json, only the fields the adapter reads; records stay loose. */
-const Tax = z.object({ taxType: z.string().optional(), amount: Amount.optional(), collectionMethod: z.string().optional() }).loose();
+/** EbayCollectAndRemitTax: `ebayReference` names eBay's IOSS / OSS / VOEC / ABN... number (EbayTaxReference). */
+const Tax = z
+  .object({ taxType: z.string().optional(), amount: Amount.optional(), collectionMethod: z.string().optional(), ebayReference: z.object({ name: z.string().optional(), value: z.string().optional() }).loose().optional() })
+  .loose();
 
 const Address = z
   .object({ addressLine1: z.string().optional(), addressLine2: z.string().optional(), city: z.string().optional(), stateOrProvince: z.string().optional(), postalCode: z.string().optional(), countryCode: z.string().optional(), county: z.string().optional() })
@@ -27,6 +30,7 @@ export const LineItem = z
     purchaseMarketplaceId: z.string().optional(),
     ebayCollectAndRemitTaxes: z.array(Tax).optional(),
     taxes: z.array(z.object({ amount: Amount.optional(), taxType: z.string().optional() }).loose()).optional(),
+    deliveryCost: z.object({ shippingCost: Amount.optional(), discountAmount: Amount.optional() }).loose().optional(),
     appliedPromotions: z.array(z.object({ discountAmount: Amount.optional(), promotionId: z.string().optional(), description: z.string().optional() }).loose()).optional(),
     lineItemFulfillmentInstructions: z.object({ shipByDate: z.string().optional(), maxEstimatedDeliveryDate: z.string().optional() }).loose().optional(),
   })
@@ -45,7 +49,7 @@ export const Order = z
     buyer: z.object({ username: z.string().optional(), buyerRegistrationAddress: Contact.optional() }).loose().optional(),
     cancelStatus: z.object({ cancelState: z.string().optional() }).loose().optional(),
     pricingSummary: z
-      .object({ priceSubtotal: Amount.optional(), deliveryCost: Amount.optional(), tax: Amount.optional(), total: Amount.optional(), priceDiscount: Amount.optional() })
+      .object({ priceSubtotal: Amount.optional(), deliveryCost: Amount.optional(), deliveryDiscount: Amount.optional(), tax: Amount.optional(), total: Amount.optional(), priceDiscount: Amount.optional(), fee: Amount.optional() })
       .loose(),
     fulfillmentStartInstructions: z.array(z.object({ shippingStep: z.object({ shipTo: Contact.optional(), shippingCarrierCode: z.string().optional() }).loose().optional() }).loose()).optional(),
     lineItems: z.array(LineItem).min(1),

@@ -37,6 +37,9 @@ export interface WireOfferDetails {
   pricingSummary: { price: { value: string; currency: string } };
 }
 
+/** updateOffer body: EbayOfferDetailsWithId has no sku, marketplaceId or format. */
+export type WireOfferUpdate = Omit<WireOfferDetails, 'sku' | 'marketplaceId' | 'format'> & Record<string, unknown>;
+
 export const WarningsResponse = z.object({ warnings: z.array(ErrorDetail).optional() }).loose().optional();
 
 export const InventoryItemRead = z
@@ -64,6 +67,8 @@ export type Offer = z.infer<typeof Offer>;
 
 export const Offers = z.object({ offers: z.array(Offer).default([]), total: z.number().optional() }).loose();
 export const OfferResponse = z.object({ offerId: z.string().optional(), warnings: z.array(ErrorDetail).optional() }).loose();
+/** 204 No Content is success too (specs/ebay/sell_inventory_v1_oas3.json#/paths/~1offer~1{offerId}/put). */
+export const UpdateOfferResponse = z.union([OfferResponse, z.literal(''), z.undefined(), z.null()]).transform((v) => (v && typeof v === 'object' ? v : {}));
 export const PublishResponse = z.object({ listingId: z.string().optional(), warnings: z.array(ErrorDetail).optional() }).loose();
 
 export interface PriceQuantity {

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError } from '../../../src/errors/classes.js';
-import { adapter, API, api, BASIC, fixture, mockToken, ORDERS, TOKEN, TOKEN_BODY } from './helpers.js';
+import { adapter, API, api, BASIC, fixture, mockToken, ORDERS, TOKEN, TOKEN_BODY, TAX } from './helpers.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -11,7 +11,7 @@ const ORDER = fixture('order-gb.json');
 describe('eBay OAuth (refresh_token grant, Basic client auth)', () => {
   it('20 concurrent calls share one token request', async () => {
     const token = mockToken();
-    api().get(`${ORDERS}/12-03456-78901`).times(20).reply(200, ORDER);
+    api().get(`${ORDERS}/12-03456-78901`).query(TAX).times(20).reply(200, ORDER);
     const a = adapter();
     const orders = await Promise.all(Array.from({ length: 20 }, () => a.orders.get('12-03456-78901')));
     expect(orders).toHaveLength(20);
@@ -21,7 +21,7 @@ describe('eBay OAuth (refresh_token grant, Basic client auth)', () => {
 
   it('caches the token across calls until it nears expiry', async () => {
     mockToken();
-    api().get(`${ORDERS}/12-03456-78901`).times(2).reply(200, ORDER);
+    api().get(`${ORDERS}/12-03456-78901`).query(TAX).times(2).reply(200, ORDER);
     const a = adapter();
     await a.orders.get('12-03456-78901');
     await a.orders.get('12-03456-78901');
@@ -30,9 +30,9 @@ describe('eBay OAuth (refresh_token grant, Basic client auth)', () => {
 
   it('a 401 invalid token refreshes once and replays; 20 rejected calls cause one refresh', async () => {
     mockToken('old-token-aaaaaa');
-    api('old-token-aaaaaa').get(`${ORDERS}/12-03456-78901`).times(20).reply(401, fixture('error-invalid-token.json'));
+    api('old-token-aaaaaa').get(`${ORDERS}/12-03456-78901`).query(TAX).times(20).reply(401, fixture('error-invalid-token.json'));
     const second = mockToken('new-token-bbbbbb');
-    api('new-token-bbbbbb').get(`${ORDERS}/12-03456-78901`).times(20).reply(200, ORDER);
+    api('new-token-bbbbbb').get(`${ORDERS}/12-03456-78901`).query(TAX).times(20).reply(200, ORDER);
     const a = adapter();
     const orders = await Promise.all(Array.from({ length: 20 }, () => a.orders.get('12-03456-78901')));
     expect(orders.every((o) => o.id === '12-03456-78901')).toBe(true);
@@ -58,7 +58,7 @@ describe('eBay OAuth (refresh_token grant, Basic client auth)', () => {
 
   it('uses the sandbox host when sandbox: true', async () => {
     nock('https://api.sandbox.ebay.com', { reqheaders: { authorization: BASIC } }).post('/identity/v1/oauth2/token', TOKEN_BODY).reply(200, fixture('token.json'));
-    nock('https://api.sandbox.ebay.com', { reqheaders: { authorization: `Bearer ${TOKEN}` } }).get(`${ORDERS}/12-03456-78901`).reply(200, ORDER);
+    nock('https://api.sandbox.ebay.com', { reqheaders: { authorization: `Bearer ${TOKEN}` } }).get(`${ORDERS}/12-03456-78901`).query(TAX).reply(200, ORDER);
     const o = await adapter({ sandbox: true }).orders.get('12-03456-78901');
     expect(o.id).toBe('12-03456-78901');
   });

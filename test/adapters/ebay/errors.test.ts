@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MarketplaceError, NotFoundError, QuotaExhaustedError, RateLimitError } from '../../../src/errors/classes.js';
-import { adapter, api, fixture, mockToken, ORDERS, REQUEST_ID } from './helpers.js';
+import { adapter, api, fixture, mockToken, ORDERS, REQUEST_ID, TAX } from './helpers.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -24,7 +24,7 @@ describe('eBay error envelope → typed errors', () => {
 
   it('falls back to rlogid as request id', async () => {
     mockToken();
-    api().get(`${ORDERS}/X`).reply(404, { errors: [{ errorId: 32100, domain: 'API_FULFILLMENT', category: 'REQUEST', message: 'Invalid Order Id' }] }, { rlogid: 't6n%60rlog-1' });
+    api().get(`${ORDERS}/X`).query(TAX).reply(404, { errors: [{ errorId: 32100, domain: 'API_FULFILLMENT', category: 'REQUEST', message: 'Invalid Order Id' }] }, { rlogid: 't6n%60rlog-1' });
     const err = await adapter().orders.get('X').catch((e) => e);
     expect(err).toBeInstanceOf(NotFoundError);
     expect(err.requestId).toBe('t6n%60rlog-1');
@@ -32,8 +32,8 @@ describe('eBay error envelope → typed errors', () => {
 
   it('429 with Retry-After is retried as a RateLimitError', async () => {
     mockToken();
-    api().get(`${ORDERS}/12-03456-78901`).reply(429, { errors: [{ errorId: 2001, domain: 'ACCESS', category: 'REQUEST', message: 'Too many requests. The request limit has been reached for the resource.' }] }, { 'Retry-After': '0' });
-    api().get(`${ORDERS}/12-03456-78901`).reply(200, fixture('order-gb.json'));
+    api().get(`${ORDERS}/12-03456-78901`).query(TAX).reply(429, { errors: [{ errorId: 2001, domain: 'ACCESS', category: 'REQUEST', message: 'Too many requests. The request limit has been reached for the resource.' }] }, { 'Retry-After': '0' });
+    api().get(`${ORDERS}/12-03456-78901`).query(TAX).reply(200, fixture('order-gb.json'));
     // A 429 empties the bucket (limiter.penalize): time-scaled so the test does not sleep ~0.9 s.
     const o = await adapter({ timeScale: 1000 }).orders.get('12-03456-78901');
     expect(o.id).toBe('12-03456-78901');
@@ -41,13 +41,13 @@ describe('eBay error envelope → typed errors', () => {
 
   it('429 that never clears surfaces RateLimitError', async () => {
     mockToken();
-    api().get(`${ORDERS}/Y`).times(4).reply(429, { errors: [{ errorId: 2001, domain: 'ACCESS', category: 'REQUEST', message: 'Too many requests. The request limit has been reached for the resource.' }] }, { 'Retry-After': '0' });
+    api().get(`${ORDERS}/Y`).query(TAX).times(4).reply(429, { errors: [{ errorId: 2001, domain: 'ACCESS', category: 'REQUEST', message: 'Too many requests. The request limit has been reached for the resource.' }] }, { 'Retry-After': '0' });
     await expect(adapter({ timeScale: 1000 }).orders.get('Y')).rejects.toBeInstanceOf(RateLimitError);
   });
 
   it('a spent daily call limit → QuotaExhaustedError, not retried', async () => {
     mockToken();
-    const once = api().get(`${ORDERS}/Z`).once().reply(429, { errors: [{ errorId: 10001, domain: 'ACCESS', category: 'REQUEST', message: 'Service call has exceeded the number of times the operation is allowed to be called' }] });
+    const once = api().get(`${ORDERS}/Z`).query(TAX).once().reply(429, { errors: [{ errorId: 10001, domain: 'ACCESS', category: 'REQUEST', message: 'Service call has exceeded the number of times the operation is allowed to be called' }] });
     const err = await adapter().orders.get('Z').catch((e) => e);
     expect(err).toBeInstanceOf(QuotaExhaustedError);
     expect(err.retryable).toBe(false);
@@ -56,8 +56,8 @@ describe('eBay error envelope → typed errors', () => {
 
   it('5xx on a read is retried', async () => {
     mockToken();
-    api().get(`${ORDERS}/12-03456-78901`).reply(500, { errors: [{ errorId: 32000, domain: 'API_FULFILLMENT', category: 'APPLICATION', message: 'There was a problem with an eBay internal system or process.' }] });
-    api().get(`${ORDERS}/12-03456-78901`).reply(200, fixture('order-gb.json'));
+    api().get(`${ORDERS}/12-03456-78901`).query(TAX).reply(500, { errors: [{ errorId: 32000, domain: 'API_FULFILLMENT', category: 'APPLICATION', message: 'There was a problem with an eBay internal system or process.' }] });
+    api().get(`${ORDERS}/12-03456-78901`).query(TAX).reply(200, fixture('order-gb.json'));
     expect((await adapter().orders.get('12-03456-78901')).id).toBe('12-03456-78901');
   });
 });

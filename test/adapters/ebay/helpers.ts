@@ -46,3 +46,6 @@ export function adapter(extra: Partial<EbayConfigInput> = {}) {
 
 export const REQUEST_ID = { 'X-EBAY-C-REQUEST-ID': 'req-ebay-1234' };
 export const ORDERS = '/sell/fulfillment/v1/order';
+
+/** getOrder / getOrders always ask for the tax breakdown (pricingSummary.total then includes eBay-collected tax). */
+export const TAX = { fieldGroups: 'TAX_BREAKDOWN' };

@@ -44,8 +44,8 @@ describe('listing mappers (wire payloads)', () => {
 
   it('builds the offer with the price as an exact decimal string', () => {
     const defaults = { fulfillmentPolicyId: 'F', paymentPolicyId: 'P', returnPolicyId: 'R', merchantLocationKey: 'L' };
-    expect(offerOf(listing, 'EBAY_DE', defaults, '15687')).toEqual({
-      sku: 'TEE-M', marketplaceId: 'EBAY_DE', format: 'FIXED_PRICE', availableQuantity: 3, categoryId: '15687', listingDescription: '100% cotton\nMade in PT', listingDuration: 'GTC',
+    expect(offerOf(listing, 'TEE-M-DE', 'EBAY_DE', defaults, '15687')).toEqual({
+      sku: 'TEE-M-DE', marketplaceId: 'EBAY_DE', format: 'FIXED_PRICE', availableQuantity: 3, categoryId: '15687', listingDescription: '100% cotton\nMade in PT', listingDuration: 'GTC',
       listingPolicies: { fulfillmentPolicyId: 'F', paymentPolicyId: 'P', returnPolicyId: 'R' }, merchantLocationKey: 'L', pricingSummary: { price: { value: '15.00', currency: 'EUR' } },
     });
   });

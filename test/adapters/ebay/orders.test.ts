@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/errors/classes.js';
 import type { Order } from '../../../src/model/order.js';
-import { adapter, api, fixture, mockToken, ORDERS, REQUEST_ID } from './helpers.js';
+import { adapter, api, fixture, mockToken, ORDERS, REQUEST_ID, TAX } from './helpers.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -37,8 +37,8 @@ const EXPECTED_GB: Order = {
 describe('orders.list (getOrders, filter + limit/offset)', () => {
   it('sends the exact filter, pages by offset, quarantines a malformed record and resumes', async () => {
     mockToken();
-    api().get(ORDERS).query({ filter: FILTER, limit: '2', offset: '0' }).reply(200, fixture('orders-page-1.json'), REQUEST_ID);
-    api().get(ORDERS).query({ filter: FILTER, limit: '2', offset: '2' }).reply(200, fixture('orders-page-2.json'), REQUEST_ID);
+    api().get(ORDERS).query({ filter: FILTER, limit: '2', offset: '0', fieldGroups: 'TAX_BREAKDOWN' }).reply(200, fixture('orders-page-1.json'), REQUEST_ID);
+    api().get(ORDERS).query({ filter: FILTER, limit: '2', offset: '2', fieldGroups: 'TAX_BREAKDOWN' }).reply(200, fixture('orders-page-2.json'), REQUEST_ID);
     const a = adapter({ ordersPageSize: 2 });
     const pages = [];
     for await (const page of a.orders.list(QUERY).pages()) pages.push(page);
@@ -58,7 +58,7 @@ describe('orders.list (getOrders, filter + limit/offset)', () => {
 
     // Resume from the first page's token: the same filter, from offset 2, in a new adapter.
     mockToken();
-    api().get(ORDERS).query({ filter: FILTER, limit: '2', offset: '2' }).reply(200, fixture('orders-page-2.json'));
+    api().get(ORDERS).query({ filter: FILTER, limit: '2', offset: '2', fieldGroups: 'TAX_BREAKDOWN' }).reply(200, fixture('orders-page-2.json'));
     const rest: string[] = [];
     for await (const o of adapter({ ordersPageSize: 2 }).orders.list({ resumeFrom: pages[0]!.resume! })) rest.push(o.id);
     expect(rest).toEqual(['31-33333-44444']);
@@ -67,10 +67,10 @@ describe('orders.list (getOrders, filter + limit/offset)', () => {
 
   it('a token rejected during pagination is refreshed once and the page replayed', async () => {
     mockToken('token-one-aaaaaa');
-    api('token-one-aaaaaa').get(ORDERS).query({ filter: FILTER, limit: '2', offset: '0' }).reply(200, fixture('orders-page-1.json'));
-    api('token-one-aaaaaa').get(ORDERS).query({ filter: FILTER, limit: '2', offset: '2' }).reply(401, fixture('error-invalid-token.json'));
+    api('token-one-aaaaaa').get(ORDERS).query({ filter: FILTER, limit: '2', offset: '0', fieldGroups: 'TAX_BREAKDOWN' }).reply(200, fixture('orders-page-1.json'));
+    api('token-one-aaaaaa').get(ORDERS).query({ filter: FILTER, limit: '2', offset: '2', fieldGroups: 'TAX_BREAKDOWN' }).reply(401, fixture('error-invalid-token.json'));
     mockToken('token-two-bbbbbb');
-    api('token-two-bbbbbb').get(ORDERS).query({ filter: FILTER, limit: '2', offset: '2' }).reply(200, fixture('orders-page-2.json'));
+    api('token-two-bbbbbb').get(ORDERS).query({ filter: FILTER, limit: '2', offset: '2', fieldGroups: 'TAX_BREAKDOWN' }).reply(200, fixture('orders-page-2.json'));
     const ids = (await adapter({ ordersPageSize: 2 }).orders.list(QUERY).toArray({ max: 10 })).map((o) => o.id);
     expect(ids).toEqual(['12-03456-78901', '27-11111-22222', '31-33333-44444']);
     expect(nock.pendingMocks()).toEqual([]);
@@ -79,7 +79,7 @@ describe('orders.list (getOrders, filter + limit/offset)', () => {
   it('uses creationdate for createdSince and pre-filters open statuses', async () => {
     mockToken();
     const filter = 'creationdate:[2026-11-20T00:00:00.000Z..2026-11-21T00:00:00.000Z],orderfulfillmentstatus:{NOT_STARTED|IN_PROGRESS}';
-    api().get(ORDERS).query({ filter, limit: '50', offset: '0' }).reply(200, { ...fixture('orders-page-1.json'), total: 2, next: undefined });
+    api().get(ORDERS).query({ filter, limit: '50', offset: '0', fieldGroups: 'TAX_BREAKDOWN' }).reply(200, { ...fixture('orders-page-1.json'), total: 2, next: undefined });
     const items = await adapter().orders.list({ createdSince: '2026-11-20T00:00:00.000Z', until: '2026-11-21T00:00:00.000Z', statuses: ['unshipped'] }).toArray({ max: 10 });
     expect(items.map((o) => o.id)).toEqual(['12-03456-78901', '27-11111-22222']);
   });
@@ -92,7 +92,7 @@ describe('orders.list (getOrders, filter + limit/offset)', () => {
 describe('orders.get', () => {
   it('maps buyer and address only when includePii is asked', async () => {
     mockToken();
-    api().get(`${ORDERS}/12-03456-78901`).times(2).reply(200, fixture('order-gb.json'));
+    api().get(`${ORDERS}/12-03456-78901`).query(TAX).times(2).reply(200, fixture('order-gb.json'));
     const a = adapter();
     const plain = await a.orders.get('12-03456-78901');
     expect(plain).toEqual(EXPECTED_GB);
@@ -106,8 +106,8 @@ describe('orders.get', () => {
     mockToken();
     const cancelled = { ...fixture('order-gb.json'), cancelStatus: { cancelState: 'CANCELED', cancelRequests: [] } };
     const requested = { ...fixture('order-gb.json'), cancelStatus: { cancelState: 'CANCEL_REQUESTED', cancelRequests: [] } };
-    api().get(`${ORDERS}/A`).reply(200, cancelled);
-    api().get(`${ORDERS}/B`).reply(200, requested);
+    api().get(`${ORDERS}/A`).query(TAX).reply(200, cancelled);
+    api().get(`${ORDERS}/B`).query(TAX).reply(200, requested);
     const a = adapter();
     expect((await a.orders.get('A')).status).toBe('cancelled');
     const b = await a.orders.get('B');

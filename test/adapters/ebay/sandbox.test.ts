@@ -55,13 +55,15 @@ describe('eBay sandbox module', () => {
     const a = make();
     const r = await a.listings.upsert({ sku: 'SB-1', title: 'Sandbox mug', brand: 'Acme', price: { amount: '9.99', currency: 'USD' }, quantity: 4 });
     expect(r.status).toBe('active');
-    const [res] = await a.inventory.set([{ sku: 'SB-1', quantity: 2 }, { sku: 'SB-1', quantity: 6, price: { amount: 1250, currency: 'USD' }, store: 'EBAY_US' }]);
+    const [res] = await a.inventory.set([{ sku: 'SB-1', quantity: 2, store: 'EBAY_US' }, { sku: 'SB-1', quantity: 6, price: { amount: 1250, currency: 'USD' }, store: 'EBAY_US' }]);
     expect(res).toEqual({ sku: 'SB-1', ok: true, appliedQuantity: 6 });
     expect(state.items.get('SB-1')!.availability!.shipToLocationAvailability!.quantity).toBe(6);
     expect([...state.offers.values()].find((o) => o.sku === 'SB-1')!.pricingSummary!.price).toEqual({ value: '12.50', currency: 'USD' });
     const missing = await a.inventory.set([{ sku: 'SB-1', price: { amount: 100, currency: 'GBP' }, store: 'EBAY_GB' }]);
     expect(missing[0]).toMatchObject({ sku: 'SB-1', ok: false });
     expect((await a.listings.delete('SB-1')).status).toBe('deleted');
+    expect((await a.listings.get('SB-1')).status).toBe('inactive');
+    expect((await a.listings.delete('SB-1', { deleteInventoryItem: true } as object)).status).toBe('deleted');
     expect((await a.listings.get('SB-1')).status).toBe('not_found');
   });
 

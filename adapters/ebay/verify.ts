@@ -1,0 +1,62 @@
+import { NotFoundError } from '../../src/errors/classes.js';
+import type { VerifyOutcome } from '../../src/http/operation.js';
+import type { EbayContext } from './context.js';
+import { ops } from './operations.js';
+import type { ShippingFulfillment } from './schemas/fulfillment.js';
+
+/**
+ * Verify steps of eBay's non-idempotent writes. A write left pending by a crash or a lost answer
+ * is resolved on the next call with the same idempotency key by reading what eBay holds (the
+ * pipeline journals the intent and runs these before any replay).
+ */
+
+/** Same tracking number and the same lines: this is the package we tried to record. */
+export function matches(f: ShippingFulfillment, tracking: string, lines: ReadonlyArray<{ lineItemId: string }>): boolean {
+  if (f.shipmentTrackingNumber !== tracking) return false;
+  const ids = new Set(f.lineItems.map((l) => l.lineItemId));
+  return lines.every((l) => ids.has(l.lineItemId));
+}
+
+const readOpts = (signal?: AbortSignal) => ({ signal, maxRetries: 1 });
+
+export function verifiedOps(ctx: EbayContext) {
+  /** createOffer: only one offer may exist per sku/marketplaceId/format (EbayOfferDetailsWithKeys.sku). */
+  const createOffer: typeof ops.createOffer = {
+    ...ops.createOffer,
+    verify: async (req, { signal }) => {
+      const { sku, marketplaceId, format } = req.body;
+      try {
+        const res = await ctx.call(ops.getOffers, { query: { sku, marketplace_id: marketplaceId } }, readOpts(signal));
+        const found = res.data.offers.find((o) => (o.marketplaceId ?? marketplaceId) === marketplaceId && ((o as { format?: string }).format ?? format) === format);
+        return found ? { state: 'done', data: { offerId: found.offerId } } : { state: 'not_done' };
+      } catch (e) {
+        if (e instanceof NotFoundError) return { state: 'not_done' };
+        throw e;
+      }
+    },
+  };
+
+  /** publishOffer: done once the offer is PUBLISHED (EbayOfferDetailsWithAll.status, .listing). */
+  const publishOffer: typeof ops.publishOffer = {
+    ...ops.publishOffer,
+    verify: async (req, { signal }) => {
+      const res = await ctx.call(ops.getOffer, { params: { offerId: req.params.offerId } }, readOpts(signal));
+      const o = res.data;
+      return o.status === 'PUBLISHED' ? { state: 'done', data: { ...(o.listing?.listingId ? { listingId: o.listing.listingId } : {}) } } : { state: 'not_done' };
+    },
+  };
+
+  /** createShippingFulfillment: the order's fulfillments list the package once recorded. */
+  const createShippingFulfillment: typeof ops.createShippingFulfillment = {
+    ...ops.createShippingFulfillment,
+    verify: async (req, { signal }): Promise<VerifyOutcome<unknown>> => {
+      const res = await ctx.call(ops.getShippingFulfillments, { params: { orderId: req.params.orderId } }, readOpts(signal));
+      const found = res.data.fulfillments.find((f) => matches(f, req.body.trackingNumber, req.body.lineItems));
+      return found ? { state: 'done', data: { fulfillmentId: found.fulfillmentId } } : { state: 'not_done' };
+    },
+  };
+
+  return { ...ops, createOffer, publishOffer, createShippingFulfillment };
+}
+
+export type VerifiedOps = ReturnType<typeof verifiedOps>;
