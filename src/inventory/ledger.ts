@@ -112,7 +112,7 @@ export class StockLedger {
     plainKey(o.store, 'order.store');
     o.lines.forEach((l, i) => {
       plainKey(l.lineId, `order.lines[${i}].lineId`);
-      plainKey(l.sku, `order.lines[${i}].sku`);
+      if (l.sku !== undefined) plainKey(l.sku, `order.lines[${i}].sku`);
     });
     const change = this.exec({ op: 'order', account: acc, order: o, at: this.now() });
     return {
