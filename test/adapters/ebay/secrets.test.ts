@@ -60,3 +60,27 @@ describe('secrets never leak', () => {
     assertClean(err, events);
   });
 });
+
+describe("eBay's token alphabet (issue 12: ^ and # must not end the Bearer redaction)", () => {
+  /** Shaped like an eBay user token; never registered, so only the text patterns can catch it. */
+  const CANARY = 'v^1.1#i^1#p^3#r^0#I^3#f^0#t^H4sIAAAAAAAAAOVYa2wUVRQ+bbcFikVBYg3RuA4+oGZ33rNzK9K4tA0tFvrYtcUmpd6duW2Hzs5s50wfEDWlKj+QBGqsaGoJGkUjMfGHMUiQBsmJ5xQTRFL4R2FTKr8IhGI0UeJMt6VCaBSDxIh/Zuaee8+53/nOvWfOXdiKqfa77Uefp61rUgsWxmC37b9cQUt6u6e7W/4KtmUuYhi8cKi8vLqUAUyVDWQ0o+V3ouc6yVvyB2HwSkqnuo7hNo8sh1bpCEPjzAq7SeTT9zC5BVcX5hWfxKr0fKB2QzAX5CJpYKyeeDwI0E40wojcJ1CZgn0bx+gS2ILGUyr=';
+  const SECRET_PART = 'H4sIAAAAAAAAAOVYa2wUVRQ';
+
+  it('is redacted after Bearer, bare, and in error parameters', async () => {
+    nock(API).post('/identity/v1/oauth2/token').reply(200, { access_token: ACCESS_TOKEN, expires_in: 7200 });
+    nock(API).get('/sell/fulfillment/v1/order/1').query(true).reply(400, {
+      errors: [{ errorId: 1001, domain: 'OAuth', category: 'REQUEST', message: `Invalid access token Bearer ${CANARY}`, longMessage: `token=${CANARY} / ${CANARY}`, parameters: [{ name: 'token', value: CANARY }] }],
+    });
+    nock(API).get('/sell/fulfillment/v1/order/2').query(true).times(2).replyWithError(Object.assign(new Error(`socket hang up; Authorization: Bearer ${CANARY}`), { code: 'ECONNRESET' }));
+    const events: unknown[] = [];
+    const a = make(events);
+    for (const id of ['1', '2']) {
+      const err = await a.orders.get(id).catch((e) => e);
+      const e = err as Error & { toJSON(): unknown };
+      for (const text of [e.message, JSON.stringify(e.toJSON()), JSON.stringify(events)]) {
+        expect(text).not.toContain(SECRET_PART);
+        expect(text).not.toContain('#t^');
+      }
+    }
+  });
+});
