@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors/classes.js';
 import { convert } from '../currency/convert.js';
 import type { RateTable } from '../currency/types.js';
 import type { Rounding } from '../model/money.js';
@@ -12,9 +13,13 @@ export interface QuoteConversion {
 /**
  * A quote in another currency: the total is converted once; each line is converted too and any
  * rounding difference is put on the first base line, so the lines still add up to the total.
- * Throws (ValidationError/NotFoundError from xborder/currency) when the table lacks a rate.
+ * Throws a ValidationError (from xborder/currency) when the table lacks a rate.
  */
 export function convertQuote(q: ShippingQuote, c: QuoteConversion): ShippingQuote {
+  if (typeof q !== 'object' || q === null || typeof q.total !== 'object' || q.total === null || !Array.isArray(q.breakdown)) {
+    throw new ValidationError({ message: 'quote must be a ShippingQuote (total, breakdown)', path: 'quote' });
+  }
+  if (typeof c !== 'object' || c === null) throw new ValidationError({ message: 'conversion must be { table, to, rounding? }', path: 'conversion' });
   if (q.total.currency === c.to) return q;
   const opts = { rounding: c.rounding };
   const total = convert(q.total, c.to, c.table, opts);
