@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inventoryItemOf, offerOf } from '../../../adapters/ebay/mappers/listing.js';
-import { statusOf, unitPrice } from '../../../adapters/ebay/mappers/order.js';
+import { mapOrder, statusOf, unitPrice } from '../../../adapters/ebay/mappers/order.js';
 import { ListingSchema } from '../../../src/model/listing.js';
 import { fixture } from './helpers.js';
 
@@ -23,6 +23,40 @@ describe('order mappers', () => {
     expect(s({ cancelStatus: { cancelState: 'CANCELED' } })).toEqual({ status: 'cancelled', holds: [] });
     expect(s({ cancelStatus: { cancelState: 'CANCEL_REQUESTED' } })).toEqual({ status: 'unshipped', holds: ['pending_buyer_cancellation'] });
     expect(s({ orderFulfillmentStatus: 'SOMETHING_NEW' })).toEqual({ status: 'unknown', holds: [] });
+  });
+});
+
+describe('order money (issue 14 point 4)', () => {
+  const ctx = { account: 'a', includePii: false, storeOf: (id: string | undefined) => id, taxInclusive: () => true, unifiedSku: (s: string, site: string | undefined) => (site === 'EBAY_GB' && s.endsWith('-GB') ? s.slice(0, -3) : s) };
+  const amt = (value: string, currency: string, from?: [string, string]) => ({ value, currency, ...(from ? { convertedFromValue: from[0], convertedFromCurrency: from[1] } : {}) });
+
+  it('buyer amounts from convertedFrom*, positive discounts incl. delivery, seller tax beside eBay-remitted tax', () => {
+    const o = mapOrder({
+      ...fixture('order-gb.json'),
+      orderPaymentStatus: 'PAID',
+      pricingSummary: {
+        priceSubtotal: amt('40.00', 'USD', ['32.00', 'GBP']), deliveryCost: amt('5.00', 'USD', ['4.00', 'GBP']),
+        priceDiscount: amt('-5.00', 'USD', ['-4.00', 'GBP']), deliveryDiscount: amt('-5.00', 'USD', ['-4.00', 'GBP']), total: amt('43.75', 'USD', ['35.00', 'GBP']),
+      },
+      lineItems: [{
+        lineItemId: 'L1', sku: 'MUG-GB', listingMarketplaceId: 'EBAY_GB', quantity: 2, lineItemCost: amt('40.00', 'USD', ['32.00', 'GBP']),
+        appliedPromotions: [{ discountAmount: amt('5.00', 'USD', ['4.00', 'GBP']), promotionId: 'P1' }],
+        deliveryCost: { shippingCost: amt('5.00', 'USD', ['4.00', 'GBP']), discountAmount: amt('-5.00', 'USD', ['-4.00', 'GBP']) },
+        ebayCollectAndRemitTaxes: [{ taxType: 'VAT', amount: amt('5.00', 'USD', ['4.00', 'GBP']), collectionMethod: 'NET', ebayReference: { name: 'IOSS', value: 'IM123' } }],
+        taxes: [{ taxType: 'VAT', amount: amt('5.00', 'USD', ['4.00', 'GBP']) }, { taxType: 'WEEE_FEE', amount: amt('1.25', 'USD', ['1.00', 'GBP']) }],
+      }],
+    } as never, ctx);
+    expect(o.totals).toEqual({ charged: { amount: 3500, currency: 'GBP' }, items: { amount: 3200, currency: 'GBP' }, shipping: { amount: 400, currency: 'GBP' }, discounts: { amount: 800, currency: 'GBP' } });
+    expect(o.currencies).toEqual({ buyer: 'GBP', listing: 'USD', payout: 'USD', rate: '1.25' });
+    expect(o.lines[0]).toMatchObject({ sku: 'MUG', variantIds: { sellerSku: 'MUG-GB' }, unitPrice: { amount: 1600, currency: 'GBP' }, discounts: [{ kind: 'promotion', amount: { amount: 400, currency: 'GBP' } }, { kind: 'shipping', amount: { amount: 400, currency: 'GBP' } }] });
+    expect(o.taxes).toEqual([
+      { kind: 'VAT', amount: { amount: 400, currency: 'GBP' }, collectedBy: 'marketplace', scheme: 'IOSS', registrationNumber: 'IM123', lineId: 'L1' },
+      { kind: 'WEEE_FEE', amount: { amount: 100, currency: 'GBP' }, collectedBy: 'seller', lineId: 'L1' },
+    ]);
+  });
+
+  it('a fully refunded order is not shippable', () => {
+    expect(mapOrder({ ...fixture('order-gb.json'), orderPaymentStatus: 'FULLY_REFUNDED' }, ctx).shippable).toBe(false);
   });
 });
 
