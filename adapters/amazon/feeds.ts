@@ -20,7 +20,7 @@ export interface FeedSubmission {
 export const TERMINAL = new Set(['DONE', 'FATAL', 'CANCELLED']);
 
 /** Pre-signed URLs are credentials for a few minutes: keep their signatures out of every log. */
-function hideSignature(url: string): void {
+export function hideSignature(url: string): void {
   try {
     for (const value of new URL(url).searchParams.values()) registerSecret(value);
   } catch {

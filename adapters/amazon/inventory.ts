@@ -8,6 +8,7 @@ import { MoneySchema, type Money } from '../../src/model/money.js';
 import { DEFAULTS } from './config.js';
 import type { AmazonContext, AmazonStore } from './context.js';
 import { fulfillmentAvailability, purchasableOffer } from './mappers/listing-attributes.js';
+import { discoverListings } from './listing-discovery.js';
 import { lookupSkus } from './listing-lookup.js';
 import { pooled } from './listing-upsert.js';
 import { runListingsFeeds, type PlannedMessage } from './listings-feed.js';
@@ -67,18 +68,32 @@ export function inventoryService(ctx: AmazonContext): InventoryService {
     return [...merged.keys(), ...[...results.keys()].filter((k) => !merged.has(k))].map((sku) => results.get(sku)!);
   }
 
-  /** Product type (PATCH needs it) and fulfilment channel, from memory or 20-per-call lookups. */
+  /**
+   * Product type (PATCH needs it) and fulfilment channel: from memory (what this adapter listed or
+   * read), else one merchant listings report for every unseen SKU; only SKUs that exist but whose
+   * product type is still unknown are looked up (20 per call).
+   */
   async function resolve(plans: Planned[], opts: CallOptions, results: Map<string, InventoryResult>) {
     const byStore = new Map<AmazonStore, Planned[]>();
     for (const p of plans) byStore.set(p.store, [...(byStore.get(p.store) ?? []), p]);
     for (const [store, group] of byStore) {
-      const remembered = await Promise.all(group.map((p) => ctx.memory.get(store.marketplaceId, p.sku)));
-      const unknown = group.filter((p, i) => !remembered[i]?.exists || (p.quantity !== undefined && !remembered[i]?.fulfilledBy)).map((p) => p.sku);
-      if (unknown.length) await lookupSkus(ctx, unknown, store, ['summaries', 'productTypes', 'fulfillmentAvailability'], opts);
+      const recall = () => Promise.all(group.map((p) => ctx.memory.get(store.marketplaceId, p.sku)));
+      let remembered = await recall();
+      const unseen = group.filter((p, i) => !remembered[i] || (remembered[i]!.exists && p.quantity !== undefined && !remembered[i]!.channel && !remembered[i]!.fulfilledBy)).map((p) => p.sku);
+      if (unseen.length) {
+        await discoverListings(ctx, store, unseen, opts);
+        remembered = await recall();
+      }
+      const untyped = group.filter((p, i) => remembered[i]?.exists && !remembered[i]!.productType).map((p) => p.sku);
+      if (untyped.length) await lookupSkus(ctx, untyped, store, ['summaries', 'productTypes', 'fulfillmentAvailability'], opts);
       for (const p of group) {
         const m = await ctx.memory.get(store.marketplaceId, p.sku);
         if (!m?.exists) {
           results.set(p.sku, { sku: p.sku, ok: false, error: new NotFoundError({ marketplace: 'amazon', operation: 'inventory.set', message: `SKU ${p.sku} has no listing on Amazon ${store.id}` }) });
+          continue;
+        }
+        if (!m.productType) {
+          results.set(p.sku, { sku: p.sku, ok: false, error: new NotFoundError({ marketplace: 'amazon', operation: 'inventory.set', message: `SKU ${p.sku} has no product type on Amazon ${store.id}` }) });
           continue;
         }
         p.productType = m.productType;

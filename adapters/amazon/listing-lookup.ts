@@ -17,8 +17,9 @@ export function productTypeOf(item: Item, marketplaceId: string): string | undef
 export async function remember(ctx: AmazonContext, store: AmazonStore, item: Item): Promise<void> {
   const productType = productTypeOf(item, store.marketplaceId);
   if (!productType) return;
-  const fba = item.fulfillmentAvailability?.some((f) => f.fulfillmentChannelCode !== 'DEFAULT');
-  await ctx.memory.set(store.marketplaceId, item.sku, { productType, exists: true, ...(item.fulfillmentAvailability ? { fulfilledBy: fba ? 'amazon' : 'merchant' } : {}) });
+  const fba = item.fulfillmentAvailability?.find((f) => f.fulfillmentChannelCode !== 'DEFAULT');
+  const channel = fba?.fulfillmentChannelCode ?? item.fulfillmentAvailability?.[0]?.fulfillmentChannelCode;
+  await ctx.memory.set(store.marketplaceId, item.sku, { productType, exists: true, ...(channel ? { fulfilledBy: fba ? 'amazon' : 'merchant', channel } : {}) });
 }
 
 /** searchListingsItems takes at most 20 identifiers per call (research A3). */

@@ -4,10 +4,13 @@
  * one call per SKU. Callers can persist it by supplying their own implementation.
  */
 export interface RememberedListing {
-  productType: string;
+  /** Unknown when the SKU was learnt from the merchant listings report (it has no product type). */
+  productType?: string;
   exists: boolean;
   /** FBA stock is read-only: learnt from fulfillmentAvailability channel codes. */
   fulfilledBy?: 'merchant' | 'amazon';
+  /** The fulfillment_channel_code (DEFAULT, AMAZON_EU...): what a write must keep. */
+  channel?: string;
 }
 
 export interface ListingMemory {

@@ -4,9 +4,10 @@ import { isXborderError, type XborderError } from '../../src/errors/xborder-erro
 import type { CallOptions } from '../../src/http/call-options.js';
 import type { ListingIssue, ListingResult } from '../../src/model/listing.js';
 import type { AmazonContext, AmazonStore } from './context.js';
-import { changedAttributes, replacePatches } from './mappers/listing-diff.js';
+import { changedAttributes, patchesFor } from './mappers/listing-diff.js';
 import type { SkuSubmission } from './mappers/listing-attributes.js';
 import { itemResult, submissionResult } from './mappers/listing-result.js';
+import { fbaChannel, isAmazonChannel, keepChannel } from './mappers/fulfilment-channel.js';
 import { productTypeOf, remember } from './listing-lookup.js';
 import { ops } from './operations.js';
 import type { Item } from './schemas/listings.js';
@@ -49,25 +50,36 @@ export interface UpsertSkuOptions extends CallOptions {
  * One SKU. Existing SKUs get a PATCH of only the attributes that changed (a PUT would wipe edits
  * made in Seller Central); `replace` forces a full PUT; `validateOnly` runs VALIDATION_PREVIEW.
  */
-export async function upsertSku(ctx: AmazonContext, sub: SkuSubmission, store: AmazonStore, opts: UpsertSkuOptions): Promise<ListingResult> {
+/** The channel an existing SKU is on: read from the item, else from memory (report, earlier reads). */
+export function channelOf(current: Item | undefined, remembered: { channel?: string } | undefined): string | undefined {
+  const codes = current?.fulfillmentAvailability?.map((f) => f.fulfillmentChannelCode);
+  return codes?.find(isAmazonChannel) ?? codes?.[0] ?? remembered?.channel;
+}
+
+export async function upsertSku(ctx: AmazonContext, input: SkuSubmission, store: AmazonStore, opts: UpsertSkuOptions): Promise<ListingResult> {
   const call = { signal: opts.signal, deadline: opts.deadline, timeoutMs: opts.timeoutMs };
-  const needsCurrent = !opts.replace || (!sub.productType && !(await ctx.memory.get(store.marketplaceId, sub.sku)));
-  // productTypes too: a listing that is accepted but not live yet has no summary.
-  const current = needsCurrent ? await readItem(ctx, sub.sku, store, ['summaries', 'attributes', 'issues', 'productTypes'], call) : undefined;
+  const remembered = await ctx.memory.get(store.marketplaceId, input.sku);
+  const needsCurrent = !opts.replace || (!input.productType && !remembered);
+  // productTypes too: a listing that is accepted but not live yet has no summary; fulfillmentAvailability to keep FBA SKUs FBA.
+  const current = needsCurrent ? await readItem(ctx, input.sku, store, ['summaries', 'attributes', 'issues', 'productTypes', 'fulfillmentAvailability'], call) : undefined;
+  const kept = keepChannel(input.attributes, channelOf(current, remembered), input.sku);
+  const sub = { ...input, attributes: kept.attributes, warnings: [...input.warnings, ...(kept.warning ? [kept.warning] : [])] };
+  const withWarnings = (r: ListingResult): ListingResult => (sub.warnings.length ? { ...r, issues: [...r.issues, ...sub.warnings] } : r);
   const productType = await productTypeFor(ctx, sub, store, current);
+  const learnt = sub.fulfilment === 'amazon' ? { fulfilledBy: 'amazon' as const, channel: fbaChannel(store.amazon) } : {};
   const params = { sellerId: ctx.sellerId, sku: sub.sku };
   const query = { marketplaceIds: [store.marketplaceId], includedData: ['identifiers', 'issues'] as Array<'identifiers' | 'issues'>, ...(opts.validateOnly ? { mode: 'VALIDATION_PREVIEW' as const } : {}) };
 
   if (current && !opts.replace) {
     const changed = changedAttributes(sub.attributes, current.attributes, store.marketplaceId);
-    if (changed.length === 0) return { ...itemResult(current, store), action: opts.validateOnly ? 'validated' : 'unchanged' };
-    const res = await ctx.call(ops.patchListingsItem, { params, query, body: { productType, patches: replacePatches(sub.attributes, changed) } }, call);
+    if (changed.length === 0) return withWarnings({ ...itemResult(current, store), action: opts.validateOnly ? 'validated' : 'unchanged' });
+    const res = await ctx.call(ops.patchListingsItem, { params, query, body: { productType, patches: patchesFor(sub.attributes, current.attributes, changed) } }, call);
     if (!opts.validateOnly) await ctx.memory.set(store.marketplaceId, sub.sku, { productType, exists: true });
-    return submissionResult(res.data, store, opts.validateOnly ? 'validated' : 'updated');
+    return withWarnings(submissionResult(res.data, store, opts.validateOnly ? 'validated' : 'updated'));
   }
-  const res = await ctx.call(ops.putListingsItem, { params, query, body: { productType, requirements: sub.requirements, attributes: sub.attributes } }, call);
-  if (!opts.validateOnly) await ctx.memory.set(store.marketplaceId, sub.sku, { productType, exists: !!current || res.data.status !== 'INVALID' });
-  return submissionResult(res.data, store, opts.validateOnly ? 'validated' : current ? 'updated' : 'created');
+  const res = await ctx.call(ops.putListingsItem, { params, query, body: { productType, requirements: sub.requirements, attributes: sub.attributes } }, { ...call, ...(opts.idempotencyKey ? { idempotencyKey: `${opts.idempotencyKey}:${sub.sku}` } : {}) });
+  if (!opts.validateOnly) await ctx.memory.set(store.marketplaceId, sub.sku, { productType, exists: !!current || res.data.status !== 'INVALID', ...learnt });
+  return withWarnings(submissionResult(res.data, store, opts.validateOnly ? 'validated' : current ? 'updated' : 'created'));
 }
 
 export async function settle(sku: string, work: () => Promise<ListingResult>): Promise<SkuOutcome> {

@@ -6,17 +6,19 @@ import { ListingSchema, type BulkItemResult, type ListingInput } from '../../src
 import { DEFAULTS } from './config.js';
 import type { AmazonContext, AmazonStore } from './context.js';
 import { listingToSubmissions, type SkuSubmission } from './mappers/listing-attributes.js';
-import { changedAttributes, replacePatches } from './mappers/listing-diff.js';
+import { changedAttributes, patchesFor } from './mappers/listing-diff.js';
 import { itemResult } from './mappers/listing-result.js';
+import { discoverListings } from './listing-discovery.js';
 import { lookupSkus, productTypeOf } from './listing-lookup.js';
-import { pooled, upsertFamily } from './listing-upsert.js';
+import { channelOf, pooled, upsertFamily } from './listing-upsert.js';
+import { fbaChannel, keepChannel, requestedFulfilment } from './mappers/fulfilment-channel.js';
 import { runListingsFeeds, type PlannedMessage } from './listings-feed.js';
 import type { Item } from './schemas/listings.js';
 
 export interface AmazonBulkUpsertOptions extends BulkUpsertOptions {
   /**
-   * Skip the existence lookup for SKUs this adapter has not seen (1 searchListingsItems call per
-   * 20 SKUs): they are sent as UPDATE, a full replace. For first loads into a fresh store.
+   * Skip the existence check (one merchant listings report) for SKUs this adapter has not seen:
+   * they are sent as UPDATE, a full replace. For first loads into a fresh store.
    */
   assumeNew?: boolean;
 }
@@ -35,7 +37,8 @@ export async function bulkUpsert(ctx: AmazonContext, listings: ListingInput[], o
     const sku = typeof input?.sku === 'string' ? input.sku : `#${i}`;
     try {
       const listing = parseInput(ListingSchema, input, `listings[${i}]`);
-      families.set(listing.sku, { root: listing.sku, subs: listingToSubmissions(listing, store.amazon) }); // the latest listing for a SKU wins
+      const fulfilment = requestedFulfilment(input, `listings[${i}]`);
+      families.set(listing.sku, { root: listing.sku, subs: listingToSubmissions(listing, store.amazon, { fulfilment }) }); // the latest listing for a SKU wins
     } catch (e) {
       results.set(sku, { sku, ok: false, error: isXborderError(e) ? e : new ValidationError({ message: String(e), path: `listings[${i}]` }) });
     }
@@ -67,38 +70,48 @@ export async function bulkUpsert(ctx: AmazonContext, listings: ListingInput[], o
   return [...results.values()];
 }
 
-/** UPDATE for new SKUs; PATCH with only the changed attributes for existing ones; unchanged ones skip the feed. */
+/**
+ * UPDATE for new SKUs; PATCH with only the changed attributes for existing ones; unchanged ones skip
+ * the feed. SKUs the adapter has never seen are checked against one merchant listings report (not
+ * 20-SKU searches); only SKUs that exist are read (to diff their attributes).
+ */
 async function planMessages(ctx: AmazonContext, families: Family[], store: AmazonStore, opts: AmazonBulkUpsertOptions, record: (r: BulkItemResult) => void): Promise<PlannedMessage[]> {
   const subs = families.flatMap((f) => f.subs.map((s) => ({ family: f.root, sub: s })));
-  const memory = new Map(await Promise.all(subs.map(async ({ sub }) => [sub.sku, await ctx.memory.get(store.marketplaceId, sub.sku)] as const)));
-  const unknown = subs.filter(({ sub }) => !memory.get(sub.sku)).map(({ sub }) => sub.sku);
-  const known = subs.filter(({ sub }) => memory.get(sub.sku)?.exists).map(({ sub }) => sub.sku);
-  // Existing SKUs are read (20 per call) so that only changed attributes are sent.
-  const toRead = opts.assumeNew ? known : [...unknown, ...known];
-  const current: Map<string, Item> = toRead.length ? await lookupSkus(ctx, toRead, store, ['summaries', 'attributes', 'productTypes'], opts) : new Map();
+  const recall = async () => new Map(await Promise.all(subs.map(async ({ sub }) => [sub.sku, await ctx.memory.get(store.marketplaceId, sub.sku)] as const)));
+  let memory = await recall();
+  const unseen = subs.filter(({ sub }) => !memory.get(sub.sku)).map(({ sub }) => sub.sku);
+  if (unseen.length && !opts.assumeNew) {
+    await discoverListings(ctx, store, unseen, opts);
+    memory = await recall();
+  }
+  const existing = subs.filter(({ sub }) => memory.get(sub.sku)?.exists).map(({ sub }) => sub.sku);
+  const current: Map<string, Item> = existing.length ? await lookupSkus(ctx, existing, store, ['summaries', 'attributes', 'productTypes', 'fulfillmentAvailability'], opts) : new Map();
   const planned: PlannedMessage[] = [];
-  for (const { family, sub } of subs) {
-    const item = current.get(sub.sku);
-    const remembered = memory.get(sub.sku);
+  for (const { family, sub: input } of subs) {
+    const item = current.get(input.sku);
+    const remembered = await ctx.memory.get(store.marketplaceId, input.sku);
+    const kept = keepChannel(input.attributes, channelOf(item, remembered), input.sku);
+    const sub = { ...input, attributes: kept.attributes, warnings: [...input.warnings, ...(kept.warning ? [kept.warning] : [])] };
     const productType = sub.productType ?? (item && productTypeOf(item, store.marketplaceId)) ?? remembered?.productType;
     if (!productType) {
       record({ sku: sub.sku, ok: false, error: new ValidationError({ message: `SKU ${sub.sku} is new on Amazon: give its product type in marketplace.amazon.productType`, path: 'marketplace.amazon.productType' }) });
       continue;
     }
+    const channel = String(sub.attributes.fulfillment_availability?.[0]?.fulfillment_channel_code ?? (sub.fulfilment === 'amazon' ? fbaChannel(store.amazon) : '')) || undefined;
+    const base = { sku: sub.sku, family, warnings: sub.warnings, ...(channel ? { channel } : {}) };
     if (item) {
       const changed = changedAttributes(sub.attributes, item.attributes, store.marketplaceId);
       if (changed.length === 0) {
-        record({ sku: sub.sku, ok: true, result: { ...itemResult(item, store), action: 'unchanged' } });
+        record({ sku: sub.sku, ok: true, result: { ...itemResult(item, store), action: 'unchanged', issues: [...itemResult(item, store).issues, ...sub.warnings] } });
         continue;
       }
-      planned.push({ sku: sub.sku, family, action: 'updated', message: { operationType: 'PATCH', productType, patches: replacePatches(sub.attributes, changed) } });
+      planned.push({ ...base, action: 'updated', message: { operationType: 'PATCH', productType, patches: patchesFor(sub.attributes, item.attributes, changed) } });
     } else if (remembered?.exists) {
-      // Known to exist but not re-read: replace only the attributes we manage.
-      planned.push({ sku: sub.sku, family, action: 'updated', message: { operationType: 'PARTIAL_UPDATE', productType, attributes: sub.attributes } });
+      // Known to exist but not readable now: replace only the attributes we manage.
+      planned.push({ ...base, action: 'updated', message: { operationType: 'PARTIAL_UPDATE', productType, attributes: sub.attributes } });
     } else {
-      planned.push({ sku: sub.sku, family, action: 'created', message: { operationType: 'UPDATE', productType, requirements: sub.requirements, attributes: sub.attributes } });
+      planned.push({ ...base, action: 'created', message: { operationType: 'UPDATE', productType, requirements: sub.requirements, attributes: sub.attributes } });
     }
   }
   return planned;
 }
-

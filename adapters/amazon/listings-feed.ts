@@ -2,7 +2,8 @@ import { MarketplaceError, ResponseShapeError } from '../../src/errors/classes.j
 import { errorFromTransport } from '../../src/errors/from-response.js';
 import { isXborderError } from '../../src/errors/xborder-error.js';
 import type { CallOptions } from '../../src/http/call-options.js';
-import type { BulkItemResult } from '../../src/model/listing.js';
+import type { BulkItemResult, ListingIssue } from '../../src/model/listing.js';
+import { isAmazonChannel } from './mappers/fulfilment-channel.js';
 import type { AmazonContext, AmazonStore } from './context.js';
 import { downloadFeedResult, submitFeed, waitForFeed } from './feeds.js';
 import { failAll, reportToResults, type SentMessage } from './mappers/feed-report.js';
@@ -17,6 +18,10 @@ export interface PlannedMessage {
   family: string;
   action: SentMessage['action'];
   message: Omit<ListingsFeedMessage, 'messageId' | 'sku'>;
+  /** The fulfilment channel this message leaves the SKU on, remembered when it is accepted. */
+  channel?: string;
+  /** Mapping warnings, added to the SKU's result. */
+  warnings?: ListingIssue[];
 }
 
 /** Splits messages into feeds of at most `max`, keeping each family in one feed. */
@@ -83,14 +88,18 @@ export async function runListingsFeeds(
   opts: CallOptions & { onResult?(r: BulkItemResult): void },
 ): Promise<BulkItemResult[]> {
   const out: BulkItemResult[] = [];
-  const productTypes = new Map(planned.map((p) => [p.sku, p.message.productType]));
+  const bySku = new Map(planned.map((p) => [p.sku, p]));
   const chunks = chunkByFamily(planned, ctx.config.parsed.maxMessagesPerFeed);
   for (const [i, chunk] of chunks.entries()) {
     // One caller key must not make every feed of the batch replay the first feed's journal entry.
     const key = opts.idempotencyKey ? { idempotencyKey: `${opts.idempotencyKey}:${store.id}:${i + 1}` } : {};
-    for (const r of await runOne(ctx, chunk, store, { signal: opts.signal, deadline: opts.deadline, ...key })) {
-      const productType = productTypes.get(r.sku);
-      if (r.ok && productType) await ctx.memory.set(store.marketplaceId, r.sku, { productType, exists: true });
+    for (const result of await runOne(ctx, chunk, store, { signal: opts.signal, deadline: opts.deadline, ...key })) {
+      const p = bySku.get(result.sku);
+      // What the feed itself taught us: an adapter that just listed a SKU never looks it up again.
+      if (result.ok && p?.message.productType) {
+        await ctx.memory.set(store.marketplaceId, result.sku, { productType: p.message.productType, exists: true, ...(p.channel ? { channel: p.channel, fulfilledBy: isAmazonChannel(p.channel) ? 'amazon' : 'merchant' } : {}) });
+      }
+      const r = result.ok && p?.warnings?.length ? { ...result, result: { ...result.result, issues: [...result.result.issues, ...p.warnings] } } : result;
       out.push(r);
       opts.onResult?.(r);
     }

@@ -1,5 +1,5 @@
 import type { ListingsService, StoreOptions, UpsertOptions } from '../../src/adapter.js';
-import { ValidationError } from '../../src/errors/classes.js';
+import { NotSupportedError, ValidationError } from '../../src/errors/classes.js';
 import { parseInput } from '../../src/errors/from-response.js';
 import { ListingSchema, type ListingInput, type ListingResult } from '../../src/model/listing.js';
 import { MoneySchema, type Money } from '../../src/model/money.js';
@@ -7,7 +7,8 @@ import { DEFAULTS } from './config.js';
 import type { AmazonContext } from './context.js';
 import { fulfillmentAvailability, listingToSubmissions, purchasableOffer } from './mappers/listing-attributes.js';
 import { itemResult, notFoundResult, submissionResult } from './mappers/listing-result.js';
-import { familyResult, productTypeFor, readItem, upsertFamily } from './listing-upsert.js';
+import { channelOf, familyResult, productTypeFor, readItem, upsertFamily } from './listing-upsert.js';
+import { isAmazonChannel, requestedFulfilment } from './mappers/fulfilment-channel.js';
 import { bulkUpsert, type AmazonBulkUpsertOptions } from './listings-bulk.js';
 import { ops } from './operations.js';
 import type { PatchOperation } from './schemas/listings.js';
@@ -20,7 +21,9 @@ export function listingsService(ctx: AmazonContext): ListingsService & { bulkUps
     async upsert(input: ListingInput, opts: UpsertOptions = {}): Promise<ListingResult> {
       const store = ctx.store(opts.store);
       const listing = parseInput(ListingSchema, input, 'listing');
-      const outcomes = await upsertFamily(ctx, listingToSubmissions(listing, store.amazon), store, { ...callOpts(opts), replace: opts.replace }, DEFAULTS.concurrency);
+      const subs = listingToSubmissions(listing, store.amazon, { fulfilment: requestedFulfilment(input, 'listing') });
+      const key = opts.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {};
+      const outcomes = await upsertFamily(ctx, subs, store, { ...callOpts(opts), ...key, replace: opts.replace }, DEFAULTS.concurrency);
       return familyResult(outcomes);
     },
 
@@ -28,7 +31,8 @@ export function listingsService(ctx: AmazonContext): ListingsService & { bulkUps
       const store = ctx.store(opts.store);
       const listing = parseInput(ListingSchema, input, 'listing');
       // VALIDATION_PREVIEW of a full PUT: checks the whole listing, persists nothing.
-      const outcomes = await upsertFamily(ctx, listingToSubmissions(listing, store.amazon), store, { ...callOpts(opts), replace: true, validateOnly: true }, DEFAULTS.concurrency);
+      const subs = listingToSubmissions(listing, store.amazon, { fulfilment: requestedFulfilment(input, 'listing') });
+      const outcomes = await upsertFamily(ctx, subs, store, { ...callOpts(opts), replace: true, validateOnly: true }, DEFAULTS.concurrency);
       return familyResult(outcomes);
     },
 
@@ -52,9 +56,15 @@ export function listingsService(ctx: AmazonContext): ListingsService & { bulkUps
         patches.push({ op: 'merge', path: '/attributes/fulfillment_availability', value: fulfillmentAvailability(patch.quantity) });
       }
       if (!patches.length) throw new ValidationError({ message: 'give a price and/or a quantity', path: 'patch' });
+      const known = await ctx.memory.get(store.marketplaceId, sku);
+      // A quantity needs the channel: FBA stock is Amazon's, and a DEFAULT write would convert the SKU.
+      const mustRead = !known || (patch.quantity !== undefined && !known.channel);
+      const current = mustRead ? await readItem(ctx, sku, store, ['summaries', 'productTypes', 'fulfillmentAvailability'], callOpts(opts)) : undefined;
       const remembered = await ctx.memory.get(store.marketplaceId, sku);
-      const current = remembered ? undefined : await readItem(ctx, sku, store, ['summaries', 'productTypes'], callOpts(opts));
       if (!remembered && !current) return notFoundResult(sku, store);
+      if (patch.quantity !== undefined && isAmazonChannel(channelOf(current, remembered))) {
+        throw new NotSupportedError({ marketplace: 'amazon', operation: 'listings.update', message: `SKU ${sku} is fulfilled by Amazon (${channelOf(current, remembered)}): its quantity is read-only` });
+      }
       const productType = await productTypeFor(ctx, { sku }, store, current);
       const res = await ctx.call(
         ops.patchListingsItem,

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { op, type QueryValue } from '../../src/http/operation.js';
 import { USAGE_PLANS } from './rate-plans.js';
-import { CreateFeedDocumentResponseSchema, CreateFeedResponseSchema, FeedDocumentSchema, FeedSchema } from './schemas/feeds.js';
+import {
+  CreateFeedDocumentResponseSchema, CreateFeedResponseSchema, CreateReportResponseSchema, FeedDocumentSchema, FeedSchema, ReportDocumentSchema, ReportSchema,
+} from './schemas/feeds.js';
 import { ItemSchema, SearchResultsSchema, SubmissionResponseSchema, type PatchRequest, type PutRequest } from './schemas/listings.js';
 import { LwaTokenResponseSchema } from './schemas/lwa.js';
+
+const GetFeedsResponseSchema = z.object({ feeds: z.array(FeedSchema), nextToken: z.string().optional() });
 import { GetOrderResponseSchema, SearchOrdersResponseSchema, type ConfirmShipmentRequest, type IncludedData } from './schemas/orders.js';
 
 /**
@@ -67,6 +71,21 @@ export const ops = {
   }),
   getFeedDocument: op<{ params: { feedDocumentId: string } }, z.infer<typeof FeedDocumentSchema>>({
     id: 'getFeedDocument', method: 'GET', path: '/feeds/2021-06-30/documents/{feedDocumentId}', rate: USAGE_PLANS.getFeedDocument, idempotent: true, response: FeedDocumentSchema,
+  }),
+
+  getFeeds: op<{ query: Q<{ feedTypes?: string[]; marketplaceIds?: string[]; pageSize?: number; processingStatuses?: string[]; createdSince?: string; createdUntil?: string; nextToken?: string }> }, z.infer<typeof GetFeedsResponseSchema>>({
+    id: 'getFeeds', method: 'GET', path: '/feeds/2021-06-30/feeds', rate: USAGE_PLANS.getFeeds, idempotent: true, response: GetFeedsResponseSchema,
+  }),
+
+  createReport: op<{ body: { reportType: string; marketplaceIds: string[] } }, z.infer<typeof CreateReportResponseSchema>>({
+    // A duplicate report is harmless (it is only read), so a replay is safe.
+    id: 'createReport', method: 'POST', path: '/reports/2021-06-30/reports', rate: USAGE_PLANS.createReport, idempotent: true, response: CreateReportResponseSchema,
+  }),
+  getReport: op<{ params: { reportId: string } }, z.infer<typeof ReportSchema>>({
+    id: 'getReport', method: 'GET', path: '/reports/2021-06-30/reports/{reportId}', rate: USAGE_PLANS.getReport, idempotent: true, response: ReportSchema,
+  }),
+  getReportDocument: op<{ params: { reportDocumentId: string } }, z.infer<typeof ReportDocumentSchema>>({
+    id: 'getReportDocument', method: 'GET', path: '/reports/2021-06-30/documents/{reportDocumentId}', rate: USAGE_PLANS.getReportDocument, idempotent: true, response: ReportDocumentSchema,
   }),
 
   searchOrders: op<{ query: Q<SearchOrdersQuery> }, z.infer<typeof SearchOrdersResponseSchema>>({

@@ -17,6 +17,10 @@ export const USAGE_PLANS = {
   getFeeds: { perSecond: 0.0222, burst: 10 },
   cancelFeed: { perSecond: 2, burst: 15 },
   getFeedDocument: { perSecond: 0.0222, burst: 10 },
+  // reports_2021-06-30.json usage plans.
+  createReport: { perSecond: 0.0167, burst: 15 },
+  getReport: { perSecond: 2, burst: 15 },
+  getReportDocument: { perSecond: 0.0167, burst: 15 },
   searchOrders: { perSecond: 0.0056, burst: 20 },
   getOrder: { perSecond: 0.5, burst: 30 },
   confirmShipment: { perSecond: 2, burst: 10 },

@@ -1,8 +1,9 @@
 import { ValidationError } from '../../../src/errors/classes.js';
-import type { Listing, Variant } from '../../../src/model/listing.js';
+import type { Listing, ListingIssue, Variant } from '../../../src/model/listing.js';
 import { toDecimal, type Money } from '../../../src/model/money.js';
 import type { AmazonMarketplace } from '../marketplaces.js';
 import type { Attributes, Requirements } from '../schemas/listings.js';
+import { fbaChannel, type Fulfilment } from './fulfilment-channel.js';
 
 /**
  * Unified Listing → Listings Items attributes for one store. Attribute names and shapes follow the
@@ -20,6 +21,14 @@ export interface SkuSubmission {
   requirements: Requirements;
   attributes: Attributes;
   parentSku?: string;
+  /** What the caller said about fulfilment (marketplace.amazon.fulfilment). */
+  fulfilment?: Fulfilment;
+  /** Per-SKU warnings of the mapping itself (e.g. a dropped attribute column). */
+  warnings: ListingIssue[];
+}
+
+export interface MapOptions {
+  fulfilment?: Fulfilment;
 }
 
 const CONDITION: Record<Listing['condition'], string> = {
@@ -46,8 +55,9 @@ function wireNumber(m: Money): number {
   return Number(toDecimal(m));
 }
 
+/** The consumer offer (audience ALL) only: B2B offers and the entry's other prices are left alone (listing-diff.ts). */
 export function purchasableOffer(price: Money, market: AmazonMarketplace) {
-  return [{ currency: price.currency, marketplace_id: market.id, our_price: [{ schedule: [{ value_with_tax: wireNumber(price) }] }] }];
+  return [{ audience: 'ALL', currency: price.currency, marketplace_id: market.id, our_price: [{ schedule: [{ value_with_tax: wireNumber(price) }] }] }];
 }
 
 export function fulfillmentAvailability(quantity: number, handlingTimeDays?: number) {
@@ -104,12 +114,13 @@ function physical(listing: Listing, mp: string): Attributes {
 }
 
 /** Sales terms: condition, selling price (purchasable_offer), RRP (list_price), stock + handling time. */
-function offer(listing: Listing, price: Money, quantity: number, market: AmazonMarketplace, path: string): Attributes {
+function offer(listing: Listing, price: Money, quantity: number, market: AmazonMarketplace, path: string, o: MapOptions): Attributes {
   const mp = market.id;
   const out: Attributes = {
     condition_type: [{ value: CONDITION[listing.condition], marketplace_id: mp }],
     purchasable_offer: purchasableOffer(checkCurrency(price, market, `${path}price`), market),
-    fulfillment_availability: fulfillmentAvailability(quantity, listing.handlingTimeDays),
+    // FBA: the channel only; Amazon counts the stock in its warehouses.
+    fulfillment_availability: o.fulfilment === 'amazon' ? [{ fulfillment_channel_code: fbaChannel(market) }] : fulfillmentAvailability(quantity, listing.handlingTimeDays),
   };
   if (listing.listPrice) {
     const rrp = checkCurrency(listing.listPrice, market, 'listPrice');
@@ -122,35 +133,35 @@ export function variationTheme(listing: Listing): string {
   return listing.marketplace.amazon?.variationTheme ?? listing.optionNames.map((n) => amazonAttributeName(n).toUpperCase()).join('/');
 }
 
-function single(listing: Listing, market: AmazonMarketplace): SkuSubmission {
+function single(listing: Listing, market: AmazonMarketplace, o: MapOptions): SkuSubmission {
   const mp = market.id;
   const override = listing.marketplace.amazon;
   if (listing.identifiers.asin) {
     // An offer on an existing catalog item: sales terms only.
     return {
-      sku: listing.sku, role: 'single', productType: override?.productType, requirements: 'LISTING_OFFER_ONLY',
-      attributes: { merchant_suggested_asin: [{ value: listing.identifiers.asin, marketplace_id: mp }], ...offer(listing, listing.price, listing.quantity, market, ''), ...(override?.attributes as Attributes) },
+      sku: listing.sku, role: 'single', productType: override?.productType, requirements: 'LISTING_OFFER_ONLY', fulfilment: o.fulfilment, warnings: [],
+      attributes: { merchant_suggested_asin: [{ value: listing.identifiers.asin, marketplace_id: mp }], ...offer(listing, listing.price, listing.quantity, market, '', o), ...(override?.attributes as Attributes) },
     };
   }
   return {
-    sku: listing.sku, role: 'single', productType: override?.productType, requirements: 'LISTING',
+    sku: listing.sku, role: 'single', productType: override?.productType, requirements: 'LISTING', fulfilment: o.fulfilment, warnings: [],
     attributes: {
       ...common(listing, market), ...identifiers(listing.identifiers, mp), ...images(listing.images, mp), ...physical(listing, mp),
-      ...offer(listing, listing.price, listing.quantity, market, ''), ...(override?.attributes as Attributes),
+      ...offer(listing, listing.price, listing.quantity, market, '', o), ...(override?.attributes as Attributes),
     },
   };
 }
 
-function child(listing: Listing, v: Variant, index: number, market: AmazonMarketplace, theme: string): SkuSubmission {
+function child(listing: Listing, v: Variant, index: number, market: AmazonMarketplace, theme: string, o: MapOptions): SkuSubmission {
   const mp = market.id;
   const options: Attributes = {};
   for (const [name, value] of Object.entries(v.options)) options[amazonAttributeName(name)] = [{ value, language_tag: market.language, marketplace_id: mp }];
   const ids = v.identifiers.asin ? { merchant_suggested_asin: [{ value: v.identifiers.asin, marketplace_id: mp }] } : identifiers(v.identifiers, mp);
   return {
-    sku: v.sku, role: 'child', productType: listing.marketplace.amazon?.productType, requirements: 'LISTING', parentSku: listing.sku,
+    sku: v.sku, role: 'child', productType: listing.marketplace.amazon?.productType, requirements: 'LISTING', parentSku: listing.sku, fulfilment: o.fulfilment, warnings: [],
     attributes: {
       ...common(listing, market), ...ids, ...images(v.images.length ? v.images : listing.images, mp), ...physical(listing, mp),
-      ...offer(listing, v.price ?? listing.price, v.quantity ?? listing.quantity, market, `variants[${index}].`),
+      ...offer(listing, v.price ?? listing.price, v.quantity ?? listing.quantity, market, `variants[${index}].`, o),
       ...options,
       parentage_level: [{ value: 'child', marketplace_id: mp }],
       child_parent_sku_relationship: [{ child_relationship_type: 'variation', parent_sku: listing.sku, marketplace_id: mp }],
@@ -161,12 +172,12 @@ function child(listing: Listing, v: Variant, index: number, market: AmazonMarket
 }
 
 /** One submission per SKU: a single listing, or a non-buyable parent followed by its children. */
-export function listingToSubmissions(listing: Listing, market: AmazonMarketplace): SkuSubmission[] {
-  if (listing.variants.length === 0) return [single(listing, market)];
+export function listingToSubmissions(listing: Listing, market: AmazonMarketplace, o: MapOptions = {}): SkuSubmission[] {
+  if (listing.variants.length === 0) return [single(listing, market, o)];
   const mp = market.id;
   const theme = variationTheme(listing);
   const parent: SkuSubmission = {
-    sku: listing.sku, role: 'parent', productType: listing.marketplace.amazon?.productType, requirements: 'LISTING',
+    sku: listing.sku, role: 'parent', productType: listing.marketplace.amazon?.productType, requirements: 'LISTING', warnings: [],
     attributes: {
       ...common(listing, market), ...images(listing.images, mp),
       parentage_level: [{ value: 'parent', marketplace_id: mp }],
@@ -174,5 +185,5 @@ export function listingToSubmissions(listing: Listing, market: AmazonMarketplace
       ...(listing.marketplace.amazon?.attributes as Attributes),
     },
   };
-  return [parent, ...listing.variants.map((v, i) => child(listing, v, i, market, theme))];
+  return [parent, ...listing.variants.map((v, i) => child(listing, v, i, market, theme, o))];
 }

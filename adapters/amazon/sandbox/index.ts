@@ -4,6 +4,7 @@ import { installFeeds } from './feeds.js';
 import { installLwa } from './guard.js';
 import { installListings } from './listings.js';
 import { installOrders } from './orders.js';
+import { installReports } from './reports.js';
 import { internalError, quotaExceeded } from './responses.js';
 import { AmazonSandboxState } from './state.js';
 
@@ -30,6 +31,10 @@ export interface AmazonSandboxOptions {
   listingLiveAfterMs?: number;
   feedProcessingMs?: number;
   readLagMs?: number;
+  /** FBA SKUs in the seed (default SANDBOX-FBA-1 and SANDBOX-FBA-2 on Amazon.de and .fr). */
+  fbaSkus?: string[];
+  /** Amazon-time a report takes to generate (default 30 s, divided by the time scale). */
+  reportProcessingMs?: number;
 }
 
 /**
@@ -47,10 +52,12 @@ export function amazonSandbox(opts: AmazonSandboxOptions = {}): SandboxModule<Am
     state,
     install(router: Router, ctx: SandboxContext) {
       state.ctx = ctx;
+      state.seedFbaListings(opts.fbaSkus ?? ['SANDBOX-FBA-1', 'SANDBOX-FBA-2'], { marketplaceIds: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH'] });
       installLwa(router, state, ctx, guard);
       installListings(router, state, ctx, { ...guard, liveAfterMs: timing.liveAfterMs });
       installFeeds(router, state, ctx, { ...guard, ...timing });
       installOrders(router, state, ctx, { ...guard, readLagMs: timing.readLagMs });
+      installReports(router, state, ctx, { ...guard, reportProcessingMs: opts.reportProcessingMs ?? 30_000 });
     },
     throttled: () => quotaExceeded(),
     serverError: internalError,

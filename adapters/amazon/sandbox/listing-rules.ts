@@ -35,9 +35,27 @@ export function requiredIssues(attributes: Attributes, requirements: string): Sa
   return issues;
 }
 
-/** Keys that identify an entry when `merge` combines attribute arrays. */
+/**
+ * Keys that identify an entry when `merge` combines attribute arrays ("The merge operation merges
+ * the target property", listingsItems_2021-08-01.json PatchOperation.op): the channel for
+ * fulfillment_availability; marketplace and audience (ALL when absent) for offers and the rest.
+ */
 function mergeKey(entry: Record<string, unknown>): string {
-  return String(entry.fulfillment_channel_code ?? entry.marketplace_id ?? '');
+  if (entry.fulfillment_channel_code !== undefined) return `channel:${String(entry.fulfillment_channel_code)}`;
+  return `${String(entry.marketplace_id ?? '')}|${String(entry.audience ?? 'ALL')}`;
+}
+
+/**
+ * fulfillment_channel_code DEFAULT means merchant-fulfilled, AMAZON_* means FBA
+ * (listings-feed-schema-v2.example.json shows both forms). A write that puts a DEFAULT entry on an
+ * FBA SKU switches it to merchant fulfilment, as Amazon does (Seller Central help "Convert FBA
+ * listings to seller-fulfilled": the offer leaves the Amazon channel): the AMAZON_* entry is gone.
+ */
+export function applyChannelRule(before: Attributes | undefined, after: Attributes): Attributes {
+  const wasFba = (before?.fulfillment_availability ?? []).some((f) => String(f.fulfillment_channel_code ?? '').startsWith('AMAZON_'));
+  const entries = after.fulfillment_availability ?? [];
+  if (!wasFba || !entries.some((f) => f.fulfillment_channel_code === 'DEFAULT')) return after;
+  return { ...after, fulfillment_availability: entries.filter((f) => f.fulfillment_channel_code === 'DEFAULT') };
 }
 
 export function applyPatches(attributes: Attributes, patches: PatchOperation[]): Attributes {

@@ -3,7 +3,7 @@ import type { SandboxContext } from '../../../src/sandbox/module.js';
 import type { Router, SandboxRequest } from '../../../src/sandbox/router.js';
 import type { Attributes, PatchOperation } from '../schemas/listings.js';
 import { guarded, type GuardOptions } from './guard.js';
-import { applyPatches, asinFor, requiredIssues } from './listing-rules.js';
+import { applyChannelRule, applyPatches, asinFor, requiredIssues } from './listing-rules.js';
 import { fail, invalidInput, ok } from './responses.js';
 import type { AmazonSandboxState, SandboxListing } from './state.js';
 
@@ -57,7 +57,7 @@ export function saveListing(state: AmazonSandboxState, sellerId: string, sku: st
   const markets = prev?.markets ?? new Map();
   const market = markets.get(marketplaceId);
   markets.set(marketplaceId, { createdAt: market?.createdAt ?? now, updatedAt: now, liveAt: market && market.liveAt <= now ? market.liveAt : liveAt });
-  state.listings.set(key, { sku, productType, requirements, attributes, markets, warnings: prev?.warnings ?? [] });
+  state.listings.set(key, { sku, productType, requirements, attributes: applyChannelRule(prev?.attributes, attributes), markets, warnings: prev?.warnings ?? [] });
 }
 
 export function installListings(router: Router, state: AmazonSandboxState, ctx: SandboxContext, opts: ListingsOptions): void {

@@ -113,6 +113,29 @@ export class AmazonSandboxState {
     return out;
   }
 
+  /**
+   * FBA listings as a seller has them before any client touches them: live, channel AMAZON_EU (or
+   * the region's code), no merchant quantity. A DEFAULT write to one of them converts it to
+   * merchant-fulfilled (listing-rules.ts applyChannelRule), so a client that sends one is caught.
+   */
+  seedFbaListings(skus: string[], opts: { sellerId?: string; marketplaceIds: string[]; channel?: string; productType?: string; price?: number; currency?: string }): void {
+    const sellerId = opts.sellerId ?? [...this.sellers.keys()][0]!;
+    const at = (this.ctx?.clock.now() ?? Date.now()) - 86_400_000;
+    for (const sku of skus) {
+      const mp = opts.marketplaceIds[0]!;
+      this.listings.set(this.listingKey(sellerId, sku), {
+        sku, productType: opts.productType ?? 'SHIRT', requirements: 'LISTING', warnings: [],
+        markets: new Map(opts.marketplaceIds.map((m) => [m, { createdAt: at, updatedAt: at, liveAt: at }])),
+        attributes: {
+          item_name: [{ value: `FBA ${sku}`, marketplace_id: mp }], brand: [{ value: 'Acme', marketplace_id: mp }], condition_type: [{ value: 'new_new', marketplace_id: mp }],
+          purchasable_offer: [{ audience: 'ALL', currency: opts.currency ?? 'EUR', marketplace_id: mp, our_price: [{ schedule: [{ value_with_tax: opts.price ?? 19.99 }] }] }],
+          fulfillment_availability: [{ fulfillment_channel_code: opts.channel ?? 'AMAZON_EU' }],
+          externally_assigned_product_identifier: [{ type: 'ean', value: '4006381333931', marketplace_id: mp }],
+        },
+      });
+    }
+  }
+
   addOrder(sellerId: string, doc: OrderDoc, malformed = false): void {
     this.orders.set(doc.orderId, { sellerId, actual: structuredClone(doc), visible: structuredClone(doc), pending: [], confirmations: 0, malformed });
   }

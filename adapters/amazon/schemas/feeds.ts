@@ -62,3 +62,15 @@ export const ProcessingReportSchema = z.object({
   }),
 });
 export type ProcessingReport = z.infer<typeof ProcessingReportSchema>;
+
+/** Reports API 2021-06-30 (reports_2021-06-30.json definitions CreateReportResponse, Report, ReportDocument). */
+export const CreateReportResponseSchema = z.object({ reportId: z.string() });
+export const ReportSchema = z.object({
+  reportId: z.string(),
+  reportType: z.string(),
+  createdTime: z.string(),
+  processingStatus: z.string(),
+  reportDocumentId: z.string().optional(),
+});
+export type Report = z.infer<typeof ReportSchema>;
+export const ReportDocumentSchema = z.object({ reportDocumentId: z.string(), url: z.string(), compressionAlgorithm: z.string().optional() });

@@ -18,7 +18,7 @@ function attributesOf(sku: string) {
     brand: [{ value: 'Acme', language_tag: 'de_DE', marketplace_id: DE }],
     externally_assigned_product_identifier: [{ type: 'ean', value: '4006381333931', marketplace_id: DE }],
     condition_type: [{ value: 'new_new', marketplace_id: DE }],
-    purchasable_offer: [{ currency: 'EUR', marketplace_id: DE, our_price: [{ schedule: [{ value_with_tax: 10 }] }] }],
+    purchasable_offer: [{ audience: 'ALL', currency: 'EUR', marketplace_id: DE, our_price: [{ schedule: [{ value_with_tax: 10 }] }] }],
     fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }],
   };
 }
@@ -40,6 +40,16 @@ function mockFeed(report: object | null, opts: { status?: string; polls?: string
     nock(S3, { badheaders: ['x-amz-access-token'] }).get('/res-1').query({ 'X-Amz-Signature': 'def456signature' }).reply(200, gzipSync(Buffer.from(JSON.stringify(report))));
   }
   return uploaded;
+}
+
+/** One merchant listings report (Reports API): create, one poll, document, gzipped TSV download. */
+function mockListingsReport(rows: Array<[sku: string, channel: string]>) {
+  const created = sp().post('/reports/2021-06-30/reports', { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [DE] }).reply(202, { reportId: 'rep-1' });
+  sp().get('/reports/2021-06-30/reports/rep-1').reply(200, { reportId: 'rep-1', reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', createdTime: '2025-01-01T00:00:00Z', processingStatus: 'DONE', reportDocumentId: 'rdoc-1' });
+  sp().get('/reports/2021-06-30/documents/rdoc-1').reply(200, { reportDocumentId: 'rdoc-1', url: `${S3}/rdoc-1?X-Amz-Signature=r1`, compressionAlgorithm: 'GZIP' });
+  const tsv = ['item-name\tseller-sku\tprice\tquantity\tasin1\tfulfillment-channel\tstatus', ...rows.map(([sku, ch]) => `Item ${sku}\t${sku}\t10.00\t\tB0${sku}\t${ch}\tActive`)].join('\n');
+  nock(S3, { badheaders: ['x-amz-access-token'] }).get('/rdoc-1').query({ 'X-Amz-Signature': 'r1' }).reply(200, gzipSync(Buffer.from(tsv)));
+  return created;
 }
 
 beforeAll(() => nock.disableNetConnect());
@@ -78,15 +88,16 @@ describe('listings.bulkUpsert through JSON_LISTINGS_FEED', () => {
     expect(nock.pendingMocks()).toEqual([]);
   });
 
-  it('existing SKUs are looked up 20 at a time and PATCHed with only what changed; unchanged ones skip the feed', async () => {
+  it('unseen SKUs are checked against one listings report; only existing ones are read (20 per call) and PATCHed with what changed', async () => {
     const existing = {
       sku: 'A',
       summaries: [{ marketplaceId: DE, productType: 'SHIRT', status: ['BUYABLE'], createdDate: 'x', lastUpdatedDate: 'y' }],
       attributes: { ...attributesOf('A'), item_name: [{ value: 'Old', language_tag: 'de_DE', marketplace_id: DE }] },
     };
     const same = { sku: 'B', summaries: [{ marketplaceId: DE, asin: 'B0B', productType: 'SHIRT', status: ['BUYABLE'], createdDate: 'x', lastUpdatedDate: 'y' }], attributes: attributesOf('B') };
+    mockListingsReport([['A', 'DEFAULT'], ['B', 'DEFAULT'], ['OTHER', 'AMAZON_EU']]);
     sp().get(`/listings/2021-08-01/items/${SELLER}`)
-      .query({ marketplaceIds: DE, identifiers: 'A,B,C', identifiersType: 'SKU', includedData: 'summaries,attributes,productTypes', pageSize: '20' })
+      .query({ marketplaceIds: DE, identifiers: 'A,B', identifiersType: 'SKU', includedData: 'summaries,attributes,productTypes,fulfillmentAvailability', pageSize: '20' })
       .reply(200, { numberOfResults: 2, items: [existing, same] });
     const uploaded = mockFeed({ header: { sellerId: SELLER, version: '2.0', feedId: '3485934' }, issues: [], summary: { errors: 0, warnings: 0, messagesProcessed: 2, messagesAccepted: 2, messagesInvalid: 0 } });
     const results = await adapter({ bulkThreshold: 3 }).listings.bulkUpsert(['A', 'B', 'C'].map((s) => listing(s)));
@@ -113,7 +124,7 @@ describe('listings.bulkUpsert through JSON_LISTINGS_FEED', () => {
 
   it('below the threshold, single Listings Items calls', async () => {
     for (const sku of ['A', 'B']) {
-      sp().get(`/listings/2021-08-01/items/${SELLER}/${sku}`).query({ marketplaceIds: DE, includedData: 'summaries,attributes,issues,productTypes' }).reply(404, { errors: [{ code: 'NOT_FOUND', message: 'x' }] });
+      sp().get(`/listings/2021-08-01/items/${SELLER}/${sku}`).query({ marketplaceIds: DE, includedData: 'summaries,attributes,issues,productTypes,fulfillmentAvailability' }).reply(404, { errors: [{ code: 'NOT_FOUND', message: 'x' }] });
       sp().put(`/listings/2021-08-01/items/${SELLER}/${sku}`).query({ marketplaceIds: DE, includedData: 'identifiers,issues' }).reply(200, { sku, status: 'ACCEPTED', submissionId: sku, issues: [] });
     }
     const results = await adapter().listings.bulkUpsert([listing('A'), listing('B')]);
@@ -123,7 +134,8 @@ describe('listings.bulkUpsert through JSON_LISTINGS_FEED', () => {
 });
 
 describe('inventory.set below the bulk threshold', () => {
-  it('looks SKUs up 20 per call, then merges stock and price with patchListingsItem', async () => {
+  it('learns existence and channel from the listings report, product types 20 per call, then merges stock and price with patchListingsItem', async () => {
+    mockListingsReport([['A', 'DEFAULT'], ['FBA', 'AMAZON_EU']]);
     sp().get(`/listings/2021-08-01/items/${SELLER}`)
       .query({ marketplaceIds: DE, identifiers: 'A,FBA', identifiersType: 'SKU', includedData: 'summaries,productTypes,fulfillmentAvailability', pageSize: '20' })
       .reply(200, {
@@ -137,7 +149,7 @@ describe('inventory.set below the bulk threshold', () => {
       .patch(`/listings/2021-08-01/items/${SELLER}/A`, {
         productType: 'SHIRT',
         patches: [
-          { op: 'merge', path: '/attributes/purchasable_offer', value: [{ currency: 'EUR', marketplace_id: DE, our_price: [{ schedule: [{ value_with_tax: 12.5 }] }] }] },
+          { op: 'merge', path: '/attributes/purchasable_offer', value: [{ audience: 'ALL', currency: 'EUR', marketplace_id: DE, our_price: [{ schedule: [{ value_with_tax: 12.5 }] }] }] },
           { op: 'merge', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 8 }] },
         ],
       })

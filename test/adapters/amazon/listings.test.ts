@@ -4,7 +4,7 @@ import { ValidationError } from '../../../src/errors/classes.js';
 import { adapter, DE, fixture, mockLwa, REQUEST_ID, SELLER, sp, TOKEN } from './helpers.js';
 
 const ITEM = (sku: string) => `/listings/2021-08-01/items/${SELLER}/${encodeURIComponent(sku)}`;
-const READ = { marketplaceIds: DE, includedData: 'summaries,attributes,issues,productTypes' };
+const READ = { marketplaceIds: DE, includedData: 'summaries,attributes,issues,productTypes,fulfillmentAvailability' };
 const WRITE = { marketplaceIds: DE, includedData: 'identifiers,issues' };
 const notFound = { errors: [{ code: 'NOT_FOUND', message: "SKU 'X' not found" }] };
 
@@ -44,7 +44,7 @@ const TEE_ATTRIBUTES = {
   item_package_dimensions: [{ length: { unit: 'centimeters', value: 30 }, width: { unit: 'centimeters', value: 20 }, height: { unit: 'centimeters', value: 3 }, marketplace_id: DE }],
   country_of_origin: [{ value: 'PT', marketplace_id: DE }],
   condition_type: [{ value: 'new_new', marketplace_id: DE }],
-  purchasable_offer: [{ currency: 'EUR', marketplace_id: DE, our_price: [{ schedule: [{ value_with_tax: 19.99 }] }] }],
+  purchasable_offer: [{ audience: 'ALL', currency: 'EUR', marketplace_id: DE, our_price: [{ schedule: [{ value_with_tax: 19.99 }] }] }],
   fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 12, lead_time_to_ship_max_days: 2 }],
   list_price: [{ currency: 'EUR', value: 24.99, marketplace_id: DE }],
   department: [{ value: 'unisex', language_tag: 'de_DE', marketplace_id: DE }],
@@ -119,7 +119,7 @@ describe('listings.upsert', () => {
         attributes: {
           merchant_suggested_asin: [{ value: 'B07N4M94X4', marketplace_id: FR }],
           condition_type: [{ value: 'new_new', marketplace_id: FR }],
-          purchasable_offer: [{ currency: 'EUR', marketplace_id: FR, our_price: [{ schedule: [{ value_with_tax: 9.9 }] }] }],
+          purchasable_offer: [{ audience: 'ALL', currency: 'EUR', marketplace_id: FR, our_price: [{ schedule: [{ value_with_tax: 9.9 }] }] }],
           fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 3 }],
         },
       })
@@ -163,7 +163,7 @@ describe('listings.upsert', () => {
       variation_theme: [{ name: 'SIZE/COLOR' }],
       size: [{ value: 'M', language_tag: 'de_DE', marketplace_id: DE }],
       color: [{ value: 'Red', language_tag: 'de_DE', marketplace_id: DE }],
-      purchasable_offer: [{ currency: 'EUR', marketplace_id: DE, our_price: [{ schedule: [{ value_with_tax: 21.99 }] }] }],
+      purchasable_offer: [{ audience: 'ALL', currency: 'EUR', marketplace_id: DE, our_price: [{ schedule: [{ value_with_tax: 21.99 }] }] }],
       fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 5 }],
       externally_assigned_product_identifier: [{ type: 'ean', value: '4006381333948', marketplace_id: DE }],
     });
@@ -217,12 +217,12 @@ describe('listings.validate / get / update / delete', () => {
   });
 
   it('update merges price and stock into purchasable_offer / fulfillment_availability', async () => {
-    sp().get(ITEM(tee.sku)).query({ marketplaceIds: DE, includedData: 'summaries,productTypes' }).reply(200, { sku: tee.sku, summaries: [{ marketplaceId: DE, productType: 'SHIRT', status: [], createdDate: 'x', lastUpdatedDate: 'y' }] });
+    sp().get(ITEM(tee.sku)).query({ marketplaceIds: DE, includedData: 'summaries,productTypes,fulfillmentAvailability' }).reply(200, { sku: tee.sku, summaries: [{ marketplaceId: DE, productType: 'SHIRT', status: [], createdDate: 'x', lastUpdatedDate: 'y' }] });
     const patch = sp()
       .patch(ITEM(tee.sku), {
         productType: 'SHIRT',
         patches: [
-          { op: 'merge', path: '/attributes/purchasable_offer', value: [{ currency: 'EUR', marketplace_id: DE, our_price: [{ schedule: [{ value_with_tax: 18 }] }] }] },
+          { op: 'merge', path: '/attributes/purchasable_offer', value: [{ audience: 'ALL', currency: 'EUR', marketplace_id: DE, our_price: [{ schedule: [{ value_with_tax: 18 }] }] }] },
           { op: 'merge', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 7 }] },
         ],
       })

@@ -76,7 +76,7 @@ describe('Amazon sandbox', () => {
     await a.listings.upsert(tee('EDIT-1', { price: { amount: '17.99', currency: 'EUR' } }));
     const attrs = state.listing('A2EXAMPLE', 'EDIT-1')!.attributes;
     expect(attrs.generic_keyword).toEqual([{ value: 'set by hand', marketplace_id: 'A1PA6795UKMFR9' }]);
-    expect(attrs.purchasable_offer).toEqual([{ currency: 'EUR', marketplace_id: 'A1PA6795UKMFR9', our_price: [{ schedule: [{ value_with_tax: 17.99 }] }] }]);
+    expect(attrs.purchasable_offer).toEqual([{ audience: 'ALL', currency: 'EUR', marketplace_id: 'A1PA6795UKMFR9', our_price: [{ schedule: [{ value_with_tax: 17.99 }] }] }]);
   });
 
   it('bulk: splits into feeds, keeps families together, one result per SKU', async () => {
