@@ -32,7 +32,7 @@ describe('order money (issue 14 point 4)', () => {
 
   it('buyer amounts from convertedFrom*, positive discounts incl. delivery, seller tax beside eBay-remitted tax', () => {
     const o = mapOrder({
-      ...fixture('order-gb.json'),
+      ...fixture<Record<string, unknown>>('order-gb.json'),
       orderPaymentStatus: 'PAID',
       pricingSummary: {
         priceSubtotal: amt('40.00', 'USD', ['32.00', 'GBP']), deliveryCost: amt('5.00', 'USD', ['4.00', 'GBP']),
