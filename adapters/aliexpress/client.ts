@@ -79,7 +79,8 @@ export class AliExpressClient {
           if (!this.tokens) throw new Error('AliExpress client used before its token manager was set');
           common.push([TOKEN_PARAM, await this.tokens.access(ctx.signal)]);
         }
-        const body = (req.body ?? {}) as Record<string, string>;
+        // A multipart file part (photobank image_bytes) is not a signed parameter; form fields are.
+        const body = (req.bodyType === 'form' ? req.body ?? {} : {}) as Record<string, string>;
         const all: Record<string, string> = { ...body };
         for (const [k, v] of [...req.query, ...common]) all[k] = v;
         const apiPath = system ? req.path.slice(SYSTEM_PREFIX.length) : undefined;

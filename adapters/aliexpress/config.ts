@@ -56,6 +56,8 @@ export const AliExpressConfigSchema = z.object({
    * service_name "other" plus tracking_website (specs/aliexpress/aliexpress_solution_order_fulfill.json).
    */
   carrierTrackingWebsites: z.record(z.string(), z.url()).default({}),
+  /** Downloads a caller's image (for the photobank upload); default: a plain HTTP GET. */
+  fetchImage: z.custom<(url: string, signal?: AbortSignal) => Promise<Buffer>>(isFn, 'expected a function').optional(),
   endpoint: z.url().optional(),
   orderWindowDays: z.number().int().min(1).max(90).default(DEFAULTS.orderWindowDays),
   ...transportOptionsShape,

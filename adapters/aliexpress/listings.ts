@@ -1,12 +1,15 @@
 import type { BulkUpsertOptions, StoreOptions } from '../../src/adapter.js';
-import { isXborderError, parseInput, type XborderError } from '../../src/errors/index.js';
+import { ValidationError, isXborderError, parseInput, type XborderError } from '../../src/errors/index.js';
+import type { VerifyOutcome } from '../../src/http/operation.js';
+import { CategoryAttributes } from './attributes.js';
+import { PhotobankImages, defaultFetchImage } from './images.js';
 import type { CallOptions } from '../../src/http/call-options.js';
-import { ListingSchema, type BulkItemResult, type ListingInput, type ListingIssue, type ListingResult } from '../../src/model/listing.js';
+import { ListingSchema, type BulkItemResult, type Listing, type ListingInput, type ListingIssue, type ListingResult } from '../../src/model/listing.js';
 import type { Money } from '../../src/model/money.js';
 import { wireParams } from './client.js';
 import type { AdapterContext } from './context.js';
 import type { AliExpressInventory } from './inventory.js';
-import { listingStatus, localIssues, postProductRequest } from './mappers/listing.js';
+import { listingStatus, localIssues, postProductRequest, requestJson, type Resolved } from './mappers/listing.js';
 import { listOf, sellerOps } from './operations.js';
 
 const STATUSES = ['onSelling', 'offline', 'auditing', 'editingRequired'] as const;
@@ -27,7 +30,13 @@ export class AliExpressListings {
   /** sku → product id, learnt from lookups and posts (a product id never changes). */
   readonly productIds = new Map<string, string>();
 
-  constructor(private readonly ctx: AdapterContext, private readonly inventory: AliExpressInventory) {}
+  private readonly attributes: CategoryAttributes;
+  private readonly images: PhotobankImages;
+
+  constructor(private readonly ctx: AdapterContext, private readonly inventory: AliExpressInventory) {
+    this.attributes = new CategoryAttributes(ctx);
+    this.images = new PhotobankImages(ctx, ctx.config.fetchImage ?? defaultFetchImage());
+  }
 
   /** The product carrying a SKU: product.list.get filtered by sku_code, status by status. */
   async find(sku: string, opts?: CallOptions): Promise<FoundProduct | undefined> {
@@ -48,7 +57,7 @@ export class AliExpressListings {
   async validate(input: ListingInput, _opts: StoreOptions = {}): Promise<ListingResult> {
     const l = parseInput(ListingSchema, input, 'listing');
     const issues = localIssues(l, this.ctx.config);
-    if (!issues.length) postProductRequest(l, this.ctx.config); // currency checks throw here
+    if (!issues.length) postProductRequest(l, this.ctx.config, { images: l.images, skuAttributes: [] }); // currency checks throw here
     return { sku: l.sku, store: this.ctx.store.id, status: issues.length ? 'invalid' : 'accepted', issues, action: 'validated' };
   }
 
@@ -58,23 +67,73 @@ export class AliExpressListings {
     const local = localIssues(l, this.ctx.config);
     if (local.length) return { sku: l.sku, store, status: 'invalid', issues: local, action: 'validated' };
     const { store: _s, ...callOpts } = opts;
-    const existing = await this.find(l.sku, callOpts);
+    const { idempotencyKey: _k, ...readOpts } = callOpts;
+    let resolved: Resolved | { issues: ListingIssue[] };
     try {
+      resolved = await this.resolve(l, readOpts);
+    } catch (e) {
+      if (isXborderError(e) && e.code === 'MARKETPLACE_REJECTED') return { sku: l.sku, store, status: 'invalid', issues: issuesOf(e), action: 'validated' };
+      throw e;
+    }
+    if ('issues' in resolved) return { sku: l.sku, store, status: 'invalid', issues: resolved.issues, action: 'validated' };
+    const existing = await this.find(l.sku, readOpts);
+    try {
+      let result: ListingResult;
       if (existing) {
-        const req = postProductRequest(l, this.ctx.config, existing.productId);
-        await this.ctx.client.call(this.ctx.client.seller, sellerOps.productEdit, { body: wireParams({ edit_product_request: req }) }, callOpts);
-        return { sku: l.sku, store, status: 'accepted', marketplaceId: existing.productId, issues: [], action: 'updated' };
+        const req = postProductRequest(l, this.ctx.config, { ...resolved, productId: existing.productId });
+        await this.ctx.client.call(this.ctx.client.seller, sellerOps.productEdit, { body: { edit_product_request: requestJson(req) } }, readOpts);
+        result = { sku: l.sku, store, status: 'accepted', marketplaceId: existing.productId, issues: [], action: 'updated' };
+      } else {
+        const req = postProductRequest(l, this.ctx.config, resolved);
+        const op = { ...sellerOps.productPost, verify: () => this.verifyPosted(l.sku, readOpts) };
+        const res = await this.ctx.client.call(this.ctx.client.seller, op, { body: { post_product_request: requestJson(req) } }, callOpts);
+        const productId = String(res.data.result.product_id);
+        result = { sku: l.sku, store, status: 'accepted', marketplaceId: productId, issues: [], action: 'created' };
       }
-      const req = postProductRequest(l, this.ctx.config);
-      const res = await this.ctx.client.call(this.ctx.client.seller, sellerOps.productPost, { body: wireParams({ post_product_request: req }) }, callOpts);
-      const productId = String(res.data.result.product_id);
+      const productId = result.marketplaceId!;
       this.productIds.set(l.sku, productId);
       for (const v of l.variants) this.productIds.set(v.sku, productId);
-      return { sku: l.sku, store, status: 'accepted', marketplaceId: productId, issues: [], action: 'created' };
+      return { ...result, issues: await this.zeroStock(l, readOpts) };
     } catch (e) {
       if (isXborderError(e) && e.code === 'MARKETPLACE_REJECTED') return { sku: l.sku, store, status: 'invalid', issues: issuesOf(e), action: existing ? 'updated' : 'created' };
       throw e;
     }
+  }
+
+  /** What the request needs from the API: the brand and SKU attribute ids of the category, photobank URLs of the images. */
+  private async resolve(l: Listing, opts: CallOptions): Promise<Resolved | { issues: ListingIssue[] }> {
+    const categoryId = l.marketplace.aliexpress?.categoryId ?? this.ctx.config.listingDefaults.categoryId!;
+    const attrs = await this.attributes.of(categoryId, opts);
+    const brand = this.attributes.brand(l, attrs);
+    const skus = l.variants.map((v, i) => this.attributes.skuAttributes(v.options, attrs, `variants.${i}.options`));
+    const issues = [...brand.issues, ...skus.flatMap((x) => x.issues)];
+    if (issues.length) return { issues };
+    try {
+      const images = await this.images.urlsFor(l.images, 'images', opts);
+      const skuImages: Array<string | undefined> = [];
+      for (const [i, v] of l.variants.entries()) skuImages.push(v.images[0] ? await this.images.urlFor(v.images[0], `variants.${i}.images.0`, opts) : undefined);
+      return { brand: brand.entry, skuAttributes: skus.map((x) => x.entries), images, skuImages };
+    } catch (e) {
+      if (e instanceof ValidationError) return { issues: [{ code: 'IMAGE_REJECTED', message: e.message, severity: 'error', attributes: [e.path ?? 'images'], categories: [] }] };
+      throw e;
+    }
+  }
+
+  /** A product post whose answer was lost landed if the SKU is now found (product.list.get by sku_code). */
+  private async verifyPosted(sku: string, opts: CallOptions): Promise<VerifyOutcome<{ result: { product_id: number } }>> {
+    const found = await this.find(sku, opts);
+    return found ? { state: 'done', data: { result: { product_id: Number(found.productId) } } } : { state: 'not_done' };
+  }
+
+  /** SKUs meant to be sold out were posted with stock 1 (postedStock): set them to 0 now. */
+  private async zeroStock(l: Listing, opts: CallOptions): Promise<ListingIssue[]> {
+    const zero = (l.variants.length ? l.variants.map((v) => ({ sku: v.sku, q: v.quantity ?? l.quantity })) : [{ sku: l.sku, q: l.quantity }]).filter((x) => x.q === 0);
+    if (!zero.length) return [];
+    const results = await this.inventory.set(zero.map((x) => ({ sku: x.sku, quantity: 0 })), opts);
+    return results.filter((r) => !r.ok).map((r) => ({
+      code: 'STOCK_NOT_ZEROED', message: `${r.sku} was listed with stock 1 (AliExpress takes 1..999999 on post/edit) and setting it to 0 failed: ${r.error?.message ?? 'unknown error'}`,
+      severity: 'error' as const, attributes: ['quantity'], categories: [],
+    }));
   }
 
   async get(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
@@ -106,13 +165,13 @@ export class AliExpressListings {
     const store = this.ctx.store.id;
     const found = await this.find(sku, callOpts);
     if (!found) return { sku, store, status: 'not_found', issues: [], action: 'read' };
-    const info = await this.ctx.client.call(this.ctx.client.seller, sellerOps.productInfo, { body: wireParams({ product_id: Number(found.productId) }) }, callOpts);
+    const info = await this.ctx.client.call(this.ctx.client.seller, sellerOps.productInfo, { body: { product_id: found.productId } }, callOpts);
     const siblings = skuCodesOf(info.data.result).filter((c) => c !== sku);
     if (siblings.length > 0) {
       const message = `product ${found.productId} also carries ${siblings.join(', ')}; AliExpress deletes whole products only`;
       return { sku, store, status: listingStatus(found.status), marketplaceId: found.productId, issues: [{ code: 'DELETE_WOULD_REMOVE_SIBLINGS', message, severity: 'error', attributes: [], categories: [] }], action: 'read' };
     }
-    await this.ctx.client.call(this.ctx.client.seller, sellerOps.productDelete, { body: wireParams({ product_ids: [Number(found.productId)] }) }, callOpts);
+    await this.ctx.client.call(this.ctx.client.seller, sellerOps.productDelete, { body: { product_ids: `[${found.productId}]` } }, callOpts);
     const after = await this.find(sku, callOpts);
     this.productIds.delete(sku);
     return { sku, store, status: after ? listingStatus(after.status) : 'deleted', marketplaceId: found.productId, issues: [], action: after ? 'read' : 'deleted' };

@@ -28,30 +28,57 @@ function priceOf(m: Money, cfg: ResolvedConfig, path: string): string {
 
 const cm = (v: number, unit: keyof typeof CM) => Math.min(700, Math.max(1, Math.ceil(v * CM[unit])));
 
+/** What the adapter resolved through the API before building the request. */
+export interface Resolved {
+  productId?: string;
+  /** The brand entry (attribute id 2), from CategoryAttributes.brand. */
+  brand?: Record<string, string | number>;
+  /** sku_attributes_list per variant, in variant order. */
+  skuAttributes: Array<Array<Record<string, string | number>>>;
+  /** Main images as photobank URLs, in listing order. */
+  images: string[];
+  /** Per-variant image (photobank URL) when the variant has one. */
+  skuImages?: Array<string | undefined>;
+}
+
+/**
+ * Stock on product post/edit is 1..999999 per SKU ("inventory ... Maximum:999999, minumum:1",
+ * specs/aliexpress/aliexpress_solution_product_post.json#sku_info_list.inventory, same in
+ * product_edit.json): a sold-out SKU is sent with 1 and then set to 0 through
+ * batch.product.inventory.update, which documents no minimum (aliexpress_solution_batch_product_inventory_update.json).
+ */
+export const postedStock = (qty: number) => Math.min(999999, Math.max(1, qty));
+
 /** The neutral listing → PostProductRequestDto (research B4 "post (classic)"). Assumes localIssues() is empty. */
-export function postProductRequest(l: Listing, cfg: ResolvedConfig, productId?: string): Record<string, unknown> {
+export function postProductRequest(l: Listing, cfg: ResolvedConfig, r: Resolved): Record<string, unknown> {
   const d = cfg.listingDefaults;
   const language = cfg.store.language;
   const skus = l.variants.length
-    ? l.variants.map((v, i) => ({
-      sku_code: v.sku, price: priceOf(v.price ?? l.price, cfg, `variants.${i}.price`), inventory: v.quantity ?? l.quantity,
-      sku_attributes_list: Object.entries(v.options).map(([name, value]) => ({ sku_attribute_name: name, sku_attribute_value: value })),
-      ...(v.identifiers.ean ? { ean_code: v.identifiers.ean } : {}),
-    }))
-    : [{ sku_code: l.sku, price: priceOf(l.price, cfg, 'price'), inventory: l.quantity, ...(l.identifiers.ean ? { ean_code: l.identifiers.ean } : {}) }];
+    ? l.variants.map((v, i) => {
+      const attrs = r.skuAttributes[i] ?? [];
+      const image = r.skuImages?.[i];
+      return {
+        sku_code: v.sku, price: priceOf(v.price ?? l.price, cfg, `variants.${i}.price`), inventory: postedStock(v.quantity ?? l.quantity),
+        // The variant image sits on its first attribute: `sku_image_url` on post, `sku_image` on edit (product_post.json / product_edit.json#sku_attributes_list).
+        sku_attributes_list: image && attrs.length ? [{ ...attrs[0], [r.productId ? 'sku_image' : 'sku_image_url']: image }, ...attrs.slice(1)] : attrs,
+        ...(v.identifiers.ean ? { ean_code: v.identifiers.ean } : {}),
+      };
+    })
+    : [{ sku_code: l.sku, price: priceOf(l.price, cfg, 'price'), inventory: postedStock(l.quantity), ...(l.identifiers.ean ? { ean_code: l.identifiers.ean } : {}) }];
   const w = l.package.weight!;
   const dim = l.package.dimensions!;
   const attributes = [
     ...((l.marketplace.aliexpress?.attributes as Record<string, unknown>[] | undefined) ?? []),
+    ...(r.brand && !(l.marketplace.aliexpress?.attributes ?? []).includes(r.brand) ? [r.brand] : []),
     ...Object.entries(l.attributes).map(([name, value]) => ({ attribute_name: name, attribute_value: String(value) })),
   ];
   return {
-    ...(productId ? { product_id: productId } : {}),
+    ...(r.productId ? { product_id: r.productId } : {}),
     language,
     multi_language_subject_list: [{ language, subject: l.title.slice(0, 218) }],
     ...(l.description ? { multi_language_description_list: [{ language, web_detail: l.description, mobile_detail: l.description }] } : {}),
     aliexpress_category_id: l.marketplace.aliexpress?.categoryId ?? d.categoryId,
-    main_image_urls_list: l.images.slice(0, 6),
+    main_image_urls_list: r.images.slice(0, 6),
     ...(attributes.length ? { attribute_list: attributes } : {}),
     ...(l.brand ? { brand_name: l.brand } : {}),
     sku_info_list: skus,
@@ -63,6 +90,17 @@ export function postProductRequest(l: Listing, cfg: ResolvedConfig, productId?: 
     service_policy_id: d.servicePolicyId,
     ...(d.productUnit ? { product_unit: d.productUnit } : {}),
   };
+}
+
+/**
+ * The request as its JSON parameter, with `product_id` a bare JSON number ("product_id (Number)",
+ * product_edit.json) written from its digits (ids are not round-tripped through floats).
+ */
+export function requestJson(req: Record<string, unknown>): string {
+  const id = req.product_id;
+  if (id === undefined) return JSON.stringify(req);
+  if (!/^\d{1,20}$/.test(String(id))) throw new Error(`bad AliExpress product id ${String(id)}`);
+  return JSON.stringify({ ...req, product_id: '@@PRODUCT_ID@@' }).replace('"@@PRODUCT_ID@@"', String(id));
 }
 
 /** product_status_type → unified listing status. */

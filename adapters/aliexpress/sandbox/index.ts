@@ -16,6 +16,8 @@ export interface AliExpressSandboxOptions {
   refreshTtlMs?: number;
   /** Leaf categories → attribute name ids they require (2 = brand). */
   categories?: Record<number, number[]>;
+  /** Brands the seller may use (values of the brand attribute, id 2). */
+  brands?: string[];
 }
 
 /**
@@ -27,6 +29,7 @@ export function aliexpressSandbox(opts: AliExpressSandboxOptions = {}): SandboxM
   const world = new AliExpressSandboxState(opts.accessTtlMs ?? 86_400_000, opts.refreshTtlMs ?? 172_800_000);
   for (const a of opts.apps ?? [SANDBOX_CREDENTIALS]) world.apps.set(a.appKey, a.appSecret);
   if (opts.categories) world.categories = opts.categories;
+  if (opts.brands) world.brands = opts.brands;
   return {
     name: 'aliexpress',
     state: world,

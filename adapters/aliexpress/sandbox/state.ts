@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { formatLocal } from '../../../src/paginate/time-windows.js';
+import { sampleAttributes, type SandboxAttribute } from './catalog.js';
 
 const PACIFIC = 'America/Los_Angeles';
 export const pacific = (t: number) => formatLocal(new Date(t), PACIFIC);
@@ -39,6 +40,11 @@ export class AliExpressSandboxState {
     { service_name: 'FEDEX', display_name: 'Fedex IP', logistics_company: 'FedEx' },
     { service_name: 'YANWEN_JYT', display_name: 'Special Line-YW', logistics_company: 'Yanwen' },
   ];
+  /** Brands the seller may use (brand permission), offered as values of attribute 2. */
+  brands: string[] = ['Acme', 'Northwind', 'Polar Gear'];
+  /** Photobank URLs issued by uploadimageforsdk: the only image URLs product APIs accept. */
+  readonly photobank = new Set<string>();
+  photobankUploads = 0;
   fulfilCalls = 0;
   refreshCalls = 0;
   private nextOrder = 3_000_000_000_000_001;
@@ -88,6 +94,11 @@ export class AliExpressSandboxState {
     o.endReason = endReason;
     o.updatedAt = this.now();
     return o;
+  }
+
+  /** The attribute ids of a category (the same sample set for every category). */
+  attributesOf(_categoryId: number): SandboxAttribute[] {
+    return sampleAttributes(this.brands);
   }
 
   newProductId(): string {

@@ -12,8 +12,8 @@ runContract('aliexpress', async () => {
   return {
     adapter: s.adapter,
     validListing: (sku) => listing(sku, 200000001),
-    // Category 200000002 requires attribute 2 (brand): the sandbox answers isv.required-attribute-missing.
-    listingWithIssues: (sku) => listing(sku, 200000002),
+    // 200000003 is not a leaf category of the sandbox: sku.attribute.query answers isv.category-not-leaf.
+    listingWithIssues: (sku) => listing(sku, 200000003),
     async seedOrders(n, opts = {}) {
       const out: SeededOrder[] = [];
       for (let i = 0; i < n; i++) {

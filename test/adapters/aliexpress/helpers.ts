@@ -28,11 +28,14 @@ export async function aeSandbox(opts: { sandbox?: AliExpressSandboxOptions; adap
   const adapter = aliexpress({
     appKey: CREDS.appKey, appSecret: CREDS.appSecret, sellerId: CREDS.sellerId, tokens: store, endpoint: url,
     store: { country: 'CN', currency: opts.currency ?? 'USD', language: 'en' }, listingDefaults: LISTING_DEFAULTS,
-    timeScale: TIME_SCALE, retry: { baseDelayMs: 1, maxDelayMs: 5 }, consistency: { windowMs: 200, intervalMs: 20 },
+    timeScale: TIME_SCALE, retry: { baseDelayMs: 1, maxDelayMs: 5 }, consistency: { windowMs: 200, intervalMs: 20 }, fetchImage: fakeImage,
     ...opts.adapter,
   });
   return { sb, world, url, store, adapter, close: () => sb.close() };
 }
+
+/** Offline image download: a few deterministic bytes per URL (same URL → same content). */
+export const fakeImage = async (url: string): Promise<Buffer> => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from(url)]);
 
 /** A JSON fixture from test/fixtures/aliexpress. */
 export function fixture<T = any>(name: string): T {

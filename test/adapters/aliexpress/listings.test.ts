@@ -24,7 +24,8 @@ describe('listings (sandbox)', () => {
     expect(created).toMatchObject({ sku: 'L-1', status: 'accepted', action: 'created', issues: [] });
     const product = s.world.products.get(created.marketplaceId!)!;
     expect(product.request).toMatchObject({
-      language: 'en', aliexpress_category_id: 200000001, main_image_urls_list: ['https://ae01.alicdn.com/kf/mug.jpg'], brand_name: 'Acme',
+      language: 'en', aliexpress_category_id: 200000001, main_image_urls_list: [expect.stringMatching(/^https:\/\/ae01\.alicdn\.com\/kf\/S/)], brand_name: 'Acme',
+      attribute_list: [{ aliexpress_attribute_name_id: 2, aliexpress_attribute_value_id: 203000001 }],
       sku_info_list: [{ sku_code: 'L-1', price: '12.99', inventory: 7 }], weight: '0.350', package_length: 12, package_width: 10, package_height: 10,
       freight_template_id: 1000, service_policy_id: 0, shipping_lead_time: 3, inventory_deduction_strategy: 'place_order_withhold',
       multi_language_subject_list: [{ language: 'en', subject: 'Mug L-1' }],
@@ -40,8 +41,8 @@ describe('listings (sandbox)', () => {
     const local = await s.adapter.listings.upsert(listing('L-2', { images: [], package: {} }));
     expect(local.status).toBe('invalid');
     expect(local.issues.map((i) => i.code)).toEqual(['MISSING_IMAGES', 'MISSING_WEIGHT', 'MISSING_DIMENSIONS']);
-    const refused = await s.adapter.listings.upsert(listing('L-3', { marketplace: { aliexpress: { categoryId: 200000002 } } }));
-    expect(refused.issues).toMatchObject([{ code: 'isv.required-attribute-missing', severity: 'error' }]);
+    const refused = await s.adapter.listings.upsert(listing('L-3', { marketplace: { aliexpress: { categoryId: 200000003 } } }));
+    expect(refused.issues).toMatchObject([{ code: 'isv.category-not-leaf', severity: 'error' }]);
     expect((await s.adapter.listings.validate(listing('L-4'))).status).toBe('accepted');
   });
 
