@@ -1,3 +1,4 @@
+import { registerPii } from '../../../src/errors/redact.js';
 import type { Address } from '../../../src/model/address.js';
 import type { Money } from '../../../src/model/money.js';
 import type { Instant, Order, OrderHold, OrderLine, OrderStatus, TaxLine } from '../../../src/model/order.js';
@@ -81,8 +82,18 @@ function address(a: NonNullable<NonNullable<wire.Order['recipient']>['deliveryAd
   };
 }
 
+/**
+ * Buyer PII that reached us (BUYER / RECIPIENT datasets) is registered for redaction, as the eBay and
+ * AliExpress adapters do, so an error message or hook event that echoes it is cleaned.
+ */
+function registerBuyerPii(w: wire.Order): void {
+  const a = w.recipient?.deliveryAddress;
+  for (const v of [w.buyer?.buyerName, w.buyer?.buyerEmail, w.buyer?.buyerCompanyName, a?.name, a?.companyName, a?.addressLine1, a?.addressLine2, a?.addressLine3, a?.phone]) registerPii(v);
+}
+
 /** Orders API 2026-01-01 Order → unified Order. Totals are what the buyer was charged; proceeds stay apart. */
 export function mapOrder(w: wire.Order, c: OrderMapContext): Order {
+  registerBuyerPii(w);
   const store = c.storeOf(w.salesChannel.marketplaceId);
   const fs = w.fulfillment?.fulfillmentStatus;
   const packages = w.packages ?? [];
