@@ -1,5 +1,5 @@
 import type { InventoryResult, InventoryUpdate } from '../../src/adapter.js';
-import { MarketplaceError, NotFoundError, ValidationError, isXborderError, type XborderError } from '../../src/errors/index.js';
+import { MarketplaceError, NotFoundError, ValidationError, isXborderError, parseInput, type XborderError } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import { MoneySchema, fromWire, toDecimal, type Money } from '../../src/model/money.js';
 import { listOf } from './operations.js';
@@ -45,11 +45,11 @@ export class AliExpressInventory {
       if (!u?.sku) throw new ValidationError({ message: 'every update needs a sku', path: `updates.${i}.sku` });
       if (u.quantity !== undefined && (!Number.isInteger(u.quantity) || u.quantity < 0 || u.quantity > 999999)) throw new ValidationError({ message: 'quantity must be an integer 0..999999', path: `updates.${i}.quantity` });
       if (u.price !== undefined) {
-        MoneySchema.parse(u.price);
+        parseInput(MoneySchema, u.price, `updates.${i}.price`); // a ValidationError, never a raw ZodError
         if (u.price.currency !== this.ctx.store.currency) throw new ValidationError({ message: `price must be in ${this.ctx.store.currency}`, path: `updates.${i}.price` });
       }
       if (u.discountPrice) {
-        MoneySchema.parse(u.discountPrice);
+        parseInput(MoneySchema, u.discountPrice, `updates.${i}.discountPrice`);
         if (u.discountPrice.currency !== this.ctx.store.currency) throw new ValidationError({ message: `discountPrice must be in ${this.ctx.store.currency}`, path: `updates.${i}.discountPrice` });
       }
       latest.set(u.sku, { ...latest.get(u.sku), ...u });
