@@ -11,6 +11,7 @@ import { globalOps } from './operations/global.js';
 import { done, notDone, withVerify } from './operations/verify.js';
 import { publishToShop, type PublishOutcome } from './publish.js';
 import type { AddGlobalItemBody } from './schemas/requests.js';
+import { whenItemReady } from './variants.js';
 
 const VERIFY_LOOKBACK_S = 600;
 
@@ -25,6 +26,8 @@ export interface GlobalUpsertOptions extends UpsertOptions {
  */
 export class GlobalListings {
   readonly index: GlobalSkuIndex;
+  /** Global items this instance created → when (variants wait 5 s after creation). */
+  private readonly created = new Map<number, number>();
 
   constructor(private readonly ctx: AdapterContext) {
     this.index = new GlobalSkuIndex(ctx.client, ctx.merchant!.pipeline);
@@ -100,6 +103,7 @@ export class GlobalListings {
     });
     const res = await this.ctx.client.call(this.m.pipeline, op, { body }, opts);
     const id = Number(res.data.response.global_item_id);
+    this.created.set(id, this.ctx.clock.now());
     this.index.remember(l.sku, { globalItemId: id, globalModelId: 0, hasModel: l.variants.length > 0 });
     return id;
   }
@@ -113,9 +117,10 @@ export class GlobalListings {
       const skus = new Set((await this.index.models(globalItemId)).map((m) => m.global_model_sku));
       return plan.models.every((m) => skus.has(m.sku)) ? done({ error: '' }) : notDone();
     });
-    await this.ctx.client.call(this.m.pipeline, op, {
+    // The same 5 s rule as shop items (v2.global_product.init_tier_variation.json).
+    await whenItemReady(this.ctx.clock, this.created.get(globalItemId) ?? 0, opts.signal, () => this.ctx.client.call(this.m.pipeline, op, {
       body: { global_item_id: globalItemId, standardise_tier_variation: plan.tiers, global_model: plan.models.map((m) => ({ tier_index: m.tier_index, original_price: m.price, global_model_sku: m.sku, seller_stock: m.stock })) },
-    }, opts);
+    }, opts));
     for (const gm of await this.index.models(globalItemId, opts)) {
       if (gm.global_model_sku) this.index.remember(gm.global_model_sku, { globalItemId, globalModelId: Number(gm.global_model_id), hasModel: true });
     }

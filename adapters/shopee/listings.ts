@@ -5,7 +5,7 @@ import type { Pipeline } from '../../src/http/pipeline.js';
 import { ListingSchema, type Listing, type ListingInput, type ListingIssue, type ListingResult } from '../../src/model/listing.js';
 import type { Money } from '../../src/model/money.js';
 import { invalidResult, isRejection, issuesOf, shopPipeline, storeFor, type AdapterContext, type ShopStore } from './context.js';
-import { descriptionOf, dimensionCm, listingIssues, preOrder, priceIssues, toAddItem, toTiers, weightKg } from './mappers/listing.js';
+import { descriptionOf, dimensionCm, listingIssues, preOrder, priceIssues, toAddItem, weightKg } from './mappers/listing.js';
 import { mapItemStatus } from './mappers/status.js';
 import { priceToWire } from './money.js';
 import { productOps } from './operations/product.js';
@@ -13,11 +13,11 @@ import { done, notDone, withVerify } from './operations/verify.js';
 import type { ItemBaseInfo, UpdateListResponse } from './schemas/product.js';
 import type { UpdateItemBody } from './schemas/requests.js';
 import { ShopSkuIndex } from './sku-index.js';
+import { ShopVariants } from './variants.js';
 
 /** How far back the consistent get_item_list scan looks when proving an add_item happened. */
 const VERIFY_LOOKBACK_S = 600;
 
-const warn = (code: string, message: string, attributes: string[] = []): ListingIssue => ({ code, message, severity: 'warning', attributes, categories: [] });
 const error = (code: string, message: string, attributes: string[] = []): ListingIssue => ({ code, message, severity: 'error', attributes, categories: [] });
 
 /** Shop-level listings (product/*): local shops and cross-border shops not upgraded to CNSC. */
@@ -26,7 +26,11 @@ export class ShopListings {
   /** SKUs whose add_item ended without a provable outcome: the next upsert uses the consistent lookup. */
   private readonly suspect = new Set<string>();
 
-  constructor(private readonly ctx: AdapterContext) {}
+  private readonly variants: ShopVariants;
+
+  constructor(private readonly ctx: AdapterContext) {
+    this.variants = new ShopVariants(ctx);
+  }
 
   index(shop: ShopStore): ShopSkuIndex {
     let ix = this.indexes.get(shop.shopId);
@@ -85,39 +89,11 @@ export class ShopListings {
       throw e;
     });
     const itemId = Number(res.data.response.item_id);
+    const createdAt = this.ctx.clock.now();
     index.remember(l.sku, { itemId, modelId: 0, hasModel: l.variants.length > 0 });
     const issues: ListingIssue[] = [];
-    if (l.variants.length) issues.push(...(await this.initTiers(l, shop, itemId, opts)));
+    if (l.variants.length) issues.push(...(await this.variants.init(l, shop, this.pipe(shop), index, itemId, createdAt, opts)));
     return { sku: l.sku, store: shop.store.id, status: issues.some((i) => i.severity === 'error') ? 'invalid' : 'active', marketplaceId: String(itemId), issues, action: 'created' };
-  }
-
-  /** Variants via init_tier_variation; a replay first checks whether the models already exist. */
-  private async initTiers(l: Listing, shop: ShopStore, itemId: number, opts: CallOptions): Promise<ListingIssue[]> {
-    const first = l.optionNames[0]!;
-    const optionImages = new Map<string, string>();
-    for (const v of l.variants) {
-      const value = v.options[first]!;
-      if (v.images[0] && !optionImages.has(value)) optionImages.set(value, await this.ctx.images.idFor(v.images[0], opts));
-    }
-    const plan = toTiers(l, shop.rule, optionImages);
-    const index = this.index(shop);
-    const op = withVerify(productOps.init_tier_variation, async () => {
-      const models = await index.models(itemId);
-      const skus = new Set(models.map((m) => m.model_sku));
-      return plan.models.every((m) => skus.has(m.sku))
-        ? done({ error: '', response: { item_id: itemId, model: models.map((m) => ({ model_id: m.model_id, model_sku: m.model_sku })) } })
-        : notDone();
-    });
-    try {
-      const res = await this.ctx.client.call(this.pipe(shop), op, {
-        body: { item_id: itemId, standardise_tier_variation: plan.tiers, model: plan.models.map((m) => ({ tier_index: m.tier_index, original_price: m.price, model_sku: m.sku, seller_stock: m.stock })) },
-      }, opts);
-      for (const m of res.data.response?.model ?? []) if (m.model_sku) index.remember(m.model_sku, { itemId, modelId: Number(m.model_id), hasModel: true });
-      return [];
-    } catch (e) {
-      if (isRejection(e)) return issuesOf(e).map((i) => ({ ...i, attributes: ['tier_variation'] }));
-      throw e;
-    }
   }
 
   private async updateExisting(l: Listing, shop: ShopStore, item: ItemBaseInfo, opts: CallOptions): Promise<ListingResult> {
@@ -134,20 +110,21 @@ export class ShopListings {
     if (!l.variants.length) {
       issues.push(...(await this.setPriceStock(shop, itemId, [{ modelId: 0, price: l.price, quantity: l.quantity }], opts)));
     } else {
-      const models = await this.index(shop).models(itemId, opts);
-      if (!models.length) issues.push(...(await this.initTiers(l, shop, itemId, opts)));
+      const index = this.index(shop);
+      const { model: models, tier_variation: tiers } = await index.structure(itemId, opts);
+      const createdAt = (item.create_time ?? 0) * 1000;
+      if (!models.length) issues.push(...(await this.variants.init(l, shop, this.pipe(shop), index, itemId, createdAt, opts)));
       else {
         const bySku = new Map(models.map((m) => [m.model_sku, Number(m.model_id)]));
+        const missing = l.variants.filter((v) => !bySku.has(v.sku));
         const updates = l.variants.flatMap((v) => {
           const modelId = bySku.get(v.sku);
-          if (modelId === undefined) {
-            issues.push(warn('VARIANT_NOT_CREATED', `variant ${v.sku} does not exist on the item; adding models to an existing tier structure is not supported`, ['model']));
-            return [];
-          }
-          this.index(shop).remember(v.sku, { itemId, modelId, hasModel: true });
+          if (modelId === undefined) return [];
+          index.remember(v.sku, { itemId, modelId, hasModel: true });
           return [{ modelId, price: v.price ?? l.price, quantity: v.quantity }];
         });
         if (updates.length) issues.push(...(await this.setPriceStock(shop, itemId, updates, opts)));
+        if (missing.length) issues.push(...(await this.variants.add(l, shop, this.pipe(shop), index, itemId, tiers, missing, opts)));
       }
     }
     const status = issues.some((i) => i.severity === 'error') ? 'invalid' : mapItemStatus(item.item_status);

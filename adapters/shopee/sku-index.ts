@@ -2,7 +2,7 @@ import type { CallOptions } from '../../src/http/call-options.js';
 import type { Pipeline } from '../../src/http/pipeline.js';
 import type { ShopeeClient } from './client.js';
 import { productOps } from './operations/product.js';
-import type { ItemBaseInfo, Model } from './schemas/product.js';
+import type { ItemBaseInfo, Model, ModelListResponse } from './schemas/product.js';
 
 /** Where a seller SKU lives in one shop: an item (model_id 0) or one model of an item. */
 export interface SkuLocation {
@@ -44,8 +44,13 @@ export class ShopSkuIndex {
   }
 
   async models(itemId: number, opts: CallOptions = {}): Promise<Model[]> {
+    return (await this.structure(itemId, opts)).model;
+  }
+
+  /** get_model_list: the item's tiers (names and options) and its models. */
+  async structure(itemId: number, opts: CallOptions = {}): Promise<ModelListResponse['response']> {
     const res = await this.client.call(this.pipeline, productOps.get_model_list, { query: { item_id: itemId } }, opts);
-    return res.data.response.model;
+    return res.data.response;
   }
 
   /** The live item whose item_sku is exactly `sku`; `sinceSeconds` adds the consistent scan of recent items. */

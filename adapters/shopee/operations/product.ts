@@ -2,12 +2,12 @@ import { op } from '../../../src/http/operation.js';
 import { RATE_PLANS } from '../rate-plans.js';
 import { BareEnvelope } from '../schemas/common.js';
 import {
-  AddItemResponseSchema, InitTierResponseSchema, ItemBaseInfoResponseSchema, ItemListResponseSchema, ModelListResponseSchema,
+  AddItemResponseSchema, AddModelResponseSchema, InitTierResponseSchema, ItemBaseInfoResponseSchema, ItemListResponseSchema, ModelListResponseSchema,
   SearchItemResponseSchema, UpdateListResponseSchema,
-  type AddItemResponse, type InitTierResponse, type ItemBaseInfoResponse, type ItemListResponse, type ModelListResponse,
+  type AddItemResponse, type AddModelResponse, type InitTierResponse, type ItemBaseInfoResponse, type ItemListResponse, type ModelListResponse,
   type SearchItemResponse, type UpdateListResponse,
 } from '../schemas/product.js';
-import type { AddItemBody, InitTierBody, SellerStock, UpdateItemBody } from '../schemas/requests.js';
+import type { AddItemBody, AddModelBody, InitTierBody, SellerStock, UpdateItemBody } from '../schemas/requests.js';
 
 const product = { group: 'product', rate: RATE_PLANS.product } as const;
 
@@ -18,6 +18,8 @@ export const productOps = {
   update_item: op<{ body: UpdateItemBody }, BareEnvelope>({ id: 'update_item', method: 'POST', path: '/api/v2/product/update_item', ...product, idempotent: true, response: BareEnvelope }),
   delete_item: op<{ body: { item_id: number } }, BareEnvelope>({ id: 'delete_item', method: 'POST', path: '/api/v2/product/delete_item', ...product, idempotent: false, response: BareEnvelope }),
   init_tier_variation: op<{ body: InitTierBody }, InitTierResponse>({ id: 'init_tier_variation', method: 'POST', path: '/api/v2/product/init_tier_variation', ...product, idempotent: false, response: InitTierResponseSchema }),
+  /** Not idempotent: a replay first re-reads the item's models (verify bound in variants.ts). */
+  add_model: op<{ body: AddModelBody }, AddModelResponse>({ id: 'add_model', method: 'POST', path: '/api/v2/product/add_model', ...product, idempotent: false, response: AddModelResponseSchema }),
   /** Absolute values: replaying sets the same price/stock again. */
   update_price: op<{ body: { item_id: number; price_list: Array<{ model_id: number; original_price: number }> } }, UpdateListResponse>({
     id: 'update_price', method: 'POST', path: '/api/v2/product/update_price', ...product, idempotent: true, response: UpdateListResponseSchema,

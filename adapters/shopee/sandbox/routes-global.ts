@@ -35,7 +35,7 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     const g: SandboxGlobalItem = {
       merchantId: caller.id, global_item_id: world.nextId() * 1000 + 9, global_item_name: b.global_item_name, description: b.description, global_item_sku: b.global_item_sku ?? '',
       category_id: b.category_id, price: b.original_price, stock: stockOf(b.seller_stock) || Number(b.normal_stock ?? 0), reserved: 0, image_id_list: images,
-      update_time: world.nowSeconds(), models: [], published: [],
+      update_time: world.nowSeconds(), createdAtMs: world.now(), models: [], published: [],
     };
     world.globalItems.set(g.global_item_id, g);
     return ok({ global_item_id: g.global_item_id });
@@ -64,6 +64,9 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     if (res) return res;
     const g = own(caller, b.global_item_id);
     if (!g) return notFound();
+    // "Please create variants after an interval of 5 seconds after creating an item, as there may be
+    // a delay" (v2.global_product.init_tier_variation.json): before that the item is not found.
+    if (world.now() < (g.createdAtMs ?? 0) + 5000) return fail('error_busi_global_item_not_found', 'Global item not found.');
     if (g.models.length) return fail('error_param', 'Wrong parameters, detail: the global item already has a tier structure.');
     const tiers = tiersOf(b);
     const models: Array<{ tier_index?: number[]; original_price?: number; global_model_sku?: string; seller_stock?: unknown }> = b.global_model ?? [];

@@ -55,7 +55,7 @@ export function installProduct(router: Router, world: ShopeeSandboxState, ctx: S
     const item: SandboxItem = {
       shopId: caller.id, item_id: world.nextId() * 1000 + 7, item_name: b.item_name, description: b.description, item_sku: b.item_sku ?? '', category_id: b.category_id,
       price: b.original_price, stock: stockOf(b.seller_stock), reserved: 0, item_status: b.item_status ?? 'NORMAL', image_id_list: images,
-      attribute_list: b.attribute_list ?? [], weight: b.weight, create_time: now, update_time: now, searchableAt: world.now() + world.options.searchLagMs, tiers: [], models: [],
+      attribute_list: b.attribute_list ?? [], weight: b.weight, create_time: now, createdAtMs: world.now(), update_time: now, searchableAt: world.now() + world.options.searchLagMs, tiers: [], models: [],
     };
     world.items.set(item.item_id, item);
     return ok({ item_id: item.item_id, item_name: item.item_name, item_status: item.item_status, category_id: item.category_id, price_info: { original_price: item.price, current_price: item.price } });

@@ -45,6 +45,10 @@ export function installVariation(router: Router, world: ShopeeSandboxState, ctx:
     if (res) return res;
     const item = shopItem(caller, b.item_id);
     if (!item) return fail('error_not_found', 'Wrong parameters, detail: item not found.');
+    // "Please wait at least 5 seconds after creating an item before creating variants, as processing
+    // may be delayed" (v2.product.init_tier_variation.json): until then the item is not there for
+    // this API, answered with its documented error_item_not_found.
+    if (world.now() < (item.createdAtMs ?? 0) + 5000) return fail('error_item_not_found', 'Item_id is not found.');
     if (item.models.length) return fail('error_param', 'Wrong parameters, detail: the item already has a tier structure.');
     const tiers = tiersOf(b);
     const models = b.model ?? [];
@@ -58,6 +62,29 @@ export function installVariation(router: Router, world: ShopeeSandboxState, ctx:
       tier_variation: tiers.map((t) => ({ name: t.name, option_list: t.options.map((option) => ({ option })) })),
       model: item.models.map((m) => ({ tier_index: m.tier_index, model_id: m.model_id, model_sku: m.model_sku, price_info: [{ original_price: m.price }], seller_stock: [{ stock: m.stock }] })),
     });
+  });
+
+  route<Shop>(router, world, ctx, 'POST', '/api/v2/product/add_model', (req, caller) => {
+    const { body: b, res } = bodyOf<{ item_id?: number; model_list?: Array<{ tier_index?: number[]; original_price?: number; model_sku?: string; seller_stock?: Array<{ stock?: number }> }> }>(req);
+    if (res) return res;
+    const item = shopItem(caller, b.item_id);
+    if (!item) return fail('error_item_not_found', 'Product not found');
+    // v2.product.add_model error_list: an item without tiers must go through init_tier_variation.
+    if (!item.tiers.length) return fail('error_param', 'Item without tier_variation. Please use init_tier_variation api to upgrade the structure.');
+    const list = b.model_list ?? [];
+    if (!list.length) return fail('error_param', 'Wrong parameters, detail: model_list is required.');
+    const taken = new Set(item.models.map((m) => m.tier_index.join(',')));
+    for (const m of list) {
+      const idx = m.tier_index ?? [];
+      if (idx.length !== item.tiers.length || idx.some((v, t) => !(v >= 0 && v < item.tiers[t]!.options.length)) || taken.has(idx.join(','))) return fail('error_param', 'Model tier_index error.');
+      taken.add(idx.join(','));
+      if (!priceOk(m.original_price, caller.shop.priceDecimals)) return fail('error_invalid_price', 'Invalid price, please use the correct format');
+    }
+    if (item.models.length + list.length > 50) return fail('error_param', 'Count of tier_variation options should be under 50. Count of 2-level variations combinations should be under 50.');
+    const added = list.map((m) => ({ model_id: world.nextId() * 100 + 3, model_sku: m.model_sku ?? '', tier_index: m.tier_index!, price: m.original_price!, stock: (m.seller_stock ?? []).reduce((s, x) => s + (x.stock ?? 0), 0), reserved: 0 }));
+    item.models.push(...added);
+    item.update_time = world.nowSeconds();
+    return ok({ model: added.map((m) => ({ tier_index: m.tier_index, model_id: m.model_id, model_sku: m.model_sku, price_info: [{ original_price: m.price }], seller_stock: [{ stock: m.stock }] })) });
   });
 
   route<Shop>(router, world, ctx, 'POST', '/api/v2/product/update_price', (req, caller) => {

@@ -54,6 +54,8 @@ export interface SandboxItem {
   attribute_list: unknown[];
   weight: number;
   create_time: number;
+  /** Creation instant in ms: variants are refused until 5 s after it (init_tier_variation). */
+  createdAtMs?: number;
   update_time: number;
   /** Epoch ms after which search_item sees the item (its index lags writes). */
   searchableAt: number;
@@ -74,6 +76,8 @@ export interface SandboxGlobalItem {
   reserved: number;
   image_id_list: string[];
   update_time: number;
+  /** Creation instant in ms: tiers are refused until 5 s after it (global init_tier_variation). */
+  createdAtMs?: number;
   models: Array<{ global_model_id: number; global_model_sku: string; tier_index: number[]; price: number; stock: number; reserved: number }>;
   published: Array<{ shopId: number; region: string; itemId: number }>;
 }

@@ -57,7 +57,7 @@ export type Model = z.infer<typeof ModelSchema>;
 
 export const ModelListResponseSchema = envelope(
   z.looseObject({
-    tier_variation: z.array(z.looseObject({ name: z.string().optional() })).default([]),
+    tier_variation: z.array(z.looseObject({ name: z.string().optional(), option_list: z.array(z.looseObject({ option: z.string().optional() })).default([]) })).default([]),
     model: z.array(ModelSchema).default([]),
   }).default({ tier_variation: [], model: [] }),
 );
@@ -67,6 +67,11 @@ export const InitTierResponseSchema = envelope(
   z.looseObject({ item_id: Id.optional(), model: z.array(z.looseObject({ model_id: Id, model_sku: z.string().optional(), tier_index: z.array(z.number()).optional() })).default([]) }).optional(),
 );
 export type InitTierResponse = z.infer<typeof InitTierResponseSchema>;
+
+export const AddModelResponseSchema = envelope(
+  z.looseObject({ model: z.array(z.looseObject({ model_id: Id, model_sku: z.string().optional(), tier_index: z.array(z.number()).optional() })).default([]) }).default({ model: [] }),
+);
+export type AddModelResponse = z.infer<typeof AddModelResponseSchema>;
 
 /** update_price / update_stock: partial success is normal (failure_list). */
 export const UpdateListResponseSchema = envelope(SuccessFailure.optional());

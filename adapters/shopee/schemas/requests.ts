@@ -51,6 +51,12 @@ export interface InitTierBody {
   model: Array<{ tier_index: number[]; original_price: number; model_sku?: string; seller_stock: SellerStock[] }>;
 }
 
+/** v2.product.add_model: models for an item that already has its tier structure. */
+export interface AddModelBody {
+  item_id: number;
+  model_list: Array<{ tier_index: number[]; original_price: number; model_sku?: string; seller_stock: SellerStock[] }>;
+}
+
 export interface AddGlobalItemBody {
   category_id: number;
   global_item_name: string;

@@ -23,13 +23,15 @@ describe('CNSC merchant account: global products and publish tasks', () => {
       shops: [{ shopId: SG_SHOP, region: 'SG' }, { shopId: MY_SHOP, region: 'MY' }],
       publishDelayMs: 30,
     });
-    sb = await startSandbox({ marketplaces: { shopee: module }, timeScale: TIME_SCALE });
+    // One test clock for both sides: the 5 s wait before global tiers moves it instead of sleeping.
+    const clock = new TestClock(Date.now());
+    sb = await startSandbox({ marketplaces: { shopee: module }, timeScale: TIME_SCALE, clock });
     world = module.state;
     url = sb.urls.shopee!;
     adapter = shopee({
       region: 'SG', partnerId: PARTNER.partnerId, partnerKey: PARTNER.partnerKey, merchantId: MERCHANT, shopIds: [SG_SHOP, { shopId: MY_SHOP, region: 'MY' }],
       merchantCurrency: 'CNY', tokens: new TestTokenStore(), endpoint: url, logisticIds: [18025], timeScale: TIME_SCALE,
-      retry: { baseDelayMs: 1, maxDelayMs: 5 }, publishPoll: { intervalMs: 10, attempts: 50 },
+      retry: { baseDelayMs: 1, maxDelayMs: 5 }, publishPoll: { intervalMs: 10, attempts: 50 }, clock,
     });
   });
   afterAll(() => sb.close());

@@ -38,10 +38,11 @@ export class TestTokenStore implements TokenStore {
 }
 
 /** A loopback Shopee sandbox with one shop and an adapter holding a fresh token pair for it. */
-export async function shopSandbox(opts: { region?: Region; sandbox?: ShopeeSandboxOptions; adapter?: Partial<ShopeeConfig>; store?: TokenStore } = {}): Promise<SandboxSetup> {
+/** `clock` (optional) drives both the sandbox and the adapter: waits move it, nothing sleeps. */
+export async function shopSandbox(opts: { region?: Region; sandbox?: ShopeeSandboxOptions; adapter?: Partial<ShopeeConfig>; store?: TokenStore; clock?: TestClock } = {}): Promise<SandboxSetup> {
   const region = opts.region ?? 'SG';
   const module = shopeeSandbox({ shops: [{ shopId: SHOP_ID, region }], ...opts.sandbox });
-  const sb = await startSandbox({ marketplaces: { shopee: module }, timeScale: TIME_SCALE });
+  const sb = await startSandbox({ marketplaces: { shopee: module }, timeScale: TIME_SCALE, ...(opts.clock ? { clock: opts.clock } : {}) });
   const world = module.state;
   const url = sb.urls.shopee!;
   const pair = world.grant(PARTNER.partnerId, { kind: 'shop', id: SHOP_ID });
@@ -50,6 +51,7 @@ export async function shopSandbox(opts: { region?: Region; sandbox?: ShopeeSandb
     region, partnerId: PARTNER.partnerId, partnerKey: PARTNER.partnerKey, shopId: SHOP_ID, tokens: store, endpoint: url,
     logisticIds: [18025], timeScale: TIME_SCALE, retry: { baseDelayMs: 1, maxDelayMs: 5 }, consistency: { windowMs: 300, intervalMs: 25 },
     publishPoll: { intervalMs: 5, attempts: 20 }, labelPoll: { intervalMs: 5, attempts: 5 },
+    ...(opts.clock ? { clock: opts.clock } : {}),
     ...opts.adapter,
   });
   return { sb, world, url, store, adapter, close: () => sb.close() };

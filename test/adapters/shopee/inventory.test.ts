@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ListingInput } from '../../../src/model/listing.js';
-import { imageUrl, shopSandbox, type SandboxSetup } from './helpers.js';
+import { imageUrl, shopSandbox, type SandboxSetup, TestClock } from './helpers.js';
 
 let s: SandboxSetup | undefined;
 afterEach(async () => {
@@ -19,7 +19,7 @@ function bigListing(url: string, sku: string, variants: number): ListingInput {
 
 describe('inventory.set', () => {
   it('batches models of one item into ≤50 per update_stock call, latest value wins, reserved stock respected', async () => {
-    s = await shopSandbox();
+    s = await shopSandbox({ clock: new TestClock(Date.now()) });
     await s.adapter.listings.upsert(bigListing(s.url, 'STK', 50));
     await s.adapter.listings.upsert({ ...bigListing(s.url, 'MONO', 0), optionNames: [], variants: [], quantity: 3 });
     s.world.setReserved('STK-7', 4);

@@ -26,8 +26,8 @@ function adapter(region: Region = 'SG') {
   return Object.assign(a, { fetched });
 }
 
-const shopQuery = (path: string, extra: (q: Record<string, any>) => boolean = () => true) => (q: Record<string, any>) =>
-  signedQuery(q, { partnerId: PID, path, partnerKey: KEY, accessToken: TOKEN, shopId: SHOP, timestamp: TS }) && extra(q);
+const shopQuery = (path: string, extra: (q: Record<string, any>) => boolean = () => true, timestamp = TS) => (q: Record<string, any>) =>
+  signedQuery(q, { partnerId: PID, path, partnerKey: KEY, accessToken: TOKEN, shopId: SHOP, timestamp }) && extra(q);
 const publicQuery = (path: string) => (q: Record<string, any>) => signedQuery(q, { partnerId: PID, path, partnerKey: KEY, timestamp: TS }) && q.access_token === undefined;
 
 const ok = (response?: unknown) => ({ error: '', message: '', request_id: 'req-1', ...(response ? { response } : {}) });
@@ -96,7 +96,8 @@ describe('listings on a shop (product/*)', () => {
         { tier_index: [0, 1], original_price: 13.5, model_sku: 'TEE-V-RL', seller_stock: [{ stock: 0 }] },
         { tier_index: [1, 0], original_price: 12.99, model_sku: 'TEE-V-BM', seller_stock: [{ stock: 5 }] },
       ],
-    }).query(shopQuery('/api/v2/product/init_tier_variation')).reply(200, ok({ item_id: ITEM_ID, model: [{ model_id: 91, model_sku: 'TEE-V-RM', tier_index: [0, 0] }, { model_id: 92, model_sku: 'TEE-V-RL', tier_index: [0, 1] }, { model_id: 93, model_sku: 'TEE-V-BM', tier_index: [1, 0] }] }));
+      // Signed 5 s after add_item: the documented wait before variants (the test clock moves, nothing sleeps).
+    }).query(shopQuery('/api/v2/product/init_tier_variation', undefined, TS + 5)).reply(200, ok({ item_id: ITEM_ID, model: [{ model_id: 91, model_sku: 'TEE-V-RM', tier_index: [0, 0] }, { model_id: 92, model_sku: 'TEE-V-RL', tier_index: [0, 1] }, { model_id: 93, model_sku: 'TEE-V-BM', tier_index: [1, 0] }] }));
     const r = await a.listings.upsert(listing('TEE-V', {
       optionNames: ['color', 'size'],
       variants: [
@@ -108,7 +109,7 @@ describe('listings on a shop (product/*)', () => {
     init.done();
     expect(r).toMatchObject({ status: 'active', action: 'created', issues: [] });
     // Model-level update goes to the model id learnt from init_tier_variation.
-    const price = nock(HOST).post('/api/v2/product/update_price', { item_id: ITEM_ID, price_list: [{ model_id: 92, original_price: 14 }] }).query(shopQuery('/api/v2/product/update_price')).reply(200, ok({ success_list: [{ model_id: 92, original_price: 14 }], failure_list: [] }));
+    const price = nock(HOST).post('/api/v2/product/update_price', { item_id: ITEM_ID, price_list: [{ model_id: 92, original_price: 14 }] }).query(shopQuery('/api/v2/product/update_price', undefined, TS + 5)).reply(200, ok({ success_list: [{ model_id: 92, original_price: 14 }], failure_list: [] }));
     const stock = nock(HOST).post('/api/v2/product/update_stock', { item_id: ITEM_ID, stock_list: [{ model_id: 92, seller_stock: [{ stock: 9 }] }] }).query(true).reply(200, ok({ success_list: [{ model_id: 92, stock: 9 }], failure_list: [] }));
     expect(await a.listings.update('TEE-V-RL', { price: { amount: 1400, currency: 'SGD' }, quantity: 9 })).toMatchObject({ status: 'active', issues: [], action: 'updated' });
     price.done();

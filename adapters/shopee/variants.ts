@@ -1,0 +1,107 @@
+import type { CallOptions } from '../../src/http/call-options.js';
+import type { Clock } from '../../src/http/clock.js';
+import type { Pipeline } from '../../src/http/pipeline.js';
+import type { Listing, ListingIssue } from '../../src/model/listing.js';
+import { isRejection, issuesOf, type AdapterContext, type ShopStore } from './context.js';
+import { toTiers } from './mappers/listing.js';
+import { priceToWire } from './money.js';
+import { productOps } from './operations/product.js';
+import { done, notDone, withVerify } from './operations/verify.js';
+import type { ShopSkuIndex } from './sku-index.js';
+
+/**
+ * "Please wait at least 5 seconds after creating an item before creating variants, as processing
+ * may be delayed." (specs/shopee/v2.product.init_tier_variation.json; the global_product twin says
+ * the same). Before that the item is not ready and Shopee answers error_item_not_found.
+ */
+export const VARIANT_DELAY_MS = 5000;
+/** How often a not-yet-ready item is retried (each after another VARIANT_DELAY_MS). */
+const NOT_READY_RETRIES = 3;
+
+const notReady = (e: unknown) => isRejection(e) && /item_not_found|not found/i.test(`${(e as { marketplaceCode?: string }).marketplaceCode ?? ''} ${(e as Error).message}`);
+const warn = (code: string, message: string, attributes: string[]): ListingIssue => ({ code, message, severity: 'warning', attributes, categories: [] });
+
+/**
+ * Runs `call` once the item is VARIANT_DELAY_MS old (on the injectable clock: tests never sleep),
+ * retrying after the same delay while Shopee says the new item is not there yet.
+ */
+export async function whenItemReady<T>(clock: Clock, createdAtMs: number, signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> {
+  const wait = createdAtMs + VARIANT_DELAY_MS - clock.now();
+  if (wait > 0) await clock.sleep(wait, signal);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (e) {
+      if (!notReady(e) || attempt >= NOT_READY_RETRIES) throw e;
+      await clock.sleep(VARIANT_DELAY_MS, signal);
+    }
+  }
+}
+
+/** Variants of a shop item: init_tier_variation for an item without any, add_model to extend one. */
+export class ShopVariants {
+  constructor(private readonly ctx: AdapterContext) {}
+
+  private whenReady<T>(createdAtMs: number, opts: CallOptions, call: () => Promise<T>): Promise<T> {
+    return whenItemReady(this.ctx.clock, createdAtMs, opts.signal, call);
+  }
+
+  /** init_tier_variation; a replay first checks whether the models already exist. */
+  async init(l: Listing, shop: ShopStore, pipe: Pipeline, index: ShopSkuIndex, itemId: number, createdAtMs: number, opts: CallOptions): Promise<ListingIssue[]> {
+    const first = l.optionNames[0]!;
+    const optionImages = new Map<string, string>();
+    for (const v of l.variants) {
+      const value = v.options[first]!;
+      if (v.images[0] && !optionImages.has(value)) optionImages.set(value, await this.ctx.images.idFor(v.images[0], opts));
+    }
+    const plan = toTiers(l, shop.rule, optionImages);
+    const op = withVerify(productOps.init_tier_variation, async () => {
+      const models = await index.models(itemId);
+      const skus = new Set(models.map((m) => m.model_sku));
+      return plan.models.every((m) => skus.has(m.sku))
+        ? done({ error: '', response: { item_id: itemId, model: models.map((m) => ({ model_id: m.model_id, model_sku: m.model_sku })) } })
+        : notDone();
+    });
+    const body = { item_id: itemId, standardise_tier_variation: plan.tiers, model: plan.models.map((m) => ({ tier_index: m.tier_index, original_price: m.price, model_sku: m.sku, seller_stock: m.stock })) };
+    try {
+      const res = await this.whenReady(createdAtMs, opts, () => this.ctx.client.call(pipe, op, { body }, opts));
+      for (const m of res.data.response?.model ?? []) if (m.model_sku) index.remember(m.model_sku, { itemId, modelId: Number(m.model_id), hasModel: true });
+      return [];
+    } catch (e) {
+      if (isRejection(e)) return issuesOf(e).map((i) => ({ ...i, attributes: ['tier_variation'] }));
+      throw e;
+    }
+  }
+
+  /**
+   * New variants of an item that already has tiers: add_model with tier indexes into the existing
+   * options. A variant needing an option the tiers lack would need update_tier_variation first:
+   * reported, not guessed.
+   */
+  async add(l: Listing, shop: ShopStore, pipe: Pipeline, index: ShopSkuIndex, itemId: number, tiers: Array<{ name?: string; option_list: Array<{ option?: string }> }>, missing: Listing['variants'], opts: CallOptions): Promise<ListingIssue[]> {
+    const issues: ListingIssue[] = [];
+    const list = missing.flatMap((v) => {
+      const tierIndex = tiers.map((t) => t.option_list.findIndex((o) => o.option === v.options[t.name ?? '']));
+      if (tiers.length !== l.optionNames.length || tierIndex.some((i) => i < 0)) {
+        issues.push(warn('VARIANT_NEEDS_NEW_OPTION', `variant ${v.sku} needs an option the item's tiers (${tiers.map((t) => t.name).join(', ')}) do not have; add it in Seller Centre or with update_tier_variation`, ['tier_variation']));
+        return [];
+      }
+      const i = l.variants.indexOf(v);
+      return [{ tier_index: tierIndex, original_price: priceToWire(v.price ?? l.price, shop.rule.currency, shop.rule.decimals, `variants[${i}].price`), model_sku: v.sku, seller_stock: [{ stock: v.quantity ?? 0 }] }];
+    });
+    if (!list.length) return issues;
+    const op = withVerify(productOps.add_model, async () => {
+      const models = await index.models(itemId);
+      const have = new Set(models.map((m) => m.model_sku));
+      return list.every((m) => have.has(m.model_sku)) ? done({ error: '', response: { model: models.filter((m) => list.some((x) => x.model_sku === m.model_sku)) } }) : notDone();
+    });
+    try {
+      const res = await this.ctx.client.call(pipe, op, { body: { item_id: itemId, model_list: list } }, opts);
+      for (const m of res.data.response.model) if (m.model_sku) index.remember(m.model_sku, { itemId, modelId: Number(m.model_id), hasModel: true });
+    } catch (e) {
+      if (!isRejection(e)) throw e;
+      issues.push(...issuesOf(e).map((i) => ({ ...i, attributes: ['model'] })));
+    }
+    return issues;
+  }
+}
