@@ -3,10 +3,10 @@ import { defineConfig } from 'tsup';
 /** One named entry per public subpath (package.json#exports), plus the CLI. */
 export const entries = {
   index: 'src/index.ts',
-  amazon: 'adapters/amazon/index.ts',
-  ebay: 'adapters/ebay/index.ts',
-  aliexpress: 'adapters/aliexpress/index.ts',
-  shopee: 'adapters/shopee/index.ts',
+  amazon: 'adapters/amazon/public.ts',
+  ebay: 'adapters/ebay/public.ts',
+  aliexpress: 'adapters/aliexpress/public.ts',
+  shopee: 'adapters/shopee/public.ts',
   currency: 'src/currency/index.ts',
   'landed-cost': 'src/landed-cost/index.ts',
   shipping: 'src/shipping/index.ts',

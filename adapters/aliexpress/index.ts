@@ -1,13 +1,8 @@
-/** xborder/aliexpress: the AliExpress Open Platform (IOP gateway) adapter and its embedded-sandbox module. */
-export { aliexpress, capabilities, type AliExpressAdapter, type AliExpressRaw } from './adapter.js';
-export { AliExpressConfigSchema, DEFAULTS, type AliExpressConfig } from './config.js';
-export type { AuthorizationUrlOptions } from './auth.js';
-export { sign, stringToSign, type SignParams } from './sign.js';
-export { quotaResetAt } from './errors.js';
-export { RATE_PLANS, sellerOps, systemOps, type SellerOps, type SystemOps } from './operations.js';
-export { tokenKey, type TokenResponse } from './tokens.js';
-export type { AliExpressInventoryUpdate } from './inventory.js';
-export { MemoryTokenStore, FileTokenStore, fileTokenStore, type TokenStore, type StoredToken } from '../../src/state/token-store.js';
+/**
+ * The aliexpress adapter and its embedded-sandbox module, for code inside this repository. The package
+ * serves them apart: `xborder/aliexpress` is ./public.ts (no simulator code), `xborder/sandbox/aliexpress` is ./sandbox.
+ */
+export * from './public.js';
 export {
   aliexpressSandbox, SANDBOX_CREDENTIALS, AliExpressSandboxState, type AliExpressSandboxOptions, type SandboxOrder, type SandboxProduct,
 } from './sandbox/index.js';

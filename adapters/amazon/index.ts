@@ -1,12 +1,6 @@
-/** xborder/amazon: the Amazon SP-API adapter and its embedded-sandbox module. */
-export { amazon, type AmazonAdapter, type AmazonRawClient } from './adapter.js';
-export { DEFAULTS, type AmazonConfigInput } from './config.js';
-export type { AmazonStore } from './context.js';
-export type { AmazonBulkUpsertOptions } from './listings-bulk.js';
-export { MemoryListingMemory, type ListingMemory, type RememberedListing } from './listing-memory.js';
-export { MARKETPLACES, ENDPOINTS, LWA_TOKEN_URL, findMarketplace, type AmazonMarketplace, type AmazonRegion } from './marketplaces.js';
-export { ops as amazonOperations, type AmazonOperations } from './operations.js';
-export { USAGE_PLANS } from './rate-plans.js';
-export { amazonCarrier, KNOWN_CARRIERS } from './mappers/carriers.js';
-export { CANCEL_REASON } from './mappers/cancel-feed.js';
+/**
+ * The amazon adapter and its embedded-sandbox module, for code inside this repository. The package
+ * serves them apart: `xborder/amazon` is ./public.ts (no simulator code), `xborder/sandbox/amazon` is ./sandbox.
+ */
+export * from './public.js';
 export { amazonSandbox, SANDBOX_CREDENTIALS, type AmazonSandboxOptions, type AmazonSandboxState } from './sandbox/index.js';

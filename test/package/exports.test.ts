@@ -38,7 +38,7 @@ function inputsOf(meta: Metafile, output: string, seen = new Set<string>()): Set
 
 describe.runIf(built)('package exports (built dist/)', () => {
   it('exports map has types for import and require on every subpath', () => {
-    expect(subpaths.sort()).toEqual(['.', './aliexpress', './amazon', './currency', './ebay', './landed-cost', './sandbox', './shipping', './shopee'].sort());
+    expect(subpaths.sort()).toEqual(['.', './aliexpress', './amazon', './currency', './ebay', './landed-cost', './sandbox', './shipping', './shopee', ...adapters.map((a) => `./sandbox/${a}`)].sort());
     for (const sp of subpaths) {
       const e = pkg.exports[sp] as { import: { types: string; default: string }; require: { types: string; default: string } };
       for (const file of [e.import.types, e.import.default, e.require.types, e.require.default]) expect(existsSync(path.join(root, file)), file).toBe(true);
@@ -71,7 +71,25 @@ describe.runIf(built)('package exports (built dist/)', () => {
       for (const other of adapters.filter((a) => a !== entry)) {
         expect(inputs.filter((i) => i.startsWith(`adapters/${other}/`)), `${entry} contains ${other}`).toEqual([]);
       }
+      // Production adapter bundles carry no simulator: that is xborder/sandbox/<m>.
+      expect(inputs.filter((i) => /^adapters\/[a-z]+\/sandbox\//.test(i)), `${entry} contains simulator code`).toEqual([]);
     }
+  });
+
+  it.each(['esm', 'cjs'])('%s build: each simulator entry carries only its own marketplace', (fmt) => {
+    const meta = JSON.parse(readFileSync(path.join(root, `dist/metafile-${fmt}.json`), 'utf8')) as Metafile;
+    const ext = fmt === 'esm' ? 'js' : 'cjs';
+    for (const m of adapters) {
+      const inputs = [...inputsOf(meta, `dist/sandbox/${m}.${ext}`)];
+      expect(inputs.some((i) => i.startsWith(`adapters/${m}/sandbox/`))).toBe(true);
+      for (const other of adapters.filter((a) => a !== m)) expect(inputs.filter((i) => i.startsWith(`adapters/${other}/`)), `sandbox/${m} contains ${other}`).toEqual([]);
+    }
+  });
+
+  it('source maps name their sources without embedding them', () => {
+    const map = JSON.parse(readFileSync(path.join(root, 'dist/index.js.map'), 'utf8')) as { sources: string[]; sourcesContent?: unknown[] };
+    expect(map.sources.length).toBeGreaterThan(0);
+    expect(map.sourcesContent ?? []).toEqual([]);
   });
 });
 

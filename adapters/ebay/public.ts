@@ -1,0 +1,10 @@
+/** xborder/ebay: the eBay Sell REST adapter (the package entry; its simulator is the separate xborder/sandbox/ebay entry). */
+export { ebay, type EbayAdapter, type EbayRawClient } from './adapter.js';
+export { DEFAULTS, type EbayConfigInput, type EbayStore, type ListingDefaults } from './config.js';
+export { MARKETPLACES, HOSTS, DEFAULT_SCOPES, findMarketplace, type EbayMarketplace } from './marketplaces.js';
+export { ops as ebayOperations, type EbayOperations } from './operations.js';
+export { DAILY_LIMITS, RATE_PLANS } from './rate-plans.js';
+export { CONDITIONS } from './mappers/listing.js';
+export { EBAY_CARRIERS, EBAY_CARRIERS_SOURCE, UNIFIED_TO_EBAY } from './carriers.js';
+export { SiteSkus, type SiteSkuConfig } from './site-skus.js';
+export type { DeleteOptions } from './listings.js';

@@ -1,0 +1,21 @@
+/** xborder/shopee: the Shopee Open Platform v2 adapter (the package entry; its simulator is the separate xborder/sandbox/shopee entry). */
+export { shopee, capabilities, type ShopeeAdapter, type ShopeeRaw } from './adapter.js';
+export { ShopeeConfigSchema, type ShopeeConfig } from './config.js';
+export type { AuthorizationUrlOptions, ExchangeResult, ExchangeTarget } from './auth.js';
+export type { PushEvent, PushInput, PushKind } from './push.js';
+export { PUSH_KINDS } from './push.js';
+export type { ShopeeShipRequest } from './fulfilment.js';
+export type { ShopeeShipOptions } from './ship-mode.js';
+export type { GlobalUpsertOptions } from './global-listings.js';
+export type { ShippingDocumentType } from './labels.js';
+export { MemoryImageCache, FileImageCache, fileImageCache, type ImageCache, type FetchImage } from './images.js';
+export { sign, baseString, pushSignature, type SignParts, type SignKind } from './sign.js';
+export { quotaResetAt } from './errors.js';
+export { REGIONS, API_HOSTS, type Region, type HostName } from './regions.js';
+export { RATE_PLANS } from './rate-plans.js';
+export { tokenKey, type Identity } from './tokens.js';
+export { publicOps } from './operations/public.js';
+export { productOps } from './operations/product.js';
+export { orderOps } from './operations/order.js';
+export { globalOps } from './operations/global.js';
+export { MemoryTokenStore, FileTokenStore, fileTokenStore, type TokenStore, type StoredToken } from '../../src/state/token-store.js';
