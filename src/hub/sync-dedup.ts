@@ -34,18 +34,20 @@ export class RecentVersions {
     return this.map.size;
   }
 
-  /** Forgets versions older than `keepFrom`, then the oldest beyond `cap`. */
+  /** Forgets versions older than `keepFrom`, then the earliest delivered beyond `cap`. */
   prune(keepFrom: number, cap = DEDUP_CAP): void {
     for (const [id, t] of this.map) if (t < keepFrom) this.map.delete(id);
-    if (this.map.size <= cap) return;
-    const sorted = [...this.map].sort((a, b) => a[1] - b[1]);
-    for (const [id] of sorted.slice(0, sorted.length - cap)) this.map.delete(id);
+    // Map order is delivery order: the first keys are the longest delivered.
+    for (const id of this.map.keys()) {
+      if (this.map.size <= cap) break;
+      this.map.delete(id);
+    }
   }
 
-  /** The checkpoint form (null-prototype: order ids such as "__proto__" stay plain keys). */
-  toRecord(): Record<string, string> {
+  /** The checkpoint form of the versions at or after `from` (null-prototype: ids such as "__proto__" stay keys). */
+  toRecord(from = -Infinity): Record<string, string> {
     const out = Object.create(null) as Record<string, string>;
-    for (const [id, t] of this.map) out[id] = new Date(t).toISOString();
+    for (const [id, t] of this.map) if (t >= from) out[id] = new Date(t).toISOString();
     return out;
   }
 }
