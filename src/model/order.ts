@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { registerPii } from '../errors/redact.js';
 import { AddressSchema } from './address.js';
 import { CurrencyCodeSchema, MoneySchema } from './money.js';
 
@@ -93,3 +94,16 @@ export const OrderSchema = z.object({
   extra: z.record(z.string(), z.unknown()).default({}),
 });
 export type Order = z.infer<typeof OrderSchema>;
+
+/**
+ * Registers the buyer data of a mapped order for redaction, so an error or hook that echoes a
+ * name, street line, phone or e-mail is cleaned (issue 12.4). Every adapter calls it for each
+ * order it maps with PII, plus marketplace-only identifiers (e.g. a buyer username) in `more`.
+ * Re-registering on every mapping keeps the values of orders in hand the most recent in the
+ * bounded PII registry.
+ */
+export function registerOrderPii(order: Pick<Order, 'buyer' | 'shippingAddress'>, more: ReadonlyArray<string | null | undefined> = []): void {
+  const a = order.shippingAddress;
+  const values = [order.buyer?.name, order.buyer?.email, a?.name, a?.company, ...(a?.lines ?? []), a?.phone, a?.email, ...more];
+  for (const v of values) registerPii(v);
+}
