@@ -71,6 +71,12 @@ export function aliexpress(config: AliExpressConfig) {
   inventory.resolve = async (sku, o) => listings.productIds.get(sku) ?? (await listings.find(sku, o))?.productId;
   const orders = new AliExpressOrders(ctx);
   const fulfilment = new AliExpressFulfilment(ctx, orders);
+  // Raw writes that are not idempotent get the same verify steps as the services (journal replays resolve by re-reading).
+  const verifiedOps: SellerOps = {
+    ...sellerOps,
+    productPost: { ...sellerOps.productPost, verify: (req, v) => listings.verifyPostBody(req.body.post_product_request, { signal: v.signal }) },
+    fulfill: { ...sellerOps.fulfill, verify: (req, v) => fulfilment.verify(req.body.out_ref, req.body.logistics_no, v.signal) },
+  };
   const adapter = {
     marketplace: 'aliexpress' as const,
     account: cfg.sellerId,
@@ -92,7 +98,7 @@ export function aliexpress(config: AliExpressConfig) {
     inventory: { set: (updates: AliExpressInventoryUpdate[], o?: CallOptions) => inventory.set(updates, o) },
     fulfilment: { ship: (req: ShipRequest, o?: CallOptions) => fulfilment.ship(req, o) },
     auth: new AliExpressAuth(client, tokens, cfg.appKey),
-    raw: { system: client.raw(client.app, systemOps), seller: client.raw(client.seller, sellerOps) } satisfies AliExpressRaw,
+    raw: { system: client.raw(client.app, systemOps), seller: client.raw(client.seller, verifiedOps) } satisfies AliExpressRaw,
   };
   return adapter satisfies MarketplaceAdapter<AliExpressRaw>;
 }

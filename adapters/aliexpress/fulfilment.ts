@@ -118,7 +118,7 @@ export class AliExpressFulfilment {
   }
 
   /** Did a declaration land? Its tracking number then shows in the order's logistic_info_list. */
-  private async verify(orderId: string, trackingNumber: string, signal?: AbortSignal): Promise<VerifyOutcome<FulfillOut>> {
+  async verify(orderId: string, trackingNumber: string, signal?: AbortSignal): Promise<VerifyOutcome<FulfillOut>> {
     const d = await this.orders.detail(orderId, { signal });
     return tracked(d, trackingNumber) ? { state: 'done', data: { result: { result_success: true } } } : { state: 'not_done' };
   }

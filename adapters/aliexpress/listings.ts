@@ -80,6 +80,7 @@ export class AliExpressListings {
     try {
       let result: ListingResult;
       if (existing) {
+        await this.settlePendingPost(existing.productId, callOpts.idempotencyKey);
         const req = postProductRequest(l, this.ctx.config, { ...resolved, productId: existing.productId });
         await this.ctx.client.call(this.ctx.client.seller, sellerOps.productEdit, { body: { edit_product_request: requestJson(req) } }, readOpts);
         result = { sku: l.sku, store, status: 'accepted', marketplaceId: existing.productId, issues: [], action: 'updated' };
@@ -117,6 +118,31 @@ export class AliExpressListings {
       if (e instanceof ValidationError) return { issues: [{ code: 'IMAGE_REJECTED', message: e.message, severity: 'error', attributes: [e.path ?? 'images'], categories: [] }] };
       throw e;
     }
+  }
+
+  /**
+   * A post left pending by an earlier run (crash between the request and the journal update) under
+   * this idempotency key is settled by the read that just found the product: it landed.
+   */
+  private async settlePendingPost(productId: string, key: string | undefined): Promise<void> {
+    const journal = this.ctx.client.config.journal;
+    if (!key || !journal) return;
+    const journalKey = `aliexpress:seller:${this.ctx.account}:${sellerOps.productPost.id}:${key}`;
+    const prior = await journal.get(journalKey);
+    if (prior?.state !== 'pending' && prior?.state !== 'unknown') return;
+    const result = { data: { result: { product_id: Number(productId) } }, headers: {}, meta: { status: 200, attempts: 0, durationMs: 0, replayed: 'verified' } };
+    await journal.put({ key: journalKey, operation: sellerOps.productPost.id, state: 'succeeded', at: this.ctx.clock.now(), result });
+  }
+
+  /** Verify step for raw product.post calls: the request's first sku_code is looked up. */
+  verifyPostBody(postProductRequest: string, opts: CallOptions = {}): Promise<VerifyOutcome<{ result: { product_id: number } }>> {
+    let sku: unknown;
+    try {
+      sku = (JSON.parse(postProductRequest) as { sku_info_list?: Array<{ sku_code?: unknown }> }).sku_info_list?.[0]?.sku_code;
+    } catch {
+      sku = undefined;
+    }
+    return typeof sku === 'string' ? this.verifyPosted(sku, opts) : Promise.resolve({ state: 'unknown', reason: 'the request names no sku_code' });
   }
 
   /** A product post whose answer was lost landed if the SKU is now found (product.list.get by sku_code). */
