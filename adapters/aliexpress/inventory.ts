@@ -39,6 +39,7 @@ export class AliExpressInventory {
   constructor(private readonly ctx: AdapterContext) {}
 
   async set(updates: AliExpressInventoryUpdate[], opts: CallOptions = {}): Promise<InventoryResult[]> {
+    if (!Array.isArray(updates)) throw new ValidationError({ message: 'updates must be an array of { sku, quantity?, price? }', path: 'updates' });
     const latest = new Map<string, AliExpressInventoryUpdate>();
     const index = new Map<string, number>();
     for (const [i, u] of updates.entries()) {

@@ -39,6 +39,7 @@ interface Planned {
  */
 export function inventoryService(ctx: AmazonContext): InventoryService {
   async function set(updates: InventoryUpdate[], opts: CallOptions = {}): Promise<InventoryResult[]> {
+    if (!Array.isArray(updates)) throw new ValidationError({ message: 'updates must be an array of { sku, quantity?, price? }', path: 'updates' });
     const results = new Map<string, InventoryResult>();
     const merged = new Map<string, InventoryUpdate>();
     updates.forEach((u, i) => {

@@ -1,5 +1,5 @@
 import type { InventoryResult, InventoryUpdate } from '../../src/adapter.js';
-import { MarketplaceError, NotFoundError, isXborderError, type XborderError } from '../../src/errors/index.js';
+import { MarketplaceError, NotFoundError, ValidationError, isXborderError, type XborderError } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import { storeFor, type AdapterContext, type ShopStore } from './context.js';
 import type { GlobalListings } from './global-listings.js';
@@ -87,6 +87,7 @@ const asError = (e: unknown): XborderError => (isXborderError(e) ? e : new Marke
  * to the reserved figure and reported — one refused item never fails the rest of the batch.
  */
 export async function setInventory(ctx: AdapterContext, backend: Backend, updates: InventoryUpdate[], opts: CallOptions = {}): Promise<InventoryResult[]> {
+  if (!Array.isArray(updates)) throw new ValidationError({ message: 'updates must be an array of { sku, quantity?, price? }', path: 'updates' });
   const latest = new Map<string, InventoryUpdate>();
   for (const u of updates) latest.set(u.sku, { ...latest.get(u.sku), ...u });
   const results = new Map<string, InventoryResult>();
