@@ -15,9 +15,15 @@ export interface SyncCheckpoint {
   v: 1;
   /** Bound of the last committed window (ISO): every order updated before it was delivered. */
   until?: string;
-  /** Start of the next window (ISO): `until − overlap`, or held back by a quarantined record. */
+  /**
+   * Start of the next window (ISO): `until − overlap` after a commit; inside a window, the
+   * watermark below which every order was delivered; held back by a quarantined record.
+   */
   next?: string;
-  /** orderId → updatedAt of the last delivered version; pruned to the overlap. */
+  /**
+   * orderId → updatedAt of recently delivered versions, bounded (sync-dedup.ts): the overlap the
+   * next window re-reads and, inside a window, the slice boundary. Not every delivered order.
+   */
   delivered: Record<string, string>;
   /** Why the checkpoint did not move on its last run. */
   held?: { reason: 'quarantined' | 'unsettled'; since: string; at: string; records: HeldRecord[] };
@@ -64,7 +70,8 @@ export class FileCheckpointStore implements CheckpointStore {
       withFileLock(this.file, async () => {
         const all = await this.read();
         all.accounts[account] = checkpoint;
-        await writeFileAtomic(this.file, `${JSON.stringify(all, null, 2)}\n`);
+        // Compact: a write is the bound, the watermark and a bounded dedup set per account (O(page)).
+        await writeFileAtomic(this.file, `${JSON.stringify(all)}\n`);
       }),
     );
     this.tail = run.catch(() => undefined);

@@ -53,12 +53,12 @@ export async function syncWindow(account: string, adapter: MarketplaceAdapter, o
   let heldAt: number | undefined;
   const watermark = () => heldAt ?? cursor;
   // Progress inside a window: the committed bound stays, the start of the next run moves up. The
-  // write carries only the versions a resumed run can list again (the slice boundary); the overlap
-  // the next window re-reads stays in memory until the commit.
+  // write carries the versions a resumed run, or the window after it, can list again: the slice
+  // boundary and the overlap before `until` (bounded: sync-dedup.ts).
   const persist = () => {
     recent.prune(Math.min(watermark() - SECOND, until - overlap));
     return opts.checkpoints.set(account, {
-      v: 1, ...(prior.until ? { until: prior.until } : {}), next: iso(watermark()), delivered: recent.toRecord(watermark() - SECOND), savedAt: iso(now()),
+      v: 1, ...(prior.until ? { until: prior.until } : {}), next: iso(watermark()), delivered: recent.toRecord(), savedAt: iso(now()),
     });
   };
 
