@@ -26,7 +26,9 @@ export function parseMoneyArg(text: string, flag: string, defaultCurrency?: stri
   const digits = m[2]!.replace(/[' ]/g, '');
   const exponent = currencyExponent(code);
   const decimal = decimalMark(digits, exponent);
-  if (decimal === 'ambiguous') throw new CliError(`${flag}: "${m[2]}" is ambiguous for ${code} (thousands or decimals?); write it without grouping, like ${m[2]!.replace(/[.,]/, '')} or ${m[2]!.replace(/[.,]/, '.').replace(/0+$/, '') || '0'}`);
+  if (decimal === 'ambiguous') {
+    throw new CliError(`${flag}: ${code} has ${exponent} decimals, "${m[2]}" has 3 decimals (for thousands, write ${m[2]!.replace(/[.,]/, '')})`);
+  }
   const [whole, fraction = ''] = decimal ? [digits.slice(0, digits.lastIndexOf(decimal)), digits.slice(digits.lastIndexOf(decimal) + 1)] : [digits, ''];
   if (whole.replace(/[^\d]/g, '').length > 15) throw new CliError(`${flag}: amount too large`);
   if (fraction.length > exponent) throw new CliError(`${flag}: ${code} has ${exponent} decimal${exponent === 1 ? '' : 's'}, "${m[2]}" has ${fraction.length}`);

@@ -13,6 +13,7 @@ import { toErrorInfo, type ErrorInfo } from './errors.js';
 import { journalKey, type BulkJournal, type JournalEntry } from './journal.js';
 import { priceListing } from './pricing.js';
 import type { ResolvedStore } from './store-ref.js';
+import PQueue from 'p-queue';
 
 interface Pending {
   index: number;
@@ -92,12 +93,9 @@ export class StoreRun {
   }
 
   private async runSingles(): Promise<void> {
-    const queue = [...this.pending];
-    const worker = async () => {
-      for (let p = queue.shift(); p; p = queue.shift()) await this.one(p);
-    };
-    const n = Math.max(1, Math.min(this.opts.concurrency ?? DEFAULT_CONCURRENCY, queue.length));
-    await Promise.all(Array.from({ length: n }, worker));
+    // In catalog order, `concurrency` in flight; the adapter's limiter paces the calls themselves.
+    const queue = new PQueue({ concurrency: Math.max(1, this.opts.concurrency ?? DEFAULT_CONCURRENCY) });
+    await queue.addAll(this.pending.map((p) => () => this.one(p)));
   }
 
   private async one(p: Pending): Promise<void> {
