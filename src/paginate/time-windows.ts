@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ValidationError } from '../errors/classes.js';
 import { Paginated, type Page, type ResumeToken } from './paginated.js';
 import type { FetchedPage, Strategy } from './strategies.js';
@@ -14,6 +15,16 @@ export interface TimeWindow {
  */
 export const MIN_WINDOW_INSTANT = Date.UTC(1995, 0, 1);
 export const MAX_WINDOW_INSTANT = Date.UTC(2100, 0, 1);
+/**
+ * A caller's order-feed date (Date or ISO 8601 instant with offset) inside the sane range above:
+ * adapters validate createdSince / updatedSince / until with it, so a year-1 or year-275760 date is
+ * a ValidationError naming the field instead of a request, a hang or a RangeError.
+ */
+export const WindowDateSchema = z
+  .union([z.date(), z.iso.datetime({ offset: true })])
+  .transform((v) => new Date(v))
+  .refine((d) => d.getTime() >= MIN_WINDOW_INSTANT && d.getTime() <= MAX_WINDOW_INSTANT, 'must fall between 1995-01-01 and 2100-01-01');
+
 /** More windows than this (e.g. 100 years of 15-day windows is ~2,400) is a caller mistake. */
 export const MAX_WINDOWS = 10_000;
 
