@@ -19,8 +19,31 @@ export interface PaginateSpec<T, Q> {
   resumeFrom?: ResumeToken;
   /** An error meaning the cursor expired (e.g. SP-API tokens after 24 h): restart the query from its start. */
   isCursorExpired?(error: unknown): boolean;
-  /** Item id for de-duplication after a restart or across overlapping windows. */
+  /**
+   * Item id for de-duplication after a restart. Memory is bounded: the last SEEN_BOUND ids are
+   * remembered, so a restart deep into a long listing may yield older items again (at least once).
+   */
   idOf?(item: T): string;
+}
+
+/** Ids a listing remembers for de-duplication (issue 17: long-lived sets are bounded). */
+export const SEEN_BOUND = 10_000;
+
+/** A set of at least the last `bound` ids added, in O(bound) memory: two generations, the older dropped. */
+class RecentIds {
+  private current = new Set<string>();
+  private previous = new Set<string>();
+  constructor(private readonly bound: number) {}
+  has(id: string): boolean {
+    return this.current.has(id) || this.previous.has(id);
+  }
+  add(id: string): void {
+    if (this.current.size >= this.bound) {
+      this.previous = this.current;
+      this.current = new Set();
+    }
+    this.current.add(id);
+  }
 }
 
 /** One paginated listing over any cursor strategy, resumable and restartable. */
@@ -31,7 +54,7 @@ export function paginate<T, Q>(spec: PaginateSpec<T, Q>): Paginated<T> {
 async function* pageGenerator<T, Q>(spec: PaginateSpec<T, Q>): AsyncGenerator<Page<T>> {
   const query = (spec.resumeFrom?.query as Q) ?? spec.query;
   let cursor = spec.resumeFrom ? spec.resumeFrom.cursor : spec.first;
-  const seen = spec.idOf ? new Set<string>() : undefined;
+  const seen = spec.idOf ? new RecentIds(SEEN_BOUND) : undefined;
   let restarted = false;
   for (;;) {
     let fetched: FetchedPage<T>;
@@ -53,7 +76,7 @@ async function* pageGenerator<T, Q>(spec: PaginateSpec<T, Q>): AsyncGenerator<Pa
   }
 }
 
-function dedupe<T>(items: T[], seen: Set<string>, idOf: (t: T) => string): T[] {
+function dedupe<T>(items: T[], seen: RecentIds, idOf: (t: T) => string): T[] {
   const out: T[] = [];
   for (const item of items) {
     const id = idOf(item);
