@@ -26,6 +26,7 @@ const ListLine = z.looseObject({
 export const OrderDtoSchema = z.looseObject({
   order_id: id, order_status: z.string().min(1), gmt_create: time, gmt_update: time.optional(),
   end_reason: z.string().optional(), logistics_status: z.string().optional(), pay_amount: WireMoney.optional(),
+  buyer_login_id: z.string().optional(), buyer_signer_fullname: z.string().optional(),
   product_list: listOf.pipe(z.array(ListLine)),
 });
 export type OrderDto = z.output<typeof OrderDtoSchema>;
@@ -46,7 +47,8 @@ export const OrderDetailSchema = z.looseObject({
   child_order_list: listOf.pipe(z.array(DetailLine)),
   logistic_info_list: listOf.pipe(z.array(Logistic)).optional(),
   receipt_address: Receipt.optional(),
-  buyer_info: z.looseObject({ first_name: z.string().optional(), last_name: z.string().optional() }).optional(),
+  buyer_info: z.looseObject({ first_name: z.string().optional(), last_name: z.string().optional(), login_id: z.string().optional() }).optional(),
+  buyerloginid: z.string().optional(), buyer_signer_fullname: z.string().optional(),
 });
 export type OrderDetail = z.output<typeof OrderDetailSchema>;
 
@@ -138,6 +140,9 @@ function endExtra(status: string, endReason: string | undefined): Record<string,
 }
 
 export function orderFromList(o: OrderDto, store: string, account: string): Order {
+  // Buyer identity in the list answer (specs/aliexpress/aliexpress_solution_order_get.json#target_list) is registered for redaction.
+  registerPii(o.buyer_login_id);
+  registerPii(o.buyer_signer_fullname);
   const lines: OrderLine[] = o.product_list.map((l) => ({
     lineId: l.child_id, sku: l.sku_code, title: l.product_name, variantIds: variantIds(l.product_id),
     quantity: l.product_count, shippedQuantity: 0, cancelledQuantity: 0, returnedQuantity: 0,
@@ -164,22 +169,33 @@ export function orderFromDetail(d: OrderDetail, store: string, account: string, 
     totals: { ...(charged ? { charged } : {}), ...(shipping ? { shipping } : {}) }, currencies: charged ? { buyer: charged.currency } : undefined,
     extra: { logisticsStatus: d.logistics_status, trackingNumbers: (d.logistic_info_list ?? []).map((x) => x.logistics_no).filter(Boolean), ...endExtra(d.order_status, d.order_end_reason) },
   };
+  registerBuyer(d);
   if (includePii) {
     const r = d.receipt_address;
     const address = r?.country && /^[A-Z]{2}$/.test(r.country) ? addressOf(r as z.output<typeof Receipt> & { country: string }) : undefined;
     if (address) order.shippingAddress = address;
     const name = [d.buyer_info?.first_name, d.buyer_info?.last_name].filter(Boolean).join(' ');
-    if (name) {
-      registerPii(name);
-      order.buyer = { name };
-    }
+    if (name) order.buyer = { name };
   }
   return order;
+}
+
+/**
+ * Every piece of buyer data the detail carries is registered for redaction as soon as it is read,
+ * whether or not the caller asked for PII: a later error may echo any of it (name parts, login id,
+ * address lines, phones; buyer_info / receipt_address of specs/aliexpress/aliexpress_solution_order_info_get.json).
+ */
+function registerBuyer(d: OrderDetail): void {
+  const b = d.buyer_info;
+  const r = d.receipt_address;
+  const first = b?.first_name;
+  const last = b?.last_name;
+  for (const v of [first, last, first && last ? `${first} ${last}` : undefined, b?.login_id, d.buyerloginid, d.buyer_signer_fullname]) if (typeof v === 'string') registerPii(v);
+  if (r) for (const v of [r.contact_person, r.detail_address, r.address, r.address2, r.phone_number, r.mobile_no]) registerPii(v);
 }
 
 function addressOf(r: z.output<typeof Receipt> & { country: string }): Address {
   const lines = [r.detail_address ?? r.address, r.address2].filter((x): x is string => !!x);
   const phone = r.mobile_no ?? r.phone_number;
-  for (const v of [r.contact_person, ...lines, phone]) if (v) registerPii(v);
   return { name: r.contact_person, lines, city: r.city, region: r.province, postalCode: r.zip, country: r.country, phone };
 }
