@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { OutcomeUnknownError } from '../../src/errors/classes.js';
 import { registerSecret } from '../../src/errors/redact.js';
 import type { CallOptions } from '../../src/http/call-options.js';
+import type { VerifyOutcome } from '../../src/http/operation.js';
 import type { AmazonContext } from './context.js';
 import { downloadFeedDocument, ops, uploadFeedDocument } from './operations.js';
 import type { Feed } from './schemas/feeds.js';
@@ -28,6 +29,30 @@ export function hideSignature(url: string): void {
   }
 }
 
+/**
+ * createFeed is not idempotent and a Feed does not name its input document (feeds_2021-06-30.json
+ * Feed), so a write left in doubt (lost answer, crash before the journal was updated) is verified by
+ * listing this seller's feeds of the same type and marketplaces created since the intent began
+ * (getFeeds createdSince): exactly one → that is ours; none → it did not happen; more → unknown.
+ */
+/** This seller's feeds of one type and marketplaces created since a moment (getFeeds createdSince). */
+export async function feedsSince(ctx: AmazonContext, feedType: string, marketplaceIds: string[], since: number): Promise<Feed[]> {
+  const res = await ctx.call(ops.getFeeds, { query: { feedTypes: [feedType], marketplaceIds, createdSince: new Date(since).toISOString(), pageSize: 100 } }, { maxRetries: 1 });
+  return res.data.feeds.filter((f) => Date.parse(f.createdTime) >= since);
+}
+
+function verifyCreateFeed(ctx: AmazonContext, feed: FeedSubmission, idempotencyKey: string | undefined) {
+  const startedAt = ctx.clock.now();
+  return async (): Promise<VerifyOutcome<{ feedId: string }>> => {
+    const intent = idempotencyKey ? await ctx.journal.get(`amazon:${ctx.sellerId}:createFeed:${idempotencyKey}`) : undefined;
+    const since = Math.min(intent?.at ?? startedAt, startedAt) - 1000;
+    const mine = await feedsSince(ctx, feed.feedType, feed.marketplaceIds, since);
+    if (mine.length === 1) return { state: 'done', data: { feedId: mine[0]!.feedId } };
+    if (mine.length === 0) return { state: 'not_done' };
+    return { state: 'unknown', reason: `${mine.length} ${feed.feedType} feeds were created since the intent began` };
+  };
+}
+
 export async function submitFeed(ctx: AmazonContext, feed: FeedSubmission, opts: CallOptions = {}): Promise<string> {
   const base = { signal: opts.signal, deadline: opts.deadline };
   const doc = await ctx.call(ops.createFeedDocument, { body: { contentType: feed.contentType } }, base);
@@ -35,7 +60,7 @@ export async function submitFeed(ctx: AmazonContext, feed: FeedSubmission, opts:
   // The upload must carry exactly the content type declared above, and no LWA token.
   await ctx.call({ ...uploadFeedDocument, baseUrl: doc.data.url }, { body: feed.content, headers: { 'content-type': feed.contentType } }, base);
   const created = await ctx.call(
-    ops.createFeed,
+    { ...ops.createFeed, verify: verifyCreateFeed(ctx, feed, opts.idempotencyKey) },
     { body: { feedType: feed.feedType, marketplaceIds: feed.marketplaceIds, inputFeedDocumentId: doc.data.feedDocumentId } },
     { ...base, ...(opts.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}) },
   );

@@ -10,7 +10,8 @@ import { itemResult, submissionResult } from './mappers/listing-result.js';
 import { fbaChannel, isAmazonChannel, keepChannel } from './mappers/fulfilment-channel.js';
 import { productTypeOf, remember } from './listing-lookup.js';
 import { ops } from './operations.js';
-import type { Item } from './schemas/listings.js';
+import type { Item, SubmissionResponse } from './schemas/listings.js';
+import type { VerifyOutcome } from '../../src/http/operation.js';
 
 /** Single-call path (Listings Items API): one SKU at a time, PUT for new SKUs, PATCH for existing. */
 export interface SkuOutcome {
@@ -77,9 +78,24 @@ export async function upsertSku(ctx: AmazonContext, input: SkuSubmission, store:
     if (!opts.validateOnly) await ctx.memory.set(store.marketplaceId, sub.sku, { productType, exists: true });
     return withWarnings(submissionResult(res.data, store, opts.validateOnly ? 'validated' : 'updated'));
   }
-  const res = await ctx.call(ops.putListingsItem, { params, query, body: { productType, requirements: sub.requirements, attributes: sub.attributes } }, { ...call, ...(opts.idempotencyKey ? { idempotencyKey: `${opts.idempotencyKey}:${sub.sku}` } : {}) });
+  const journaled = opts.idempotencyKey && !opts.validateOnly;
+  const put = journaled ? { ...ops.putListingsItem, idempotent: false, verify: verifyPut(ctx, sub, store) } : ops.putListingsItem;
+  const res = await ctx.call(put, { params, query, body: { productType, requirements: sub.requirements, attributes: sub.attributes } }, { ...call, ...(journaled ? { idempotencyKey: `${opts.idempotencyKey}:${sub.sku}` } : {}) });
   if (!opts.validateOnly) await ctx.memory.set(store.marketplaceId, sub.sku, { productType, exists: !!current || res.data.status !== 'INVALID', ...learnt });
   return withWarnings(submissionResult(res.data, store, opts.validateOnly ? 'validated' : current ? 'updated' : 'created'));
+}
+
+/**
+ * Did an earlier PUT of these attributes take effect? Read the item back: every attribute we sent
+ * is there → done (the submission is not repeated); the SKU is absent or differs → not done (a PUT
+ * replaces, so sending it again is safe); the read fails → unknown.
+ */
+function verifyPut(ctx: AmazonContext, sub: SkuSubmission, store: AmazonStore) {
+  return async (): Promise<VerifyOutcome<SubmissionResponse>> => {
+    const item = await readItem(ctx, sub.sku, store, ['summaries', 'attributes', 'productTypes'], { maxRetries: 1 });
+    if (!item || changedAttributes(sub.attributes, item.attributes, store.marketplaceId).length) return { state: 'not_done' };
+    return { state: 'done', data: { sku: sub.sku, status: 'ACCEPTED', submissionId: 'verified', issues: [] } };
+  };
 }
 
 export async function settle(sku: string, work: () => Promise<ListingResult>): Promise<SkuOutcome> {

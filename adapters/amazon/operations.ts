@@ -40,6 +40,8 @@ export const ops = {
     id: 'getListingsItem', method: 'GET', path: ITEM, rate: USAGE_PLANS.getListingsItem, idempotent: true, response: ItemSchema,
   }),
   putListingsItem: op<{ params: ItemPath; query: SubmissionQuery; body: PutRequest }, z.infer<typeof SubmissionResponseSchema>>({
+    // With an idempotency key, listing-upsert.ts journals it like a non-idempotent write and adds a
+    // verify step (read the item back), so an intent left in doubt resolves instead of re-submitting.
     id: 'putListingsItem', method: 'PUT', path: ITEM, rate: USAGE_PLANS.putListingsItem, idempotent: true, response: SubmissionResponseSchema,
   }),
   patchListingsItem: op<{ params: ItemPath; query: SubmissionQuery; body: PatchRequest }, z.infer<typeof SubmissionResponseSchema>>({
@@ -60,7 +62,7 @@ export const ops = {
     id: 'createFeedDocument', method: 'POST', path: '/feeds/2021-06-30/documents', rate: USAGE_PLANS.createFeedDocument, idempotent: true, response: CreateFeedDocumentResponseSchema,
   }),
   createFeed: op<{ body: { feedType: string; marketplaceIds: string[]; inputFeedDocumentId: string; feedOptions?: Record<string, string> } }, z.infer<typeof CreateFeedResponseSchema>>({
-    // Not idempotent and not verifiable (a Feed does not name its input document): never replayed blindly.
+    // Not idempotent: feeds.ts adds a verify step (getFeeds since the intent began) before any replay.
     id: 'createFeed', method: 'POST', path: '/feeds/2021-06-30/feeds', rate: USAGE_PLANS.createFeed, idempotent: false, response: CreateFeedResponseSchema,
   }),
   getFeed: op<{ params: { feedId: string } }, z.infer<typeof FeedSchema>>({

@@ -8,6 +8,7 @@ import type { Paginated, ResumeToken } from '../../src/paginate/paginated.js';
 import { paginate } from '../../src/paginate/strategies.js';
 import type { AmazonContext } from './context.js';
 import { Cancellations, type CancellationStatus } from './cancellations.js';
+import { feedsSince } from './feeds.js';
 import { mapOrder } from './mappers/order.js';
 import { ops, type SearchOrdersQuery } from './operations.js';
 import {
@@ -125,6 +126,16 @@ export function ordersService(ctx: AmazonContext): AmazonOrdersService {
       throw new ValidationError({ message: `Order ${id} is partially shipped: cancelling it through the order-acknowledgement feed would refund the entire order, shipped units included`, path: 'orderId' });
     }
     const marketplaceId = w.salesChannel.marketplaceId ?? ctx.store().marketplaceId;
+    if (journalKey && prior?.state === 'pending') {
+      // An earlier run died after submitting: an acknowledgement feed created since then is taken as ours.
+      const [found] = await feedsSince(ctx, 'POST_ORDER_ACKNOWLEDGEMENT_DATA', [marketplaceId], prior.at - 1000);
+      if (found) {
+        const result = { orderId: id, outcome: 'submitted' as const, reference: found.feedId };
+        await ctx.journal.put({ key: journalKey, operation: 'cancel', state: 'succeeded', at: ctx.clock.now(), result });
+        return result;
+      }
+    }
+    if (journalKey) await ctx.journal.put({ key: journalKey, operation: 'cancel', state: 'pending', at: ctx.clock.now() });
     let feedId: string;
     try {
       feedId = await cancellations.submit({ orderId: id, orderItemIds: w.orderItems.map((i) => i.orderItemId), reason: input.reason }, marketplaceId, opts);

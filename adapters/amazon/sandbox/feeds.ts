@@ -79,6 +79,28 @@ export function installFeeds(router: Router, state: AmazonSandboxState, ctx: San
     return ok({ feedId }, 202);
   }));
 
+  // getFeeds (feeds_2021-06-30.json): feedTypes required, newest first, filtered by marketplaceIds,
+  // processingStatuses and createdSince/createdUntil; pageSize 1–100 (default 10).
+  router.add('GET', '/feeds/2021-06-30/feeds', guarded(state, ctx, opts, 'getFeeds', (req, sellerId) => {
+    const q = req.query;
+    const types = (q.get('feedTypes') ?? '').split(',').filter(Boolean);
+    if (!types.length) return invalidInput('Invalid input', 'feedTypes is required');
+    const markets = (q.get('marketplaceIds') ?? '').split(',').filter(Boolean);
+    const statuses = (q.get('processingStatuses') ?? '').split(',').filter(Boolean);
+    const since = q.get('createdSince') ? Date.parse(q.get('createdSince')!) : 0;
+    const until = q.get('createdUntil') ? Date.parse(q.get('createdUntil')!) : Infinity;
+    const size = Number(q.get('pageSize') ?? 10);
+    if (!Number.isInteger(size) || size < 1 || size > 100) return invalidInput('Invalid input', 'pageSize must be between 1 and 100');
+    const feeds = [...state.feeds.values()]
+      .filter((f) => f.sellerId === sellerId && types.includes(f.feedType) && f.createdAt >= since && f.createdAt <= until)
+      .filter((f) => !markets.length || f.marketplaceIds.some((m) => markets.includes(m)))
+      .map((f) => advance(f))
+      .filter((f) => !statuses.length || statuses.includes(f.processingStatus))
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .slice(0, size);
+    return ok({ feeds: feeds.map((f) => ({ feedId: f.feedId, feedType: f.feedType, marketplaceIds: f.marketplaceIds, createdTime: new Date(f.createdAt).toISOString(), processingStatus: f.processingStatus, ...(f.resultFeedDocumentId ? { resultFeedDocumentId: f.resultFeedDocumentId } : {}) })) });
+  }));
+
   router.add('GET', '/feeds/2021-06-30/feeds/{feedId}', guarded(state, ctx, opts, 'getFeed', (req, sellerId) => {
     const feed = state.feeds.get(req.params.feedId!);
     if (!feed || feed.sellerId !== sellerId) return fail(404, 'NotFound', 'The requested feed was not found');
