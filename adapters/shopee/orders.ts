@@ -2,16 +2,16 @@ import type { CancelRequest, OrderListQuery } from '../../src/adapter.js';
 import { NotFoundError, ResponseShapeError, ValidationError } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import { safeEmit } from '../../src/http/hooks.js';
-import { parseRecords, type Quarantined } from '../../src/http/parse.js';
+import type { Quarantined } from '../../src/http/parse.js';
 import type { Order } from '../../src/model/order.js';
 import type { Paginated } from '../../src/paginate/paginated.js';
 import { splitWindows, windowedPaginate, type TimeWindow } from '../../src/paginate/time-windows.js';
 import { isRejection, shopPipeline, type AdapterContext, type ShopStore } from './context.js';
 import { toOrder } from './mappers/order.js';
+import { parseOrderPage } from './mappers/order-page.js';
 import { singleListFilter } from './mappers/status.js';
 import { orderOps } from './operations/order.js';
 import { done, notDone, withVerify } from './operations/verify.js';
-import { OrderWireSchema } from './schemas/order.js';
 import type { EscrowDetail } from './schemas/payment.js';
 
 /** get_order_list refuses ranges over 15 days (order.order_list_invalid_time). */
@@ -102,7 +102,7 @@ export class ShopeeOrders {
     const fields = [...DETAIL_FIELDS, ...(includePii ? PII_FIELDS : [])].join(',');
     for (let i = 0; i < sns.length; i += 50) {
       const res = await this.ctx.client.call(shopPipeline(this.ctx, shop.shopId), orderOps.get_order_detail, { query: { order_sn_list: sns.slice(i, i + 50).join(','), response_optional_fields: fields } }, opts);
-      const parsed = parseRecords(OrderWireSchema, res.data.response.order_list, (r) => (r as { order_sn?: string })?.order_sn);
+      const parsed = parseOrderPage(res.data.response.order_list);
       for (const q of parsed.quarantined) {
         const entry = { ...q, index: q.index + i };
         quarantined.push(entry);
