@@ -36,7 +36,8 @@ const FACTORIES = (ENABLED
     }
   : {}) as unknown as Record<keyof typeof CONFIGS, (c: unknown) => MarketplaceAdapter>;
 
-const LISTING = { sku: 'TEE-1', title: 'Tee', description: 'A tee', brand: 'Acme', condition: 'new', images: ['https://img.test/1.jpg'], price: { amount: 1299, currency: 'EUR' }, quantity: 3 };
+// No images: an upload would fetch them outside the fake transport.
+const LISTING = { sku: 'TEE-1', title: 'Tee', description: 'A tee', brand: 'Acme', condition: 'new', price: { amount: 1299, currency: 'EUR' }, quantity: 3 };
 const SHIP = { orderId: 'O-1', packages: [{ lines: [{ lineId: 'L1', quantity: 1 }], carrier: 'DHL', trackingNumber: '123' }], shippedAt: '2026-03-01T12:00:00Z' };
 const QUERY = { updatedSince: '2026-02-27T00:00:00Z', until: '2026-03-01T00:00:00Z', statuses: ['unshipped'], includePii: false };
 const opts = fc.oneof(fc.constant(undefined), hostileOr({ store: 'DE', idempotencyKey: 'k-1', maxRetries: 0 }));
