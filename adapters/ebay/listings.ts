@@ -9,11 +9,12 @@ import { z } from 'zod';
 import type { EbayStore } from './config.js';
 import type { EbayContext } from './context.js';
 import { updatePriceQuantity } from './inventory.js';
-import { findOffer } from './offers.js';
+import { findOffer, readItem, rejectedIssues } from './offers.js';
 import { inventoryItemOf, issuesOf, offerOf } from './mappers/listing.js';
 import { mergeInventoryItem, mergeOffer } from './mappers/merge.js';
 import { inventoryMarketplaceId } from './marketplaces.js';
 import { ops } from './operations.js';
+import { upsertFamily } from './variations.js';
 
 const SkuSchema = z.string().min(1).max(50, 'eBay SKUs are limited to 50 characters');
 const PatchSchema = z.object({ price: MoneyInputSchema.optional(), quantity: z.number().int().nonnegative().optional() }).refine((p) => p.price !== undefined || p.quantity !== undefined, 'give price or quantity');
@@ -25,9 +26,6 @@ export interface DeleteOptions extends StoreOptions {
   deleteInventoryItem?: boolean;
 }
 
-function rejectedIssues(e: MarketplaceError, sku: string): ListingIssue[] {
-  return e.errors.map((x) => ({ code: x.code, message: x.details ?? x.message, severity: 'error' as const, attributes: x.field ? x.field.split(',') : [], categories: [], sku }));
-}
 
 /** What must be in place before eBay can publish (research B3), checked before any call. */
 function preflight(ctx: EbayContext, l: Listing, store: EbayStore): { issues: ListingIssue[]; categoryId?: string } {
@@ -35,25 +33,17 @@ function preflight(ctx: EbayContext, l: Listing, store: EbayStore): { issues: Li
   const defaults = ctx.config.parsed.listingDefaults[store.id];
   const categoryId = l.marketplace.ebay?.categoryId ?? defaults?.categoryId;
   const issue = (code: string, message: string, attributes: string[] = []) => issues.push({ code, message, severity: 'error', attributes, categories: [], sku: l.sku });
-  if (l.variants.length) issue('VARIATIONS_NOT_SUPPORTED', 'Multi-variation listings (inventory item groups) are not supported by xborder/ebay yet', ['variants']);
   if (!defaults) issue('MISSING_LISTING_DEFAULTS', `No listingDefaults (policies, merchantLocationKey) configured for ${store.id}`);
   if (!categoryId) issue('MISSING_CATEGORY', 'An eBay categoryId is required (marketplace.ebay.categoryId or listingDefaults.categoryId)', ['categoryId']);
-  const sellerSku = ctx.skus.sellerSku(l.sku, store.id);
-  if (sellerSku.length > 50) issue('SKU_TOO_LONG', `eBay SKUs are limited to 50 characters (seller SKU on ${store.id}: ${sellerSku})`, ['sku']);
+  for (const sku of [l.sku, ...l.variants.map((v) => v.sku)]) {
+    const sellerSku = ctx.skus.sellerSku(sku, store.id);
+    if (sellerSku.length > 50) issue('SKU_TOO_LONG', `eBay SKUs are limited to 50 characters (seller SKU on ${store.id}: ${sellerSku})`, ['sku']);
+  }
   const currency = (l.price as { currency: string }).currency;
   if (currency !== store.currency) issue('CURRENCY_MISMATCH', `${store.id} lists in ${store.currency}, not ${currency}`, ['price']);
   return { issues, ...(categoryId ? { categoryId } : {}) };
 }
 
-/** getInventoryItem, or undefined when the SKU has no item yet (404). */
-async function readItem(ctx: EbayContext, sku: string, opts: CallOptions): Promise<Record<string, unknown> | undefined> {
-  try {
-    return (await ctx.call(ops.getInventoryItem, { params: { sku } }, opts)).data;
-  } catch (e) {
-    if (e instanceof NotFoundError) return undefined;
-    throw e;
-  }
-}
 
 export function listingsService(ctx: EbayContext): ListingsService {
   async function upsert(input: ListingInput, opts: UpsertOptions = {}): Promise<ListingResult> {
@@ -62,6 +52,7 @@ export function listingsService(ctx: EbayContext): ListingsService {
     const callOpts = callOptsOf(opts);
     const pre = preflight(ctx, l, store);
     if (pre.issues.length) return { sku: l.sku, store: store.id, status: 'invalid', issues: pre.issues };
+    if (l.variants.length) return upsertFamily(ctx, l, store, pre.categoryId!, callOpts);
     const sku = ctx.skus.sellerSku(l.sku, store.id);
     const language = { 'Content-Language': store.language };
     // 1. The inventory item of this site's seller SKU: read, merge, write (a PUT replaces it whole).

@@ -5,6 +5,8 @@ import type { EbayContext } from './context.js';
 import { inventoryMarketplaceId } from './marketplaces.js';
 import { ops } from './operations.js';
 import type { Offer } from './schemas/inventory.js';
+import type { MarketplaceError } from '../../src/errors/classes.js';
+import type { ListingIssue } from '../../src/model/listing.js';
 
 /** The offer of `sku` on one site; getOffers answers 404 when the SKU has no offer yet. */
 export async function findOffer(ctx: EbayContext, sku: string, store: EbayStore, opts: CallOptions): Promise<Offer | undefined> {
@@ -18,3 +20,17 @@ export async function findOffer(ctx: EbayContext, sku: string, store: EbayStore,
   }
 }
 
+/** getInventoryItem, or undefined when the SKU has no item yet (404). */
+export async function readItem(ctx: EbayContext, sku: string, opts: CallOptions): Promise<Record<string, unknown> | undefined> {
+  try {
+    return (await ctx.call(ops.getInventoryItem, { params: { sku } }, opts)).data;
+  } catch (e) {
+    if (e instanceof NotFoundError) return undefined;
+    throw e;
+  }
+}
+
+/** eBay's refusal of a listing write, as the listing's issues. */
+export function rejectedIssues(e: MarketplaceError, sku: string): ListingIssue[] {
+  return e.errors.map((x) => ({ code: x.code, message: x.details ?? x.message, severity: 'error' as const, attributes: x.field ? x.field.split(',') : [], categories: [], sku }));
+}

@@ -3,7 +3,7 @@ import type { ShippingFulfillmentDetails } from './schemas/fulfillment.js';
 import { FulfillmentPage, Order, OrderPage, ShippingFulfillment } from './schemas/fulfillment.js';
 import { TokenResponse } from './schemas/common.js';
 import {
-  BulkPriceQuantityResponse, InventoryItemRead, Offer, OfferResponse, Offers, PublishResponse, UpdateOfferResponse, WarningsResponse,
+  BulkPriceQuantityResponse, InventoryItemRead, ItemGroupRead, Offer, type WireItemGroup, OfferResponse, Offers, PublishResponse, UpdateOfferResponse, WarningsResponse,
   type PriceQuantity, type WireInventoryItem, type WireOfferDetails, type WireOfferUpdate,
 } from './schemas/inventory.js';
 import { RATE_PLANS } from './rate-plans.js';
@@ -71,6 +71,17 @@ export const ops = {
    */
   publishOffer: op<P<{ offerId: string }>, typeof PublishResponse._output>({
     id: 'publishOffer', method: 'POST', path: `${I}/offer/{offerId}/publish`, ...inventory, idempotent: false, response: PublishResponse,
+  }),
+  /** Complete replacement of the group, members included (createOrReplaceInventoryItemGroup description). */
+  createOrReplaceInventoryItemGroup: op<P<{ inventoryItemGroupKey: string }, undefined, WireItemGroup> & WithLanguage, typeof WarningsResponse._output>({
+    id: 'createOrReplaceInventoryItemGroup', method: 'PUT', path: `${I}/inventory_item_group/{inventoryItemGroupKey}`, ...inventory, idempotent: true, response: WarningsResponse,
+  }),
+  getInventoryItemGroup: op<P<{ inventoryItemGroupKey: string }>, typeof ItemGroupRead._output>({
+    id: 'getInventoryItemGroup', method: 'GET', path: `${I}/inventory_item_group/{inventoryItemGroupKey}`, ...inventory, idempotent: true, response: ItemGroupRead,
+  }),
+  /** Publishes the group's unpublished offers as one multi-variation listing; verified like publishOffer. */
+  publishOfferByInventoryItemGroup: op<P<undefined, undefined, { inventoryItemGroupKey: string; marketplaceId: string }>, typeof PublishResponse._output>({
+    id: 'publishOfferByInventoryItemGroup', method: 'POST', path: `${I}/offer/publish_by_inventory_item_group`, ...inventory, idempotent: false, response: PublishResponse,
   }),
   /** Absolute values per SKU/offer, so a replay sets the same figures again. Up to 25 requests. */
   bulkUpdatePriceQuantity: op<P<undefined, undefined, { requests: PriceQuantity[] }>, typeof BulkPriceQuantityResponse._output>({

@@ -56,7 +56,26 @@ export function verifiedOps(ctx: EbayContext) {
     },
   };
 
-  return { ...ops, createOffer, publishOffer, createShippingFulfillment };
+  /** publishOfferByInventoryItemGroup: done once every member offer on the site is PUBLISHED. */
+  const publishOfferByInventoryItemGroup: typeof ops.publishOfferByInventoryItemGroup = {
+    ...ops.publishOfferByInventoryItemGroup,
+    verify: async (req, { signal }) => {
+      const group = await ctx.call(ops.getInventoryItemGroup, { params: { inventoryItemGroupKey: req.body.inventoryItemGroupKey } }, readOpts(signal));
+      let listingId: string | undefined;
+      for (const sku of group.data.variantSKUs ?? []) {
+        const res = await ctx.call(ops.getOffers, { query: { sku, marketplace_id: req.body.marketplaceId } }, readOpts(signal)).catch((e) => {
+          if (e instanceof NotFoundError) return undefined;
+          throw e;
+        });
+        const o = res?.data.offers[0];
+        if (o?.status !== 'PUBLISHED') return { state: 'not_done' };
+        listingId ??= o.listing?.listingId;
+      }
+      return { state: 'done', data: { ...(listingId ? { listingId } : {}) } };
+    },
+  };
+
+  return { ...ops, createOffer, publishOffer, publishOfferByInventoryItemGroup, createShippingFulfillment };
 }
 
 export type VerifiedOps = ReturnType<typeof verifiedOps>;

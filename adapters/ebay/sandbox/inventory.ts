@@ -1,6 +1,7 @@
 import type { SandboxContext } from '../../../src/sandbox/module.js';
 import type { Router, SandboxRequest, SandboxResponse } from '../../../src/sandbox/router.js';
 import { guarded, type GuardOptions } from './guard.js';
+import { installGroups } from './groups.js';
 import { installOffers } from './offers.js';
 import { fail, ok } from './responses.js';
 import type { EbaySandboxState, SandboxItem } from './state.js';
@@ -50,6 +51,7 @@ export function installInventory(router: Router, state: EbaySandboxState, ctx: S
   }));
 
   installOffers(router, state, ctx, opts);
+  installGroups(router, state, ctx, opts);
 
   // bulkUpdatePriceQuantity: up to 25 requests (BulkPriceQuantity.requests); the item's
   // ship-to-home quantity and/or each published offer's price and availableQuantity; 207 when any

@@ -3,15 +3,18 @@ import type { Router, SandboxRequest, SandboxResponse } from '../../../src/sandb
 import { guarded, type GuardOptions } from './guard.js';
 import { I, needsLanguage, skuNotFound } from './inventory.js';
 import { fail, ok } from './responses.js';
-import type { EbaySandboxState, SandboxOffer } from './state.js';
+import type { EbaySandboxState, SandboxGroup, SandboxOffer } from './state.js';
 
 const offerNotFound = () => fail(404, { errorId: 25713, message: 'This Offer is not available.' });
 const revisionLimit = () => fail(400, { errorId: 25002, message: 'A user error has occurred. This listing reached its daily revision limit (250 per calendar day).' });
 /** Fields an offer record carries that its writers do not set (EbayOfferDetailsWithAll vs WithId). */
 const KEYS = ['offerId', 'sku', 'marketplaceId', 'format', 'status', 'listing'] as const;
 
-/** What publishOffer checks before a listing goes live (research B3 prerequisites + item specifics). */
-function publishErrors(state: EbaySandboxState, o: SandboxOffer): Array<{ errorId: number; message: string; parameters?: Array<{ name: string; value: string }> }> {
+/**
+ * What publishOffer checks before a listing goes live (research B3 prerequisites + item specifics).
+ * A group member's Brand may come from the group's common aspects.
+ */
+export function publishErrors(state: EbaySandboxState, o: SandboxOffer, group?: SandboxGroup): Array<{ errorId: number; message: string; parameters?: Array<{ name: string; value: string }> }> {
   const errs: Array<{ errorId: number; message: string; parameters?: Array<{ name: string; value: string }> }> = [];
   const item = state.items.get(o.sku);
   const missing = (field: string) => errs.push({ errorId: 25002, message: `A user error has occurred. ${field} is missing.`, parameters: [{ name: '0', value: field }] });
@@ -21,7 +24,7 @@ function publishErrors(state: EbaySandboxState, o: SandboxOffer): Array<{ errorI
   if (!p.fulfillmentPolicyId || !p.paymentPolicyId || !p.returnPolicyId) missing('listingPolicies');
   if (!o.merchantLocationKey) missing('merchantLocationKey');
   if (!o.pricingSummary?.price?.value) missing('pricingSummary.price');
-  const aspects = (item?.product.aspects ?? {}) as Record<string, string[]>;
+  const aspects = { ...(group?.aspects ?? {}), ...((item?.product.aspects ?? {}) as Record<string, string[]>) };
   if (item && !aspects.Brand?.length) missing('item specific Brand');
   return errs;
 }

@@ -70,6 +70,16 @@ export interface SandboxItem {
   [field: string]: unknown;
 }
 
+/** An inventory item group as written (createOrReplaceInventoryItemGroup replaces it whole). */
+export interface SandboxGroup {
+  inventoryItemGroupKey: string;
+  variantSKUs: string[];
+  title?: string;
+  aspects?: Record<string, string[]>;
+  variesBy?: { specifications?: Array<{ name: string; values: string[] }> };
+  [field: string]: unknown;
+}
+
 /** Listing revisions per listing per calendar day (publishOffer description: 250 a day). */
 export const DAILY_REVISION_LIMIT = 250;
 
@@ -99,6 +109,7 @@ export class EbaySandboxState {
   readonly fulfillments = new Map<string, SandboxFulfillment[]>();
   readonly items = new Map<string, SandboxItem>();
   readonly offers = new Map<string, SandboxOffer>();
+  readonly groups = new Map<string, SandboxGroup>();
   /** `${listingId}:${YYYY-MM-DD}` → revisions that day. */
   readonly revisions = new Map<string, number>();
   tokenRequests = 0;

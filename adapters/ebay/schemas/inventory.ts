@@ -80,3 +80,16 @@ export interface PriceQuantity {
 export const BulkPriceQuantityResponse = z
   .object({ responses: z.array(z.object({ sku: z.string().optional(), offerId: z.string().optional(), statusCode: z.number().int(), errors: z.array(ErrorDetail).optional(), warnings: z.array(ErrorDetail).optional() }).loose()).default([]) })
   .loose();
+
+/** createOrReplaceInventoryItemGroup body (InventoryItemGroup; the key travels in the path). */
+export interface WireItemGroup {
+  title: string;
+  description?: string;
+  imageUrls?: string[];
+  aspects?: Record<string, string[]>;
+  variantSKUs: string[];
+  variesBy: { specifications: Array<{ name: string; values: string[] }>; aspectsImageVariesBy?: string[] };
+  [field: string]: unknown;
+}
+
+export const ItemGroupRead = z.object({ inventoryItemGroupKey: z.string().optional(), variantSKUs: z.array(z.string()).optional() }).loose();
