@@ -15,7 +15,9 @@ const contract = fixture<{ operations: ContractOp[] }>('contract-operations.json
 
 /** Query parameters and headers the adapter sends per operation. */
 const SENT: Record<string, { query?: string[]; headers?: string[] }> = {
-  getOrders: { query: ['filter', 'limit', 'offset'] },
+  getOrders: { query: ['filter', 'limit', 'offset', 'fieldGroups'] },
+  getOrder: { query: ['fieldGroups'] },
+  createOrReplaceInventoryItemGroup: { headers: ['Content-Language'] },
   getOffers: { query: ['sku', 'marketplace_id'] },
   createOrReplaceInventoryItem: { headers: ['Content-Language'] },
   createOffer: { headers: ['Content-Language'] },
