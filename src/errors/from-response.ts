@@ -17,8 +17,12 @@ export interface ResponseErrorContext {
 
 /** The single factory: picks the class from the HTTP status (adapters pass a refined status/code). */
 export function errorFromResponse(ctx: ResponseErrorContext): XborderError {
+  if (typeof ctx !== 'object' || ctx === null) throw new ValidationError({ message: 'errorFromResponse needs { marketplace, status, ... }', path: 'ctx' });
+  // Whatever a marketplace body held, the factory builds an error (entries that are not objects are dropped).
+  const errors = Array.isArray(ctx.errors) ? ctx.errors.filter((e) => typeof e === 'object' && e !== null) : undefined;
+  ctx = { ...ctx, errors, status: typeof ctx.status === 'number' ? ctx.status : 0 };
   const first = ctx.errors?.[0];
-  const message = ctx.message ?? (first ? `${first.code}: ${first.message}` : `HTTP ${ctx.status}`);
+  const message = typeof ctx.message === 'string' ? ctx.message : first ? `${text(first.code)}: ${text(first.message)}` : `HTTP ${ctx.status}`;
   const base = { marketplace: ctx.marketplace, operation: ctx.operation, status: ctx.status, requestId: ctx.requestId, message, errors: ctx.errors };
   if (ctx.status === 401) return new AuthError({ ...base, code: 'AUTH_FAILED' });
   if (ctx.status === 403) return new AuthError({ ...base, code: 'FORBIDDEN' });
@@ -30,6 +34,11 @@ export function errorFromResponse(ctx: ResponseErrorContext): XborderError {
     return new MarketplaceError({ ...base, code: 'MARKETPLACE_UNAVAILABLE', retryable: true, errors: ctx.errors });
   }
   return new MarketplaceError({ ...base, errors: ctx.errors });
+}
+
+/** A value shown in a message: strings as they are, anything else by its type (never throws). */
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeof v;
 }
 
 /** zod issues → ValidationError naming the first path (prefixed by the public argument name). */
@@ -78,7 +87,8 @@ export function errorFromTransport(
   ctx: { marketplace: Marketplace; operation?: string; signal?: AbortSignal },
 ): XborderError {
   if (isXborderError(err)) return err;
-  const e = (err ?? {}) as TransportErrorLike;
+  if (typeof ctx !== 'object' || ctx === null) throw new ValidationError({ message: 'errorFromTransport needs { marketplace, operation?, signal? }', path: 'ctx' });
+  const e = (typeof err === 'object' && err !== null ? err : {}) as TransportErrorLike;
   const base = { marketplace: ctx.marketplace, operation: ctx.operation, cause: err };
   if (ctx.signal?.aborted || e.code === 'ERR_CANCELED' || e.name === 'AbortError' || e.name === 'CanceledError') {
     return new AbortedError(base);
@@ -86,5 +96,5 @@ export function errorFromTransport(
   if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' || e.code === 'ERR_TIMEOUT') {
     return new TimeoutError({ ...base, message: `Request timed out (${e.code})` });
   }
-  return new NetworkError({ ...base, message: `Network failure${e.code ? ` (${e.code})` : ''}` });
+  return new NetworkError({ ...base, message: `Network failure${typeof e.code === 'string' && e.code ? ` (${e.code})` : ''}` });
 }

@@ -142,6 +142,7 @@ export function redactUrl(url: string): string {
 
 export function redactHeaders(headers: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (typeof headers !== 'object' || headers === null) return out;
   for (const [k, v] of Object.entries(headers)) out[k] = isSecretKey(k) ? REDACTED : typeof v === 'string' ? redactText(v) : v;
   return out;
 }
