@@ -17,7 +17,7 @@ export function formatSyncReport(report: SyncReport): string {
       out.push('', `${a.account}: ${w.quarantined.length} quarantined record(s) ${w.held ? 'hold the checkpoint at ' + w.since : '(skipped)'}:`);
       for (const q of w.quarantined.slice(0, 10)) out.push(`  ${q.recordId ?? `#${q.index}`}: ${q.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
     }
-    if (w?.held === 'unsettled') out.push('', `${a.account}: orders kept moving between pages; the window will be read again.`);
+    if (w?.held === 'unsettled') out.push('', `${a.account}: a one-second slice denser than a page kept changing across its pages; the checkpoint waits before it and the next run reads it again.`);
     for (const e of a.errors.slice(-5)) out.push('', `${a.account}: ${e.error.code}${e.error.orderId ? ` on order ${e.error.orderId}` : ''}: ${e.error.message}`);
   }
   return out.join('\n');
