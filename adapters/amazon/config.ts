@@ -11,6 +11,7 @@ import type { Store } from '../../src/model/store.js';
 import type { IntentJournal } from '../../src/state/intent-journal.js';
 import type { TokenStore } from '../../src/state/token-store.js';
 import type { ListingMemory } from './listing-memory.js';
+import type { ProductTypeDefinitions } from './mappers/attribute-filter.js';
 import { ENDPOINTS, findMarketplace, LWA_TOKEN_URL, type AmazonMarketplace, type AmazonRegion } from './marketplaces.js';
 
 export interface FeedPoll {
@@ -72,6 +73,8 @@ export type AmazonConfigInput = z.input<typeof AmazonConfigSchema> & {
   feedPoll?: Partial<FeedPoll>;
   transport?: AxiosInstance;
   random?: () => number;
+  /** Cached product type definitions (getDefinitionsProductType `schema`), by product type. */
+  productTypeDefinitions?: ProductTypeDefinitions;
 };
 
 export interface ResolvedConfig {
@@ -99,7 +102,7 @@ export function toStore(m: AmazonMarketplace): Store & { amazon: AmazonMarketpla
 
 /** Validates the factory config; all stores of one adapter must belong to one SP-API region. */
 export function resolveConfig(input: AmazonConfigInput): ResolvedConfig {
-  const { hooks: _h, limiterStore: _l, tokenStore: _t, journal: _j, listingMemory: _m, clock: _c, retry: _r, consistency: _w, feedPoll: _f, transport: _x, random: _n, ...plain } = input ?? ({} as AmazonConfigInput);
+  const { hooks: _h, limiterStore: _l, tokenStore: _t, journal: _j, listingMemory: _m, clock: _c, retry: _r, consistency: _w, feedPoll: _f, transport: _x, random: _n, productTypeDefinitions: _d, ...plain } = input ?? ({} as AmazonConfigInput);
   const parsed = parseInput(AmazonConfigSchema, plain, 'config');
   const markets = parsed.marketplaces.map((ref, i) => {
     const m = findMarketplace(ref);

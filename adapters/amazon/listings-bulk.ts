@@ -38,7 +38,7 @@ export async function bulkUpsert(ctx: AmazonContext, listings: ListingInput[], o
     try {
       const listing = parseInput(ListingSchema, input, `listings[${i}]`);
       const fulfilment = requestedFulfilment(input, `listings[${i}]`);
-      families.set(listing.sku, { root: listing.sku, subs: listingToSubmissions(listing, store.amazon, { fulfilment }) }); // the latest listing for a SKU wins
+      families.set(listing.sku, { root: listing.sku, subs: listingToSubmissions(listing, store.amazon, { fulfilment, definitions: ctx.config.input.productTypeDefinitions }) }); // the latest listing for a SKU wins
     } catch (e) {
       results.set(sku, { sku, ok: false, error: isXborderError(e) ? e : new ValidationError({ message: String(e), path: `listings[${i}]` }) });
     }

@@ -21,7 +21,7 @@ export function listingsService(ctx: AmazonContext): ListingsService & { bulkUps
     async upsert(input: ListingInput, opts: UpsertOptions = {}): Promise<ListingResult> {
       const store = ctx.store(opts.store);
       const listing = parseInput(ListingSchema, input, 'listing');
-      const subs = listingToSubmissions(listing, store.amazon, { fulfilment: requestedFulfilment(input, 'listing') });
+      const subs = listingToSubmissions(listing, store.amazon, { fulfilment: requestedFulfilment(input, 'listing'), definitions: ctx.config.input.productTypeDefinitions });
       const key = opts.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {};
       const outcomes = await upsertFamily(ctx, subs, store, { ...callOpts(opts), ...key, replace: opts.replace }, DEFAULTS.concurrency);
       return familyResult(outcomes);
@@ -31,7 +31,7 @@ export function listingsService(ctx: AmazonContext): ListingsService & { bulkUps
       const store = ctx.store(opts.store);
       const listing = parseInput(ListingSchema, input, 'listing');
       // VALIDATION_PREVIEW of a full PUT: checks the whole listing, persists nothing.
-      const subs = listingToSubmissions(listing, store.amazon, { fulfilment: requestedFulfilment(input, 'listing') });
+      const subs = listingToSubmissions(listing, store.amazon, { fulfilment: requestedFulfilment(input, 'listing'), definitions: ctx.config.input.productTypeDefinitions });
       const outcomes = await upsertFamily(ctx, subs, store, { ...callOpts(opts), replace: true, validateOnly: true }, DEFAULTS.concurrency);
       return familyResult(outcomes);
     },

@@ -3,6 +3,7 @@ import type { Listing, ListingIssue, Variant } from '../../../src/model/listing.
 import { toDecimal, type Money } from '../../../src/model/money.js';
 import type { AmazonMarketplace } from '../marketplaces.js';
 import type { Attributes, Requirements } from '../schemas/listings.js';
+import { filterAttributes, type ProductTypeDefinitions } from './attribute-filter.js';
 import { fbaChannel, type Fulfilment } from './fulfilment-channel.js';
 
 /**
@@ -29,6 +30,8 @@ export interface SkuSubmission {
 
 export interface MapOptions {
   fulfilment?: Fulfilment;
+  /** Cached product type definitions: only the attributes a product type defines are sent. */
+  definitions?: ProductTypeDefinitions;
 }
 
 const CONDITION: Record<Listing['condition'], string> = {
@@ -173,6 +176,10 @@ function child(listing: Listing, v: Variant, index: number, market: AmazonMarket
 
 /** One submission per SKU: a single listing, or a non-buyable parent followed by its children. */
 export function listingToSubmissions(listing: Listing, market: AmazonMarketplace, o: MapOptions = {}): SkuSubmission[] {
+  return filterAttributes(mapListing(listing, market, o), listing, o.definitions);
+}
+
+function mapListing(listing: Listing, market: AmazonMarketplace, o: MapOptions): SkuSubmission[] {
   if (listing.variants.length === 0) return [single(listing, market, o)];
   const mp = market.id;
   const theme = variationTheme(listing);
@@ -181,6 +188,9 @@ export function listingToSubmissions(listing: Listing, market: AmazonMarketplace
     attributes: {
       ...common(listing, market), ...images(listing.images, mp),
       parentage_level: [{ value: 'parent', marketplace_id: mp }],
+      // Parents carry the relationship too (product type definitions: with parentage_level set,
+      // child_parent_sku_relationship is required; child_relationship_type "variation", parent_sku only on children).
+      child_parent_sku_relationship: [{ child_relationship_type: 'variation', marketplace_id: mp }],
       variation_theme: [{ name: theme }],
       ...(listing.marketplace.amazon?.attributes as Attributes),
     },

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { Attributes, PatchOperation } from '../schemas/listings.js';
-import { applyPatches, requiredIssues } from './listing-rules.js';
+import { applyPatches, definitionIssues, requiredIssues } from './listing-rules.js';
 import { saveListing } from './listings.js';
 import { processOrderAcknowledgement } from './order-feed.js';
 import type { AmazonSandboxState, SandboxFeed } from './state.js';
@@ -58,7 +58,7 @@ function listingsFeed(state: AmazonSandboxState, feed: SandboxFeed, content: Buf
     else own.push({ code: '100004', severity: 'ERROR', message: `Unknown operationType '${m.operationType}'.` });
     if (attributes) {
       const requirements = m.operationType === 'UPDATE' ? (m.requirements ?? 'LISTING') : (existing?.requirements ?? 'LISTING');
-      for (const i of requiredIssues(attributes, requirements)) own.push({ code: i.code, severity: i.severity, message: i.message, attributeName: i.attributeNames[0] });
+      for (const i of [...requiredIssues(attributes, requirements), ...definitionIssues(attributes, state.productTypes[m.productType!], requirements)]) own.push({ code: i.code, severity: i.severity, message: i.message, attributeName: i.attributeNames[0] });
       if (!own.some((i) => i.severity === 'ERROR')) saveListing(state, feed.sellerId, sku, m.productType!, requirements, attributes, marketplaceId, now, liveAt);
     }
     own.forEach((i) => issues.push({ messageId: m.messageId, sku, ...i }));

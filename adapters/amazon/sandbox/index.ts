@@ -35,6 +35,8 @@ export interface AmazonSandboxOptions {
   fbaSkus?: string[];
   /** Amazon-time a report takes to generate (default 30 s, divided by the time scale). */
   reportProcessingMs?: number;
+  /** Product type definitions to enforce (getDefinitionsProductType `schema` documents), by product type. */
+  productTypes?: Record<string, { properties?: Record<string, unknown>; required?: string[]; additionalProperties?: boolean }>;
 }
 
 /**
@@ -44,6 +46,7 @@ export interface AmazonSandboxOptions {
  */
 export function amazonSandbox(opts: AmazonSandboxOptions = {}): SandboxModule<AmazonSandboxState> {
   const state = new AmazonSandboxState({ clientId: opts.clientId ?? SANDBOX_CREDENTIALS.clientId, clientSecret: opts.clientSecret ?? SANDBOX_CREDENTIALS.clientSecret });
+  state.productTypes = { ...opts.productTypes };
   for (const s of opts.sellers ?? [{ sellerId: SANDBOX_CREDENTIALS.sellerId, refreshToken: SANDBOX_CREDENTIALS.refreshToken }]) state.sellers.set(s.sellerId, s);
   const guard = { tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600, rateLimits: opts.rateLimits ?? true };
   const timing = { liveAfterMs: opts.listingLiveAfterMs ?? 30_000, feedProcessingMs: opts.feedProcessingMs ?? 60_000, readLagMs: opts.readLagMs ?? 5_000 };

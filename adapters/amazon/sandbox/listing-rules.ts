@@ -32,6 +32,41 @@ export function requiredIssues(attributes: Attributes, requirements: string): Sa
   const issues = required.filter((n) => !present(attributes, n)).map(missing);
   if (requirements === 'LISTING' && !isParent && !IDENTIFIERS.some((n) => present(attributes, n))) issues.push(missing('externally_assigned_product_identifier'));
   if (present(attributes, 'child_parent_sku_relationship') && !present(attributes, 'variation_theme')) issues.push(missing('variation_theme'));
+  issues.push(...relationshipIssues(attributes));
+  return issues;
+}
+
+/**
+ * Variation families as Amazon's product type definitions require them (the `allOf` conditions of
+ * the product-type meta-schema, e.g. SHIRT: when parentage_level is given, child_parent_sku_relationship
+ * is required with child_relationship_type "variation"; a child must also name its parent_sku).
+ * Parents need the relationship too, not just the children.
+ */
+export function relationshipIssues(attributes: Attributes): SandboxIssue[] {
+  const level = attributes.parentage_level?.[0]?.value;
+  if (level !== 'parent' && level !== 'child') return [];
+  const rel = attributes.child_parent_sku_relationship?.[0];
+  if (!rel) return [{ ...missing('child_parent_sku_relationship'), message: `'child_parent_sku_relationship' is required but not supplied: a ${level} (parentage_level) must carry child_relationship_type 'variation'.` }];
+  if (rel.child_relationship_type !== 'variation') return [{ code: '90244', message: `'child_parent_sku_relationship' must have child_relationship_type 'variation'.`, severity: 'ERROR', attributeNames: ['child_parent_sku_relationship'], categories: ['INVALID_ATTRIBUTE'] }];
+  if (level === 'child' && !rel.parent_sku) return [{ ...missing('child_parent_sku_relationship'), message: `'child_parent_sku_relationship.parent_sku' is required for a child but not supplied.` }];
+  return [];
+}
+
+/**
+ * With a product type definition loaded (sandbox option productTypes), its schema decides what is
+ * allowed: `additionalProperties: false` rejects any attribute it does not define, and its
+ * `required` list applies (product-type meta-schema semantics).
+ */
+export function definitionIssues(attributes: Attributes, schema: { properties?: Record<string, unknown>; required?: string[]; additionalProperties?: boolean } | undefined, requirements: string): SandboxIssue[] {
+  if (!schema) return [];
+  const issues: SandboxIssue[] = [];
+  if (schema.additionalProperties === false) {
+    for (const name of Object.keys(attributes)) {
+      if (!Object.hasOwn(schema.properties ?? {}, name)) issues.push({ code: '90244', message: `'${name}' is not a valid attribute for this product type.`, severity: 'ERROR', attributeNames: [name], categories: ['INVALID_ATTRIBUTE'] });
+    }
+  }
+  const isParent = attributes.parentage_level?.[0]?.value === 'parent';
+  if (requirements === 'LISTING' && !isParent) for (const name of schema.required ?? []) if (!present(attributes, name)) issues.push(missing(name));
   return issues;
 }
 

@@ -3,7 +3,7 @@ import type { SandboxContext } from '../../../src/sandbox/module.js';
 import type { Router, SandboxRequest } from '../../../src/sandbox/router.js';
 import type { Attributes, PatchOperation } from '../schemas/listings.js';
 import { guarded, type GuardOptions } from './guard.js';
-import { applyChannelRule, applyPatches, asinFor, requiredIssues } from './listing-rules.js';
+import { applyChannelRule, applyPatches, asinFor, definitionIssues, requiredIssues } from './listing-rules.js';
 import { fail, invalidInput, ok } from './responses.js';
 import type { AmazonSandboxState, SandboxListing } from './state.js';
 
@@ -68,7 +68,7 @@ export function installListings(router: Router, state: AmazonSandboxState, ctx: 
     const marketplaceIds = csv(req.query, 'marketplaceIds');
     if (marketplaceIds.length !== 1) return invalidInput('Invalid input', 'marketplaceIds must contain exactly one marketplace');
     const preview = req.query.get('mode') === 'VALIDATION_PREVIEW';
-    const issues = attributes ? requiredIssues(attributes, requirements) : [];
+    const issues = attributes ? [...requiredIssues(attributes, requirements), ...definitionIssues(attributes, state.productTypes[productType], requirements)] : [];
     const invalid = issues.some((i) => i.severity === 'ERROR');
     if (!invalid && !preview && attributes) saveListing(state, sellerId, req.params.sku!, productType, requirements, attributes, marketplaceIds[0]!, ctx.clock.now(), liveAt());
     const status = preview ? (invalid ? 'INVALID' : 'VALID') : invalid ? 'INVALID' : 'ACCEPTED';

@@ -75,6 +75,8 @@ export class AmazonSandboxState {
   /** orderId → what Amazon refunded when the seller cancelled it (order-feed.ts). */
   readonly refunds = new Map<string, 'ENTIRE_ORDER' | 'ENTIRE_ORDER_INCLUDING_SHIPPED'>();
   lwaRequests = 0;
+  /** Product type definitions the sandbox enforces (schema by product type; sandbox option productTypes). */
+  productTypes: Record<string, { properties?: Record<string, unknown>; required?: string[]; additionalProperties?: boolean }> = {};
   /** Advances every feed whose time has come (feeds are processed even if nobody polls). */
   tick: () => void = () => undefined;
 

@@ -154,6 +154,7 @@ describe('listings.upsert', () => {
         item_name: [{ value: 'Tee', language_tag: 'de_DE', marketplace_id: DE }],
         brand: [{ value: 'Acme', language_tag: 'de_DE', marketplace_id: DE }],
         parentage_level: [{ value: 'parent', marketplace_id: DE }],
+        child_parent_sku_relationship: [{ child_relationship_type: 'variation', marketplace_id: DE }],
         variation_theme: [{ name: 'SIZE/COLOR' }],
       },
     });
