@@ -112,7 +112,9 @@ export class ShopeeFulfilment {
       return again && ARRANGED_PACKAGE.has(again.logisticsStatus ?? '') ? done({ error: '' }) : notDone();
     });
     await this.ctx.client.call(pipe, op, { body }, opts);
-    const tracking = isIntegrated(body) ? await this.tracking(shop, orderSn, packageNumber, opts) : want.trackingNumber;
+    // A number the seller gave (non-integrated, or a channel that asks for it) is the tracking; else Shopee issues it.
+    const given = body.pickup?.tracking_number ?? body.dropoff?.tracking_number ?? body.non_integrated?.tracking_number;
+    const tracking = given ?? (isIntegrated(body) ? await this.tracking(shop, orderSn, packageNumber, opts) : undefined);
     return toPackage(p, want.lines, tracking);
   }
 

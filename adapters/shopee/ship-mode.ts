@@ -36,8 +36,10 @@ function chooseMode(p: Params, o: ShopeeShipOptions, hasTracking: boolean): 'pic
 export function shipOrderBody(orderSn: string, packageNumber: string | undefined, p: Params, o: ShopeeShipOptions, trackingNumber?: string, shipFrom?: Address): ShipOrderBody {
   const mode = chooseMode(p, o, !!trackingNumber);
   const body: ShipOrderBody = { order_sn: orderSn, ...(packageNumber ? { package_number: packageNumber } : {}) };
+  // info_needed names the carrier's number 'tracking_no', and for some pickup channels 'tracking_number'
+  // (get_shipping_parameter: pickup "could contains tracking_number ... please also add it when init").
   const tracking = (list: string[] | null | undefined) => {
-    if (!need(list, 'tracking_no')) return {};
+    if (!need(list, 'tracking_no') && !need(list, 'tracking_number')) return {};
     if (!trackingNumber) throw new ValidationError({ message: `Shopee needs the carrier's tracking number for ${mode} shipping`, path: 'packages[0].trackingNumber' });
     return { tracking_number: trackingNumber };
   };
@@ -48,18 +50,23 @@ export function shipOrderBody(orderSn: string, packageNumber: string | undefined
       : addresses.find((a) => a.address_flag?.includes('pickup_address')) ?? addresses.find((a) => a.address_flag?.includes('default_address')) ?? addresses[0];
     if (!address) throw new ValidationError({ message: 'No pickup address available for this package', path: 'shopee.addressId' });
     const slots = address.time_slot_list ?? [];
+    // "Some logistics channels may not return any date or time for pickup time slots. In such cases,
+    // sellers can arrange shipment without selecting any time slot" (ship_order pickup_time_id).
     const slot = o.pickupTimeId ?? (slots.find((s) => s.flags?.includes('recommended')) ?? slots[0])?.pickup_time_id;
-    if (need(list, 'pickup_time_id') && !slot) throw new ValidationError({ message: 'No pickup time slot available for this address', path: 'shopee.pickupTimeId' });
     body.pickup = { address_id: Number(address.address_id), ...(need(list, 'pickup_time_id') && slot ? { pickup_time_id: slot } : {}), ...tracking(list) };
   } else if (mode === 'dropoff') {
     const list = p.info_needed.dropoff;
-    const dropoff: NonNullable<ShipOrderBody['dropoff']> = { ...tracking(list) };
+    // Channels 80003/80004 list both tracking_no (Regular) and sender_real_name (JOB), "only one of
+    // tracking_no and sender_real_name can be selected" (get_shipping_parameter info_needed): a
+    // tracking number chooses Regular, otherwise JOB with the sender's name.
+    const either = need(list, 'tracking_no') && need(list, 'sender_real_name');
+    const dropoff: NonNullable<ShipOrderBody['dropoff']> = either && !trackingNumber ? {} : { ...tracking(list) };
     if (need(list, 'branch_id')) {
       const branch = o.branchId ?? (p.dropoff?.branch_list?.[0] ? Number(p.dropoff.branch_list[0].branch_id) : undefined);
       if (branch === undefined) throw new ValidationError({ message: 'No dropoff branch available', path: 'shopee.branchId' });
       dropoff.branch_id = branch;
     }
-    if (need(list, 'sender_real_name')) {
+    if (need(list, 'sender_real_name') && !(either && trackingNumber)) {
       const name = o.senderRealName ?? shipFrom?.name;
       if (!name) throw new ValidationError({ message: 'Shopee needs the sender real name (shopee.senderRealName or shipFrom.name)', path: 'shopee.senderRealName' });
       dropoff.sender_real_name = name;

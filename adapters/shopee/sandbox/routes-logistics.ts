@@ -34,14 +34,22 @@ export function installLogistics(router: Router, world: ShopeeSandboxState, ctx:
     if (!p || !READY.has(p.logistics_status) || !['READY_TO_SHIP', 'RETRY_SHIP', 'PROCESSED'].includes(o.wire.order_status)) {
       return fail('error_param', 'Shipping parameters can only be obtained when package is ready to be shipped');
     }
-    if (o.mode === 'pickup') return ok({ info_needed: { dropoff: [], pickup: ['address_id', 'pickup_time_id'] }, dropoff: null, pickup: { address_list: PICKUP_ADDRESSES.map((a) => ({ ...a, time_slot_list: slots() })) } });
+    if (o.mode === 'pickup') {
+      // Documented pickup variants (get_shipping_parameter pickup / time_slot_list): channels that offer no
+      // time slot, and channels that also ask for the carrier's "tracking_number".
+      const needed = ['address_id', 'pickup_time_id', ...(o.channel === 'pickup_tracking_number' ? ['tracking_number'] : [])];
+      const timeSlots = o.channel === 'pickup_no_slots' ? [] : slots();
+      return ok({ info_needed: { dropoff: [], pickup: needed }, dropoff: null, pickup: { address_list: PICKUP_ADDRESSES.map((a) => ({ ...a, time_slot_list: timeSlots })) } });
+    }
+    if (o.mode === 'dropoff' && o.channel === 'dropoff_tracking_or_sender') return ok({ info_needed: { dropoff: ['tracking_no', 'sender_real_name'] }, dropoff: { branch_list: [], slug_list: [] } });
     if (o.mode === 'dropoff') return ok({ info_needed: { dropoff: ['branch_id'] }, dropoff: { branch_list: [{ branch_id: 7001, region: 'SG', state: '', city: 'Singapore', address: '3 Drop Street', zipcode: '111111', district: '', town: '' }], slug_list: [] } });
     return ok({ info_needed: { non_integrated: ['tracking_no'] } });
   });
 
   route<Shop>(router, world, ctx, 'POST', '/api/v2/logistics/ship_order', (req, caller) => {
-    const { body: b, res } = bodyOf<{ order_sn?: string; package_number?: string; pickup?: { address_id?: number; pickup_time_id?: string }; dropoff?: { branch_id?: number }; non_integrated?: { tracking_number?: string } }>(req);
+    const { body: b, res } = bodyOf<{ order_sn?: string; package_number?: string; pickup?: { address_id?: number; pickup_time_id?: string; tracking_number?: string }; dropoff?: { branch_id?: number; tracking_number?: string; sender_real_name?: string }; non_integrated?: { tracking_number?: string } }>(req);
     if (res) return res;
+    world.shipOrderBodies.push(b);
     const o = own(caller, b.order_sn);
     if (!o) return fail('error_not_found', 'Wrong parameters, detail: order not found.');
     if (o.packages.length > 1 && !b.package_number) return fail('logistics.ship_order_need_pacakge_number', 'Please request with package_number for this split order.');
@@ -50,9 +58,20 @@ export function installLogistics(router: Router, world: ShopeeSandboxState, ctx:
     if (!p) return fail('logistics.package_not_exist', 'The package is not exist.');
     if (!READY.has(p.logistics_status)) return fail('logistics.package_already_shipped', "This package has already been arranged shipment and you can't call this API again.");
     if (!['READY_TO_SHIP', 'RETRY_SHIP', 'PROCESSED'].includes(o.wire.order_status)) return fail('logistics.error_param', 'The order status is not ready to ship.');
+    let sellerTracking: string | undefined;
     if (o.mode === 'pickup') {
       if (!b.pickup || !PICKUP_ADDRESSES.some((a) => a.address_id === b.pickup!.address_id)) return fail('logistics.address_not_found', 'Address is not found.');
-      if (!b.pickup.pickup_time_id?.startsWith('slot-')) return fail('logistics.error_cutoff_time', 'Pickup time is not invalid. Please check the pickup time.');
+      // Without offered slots the seller arranges "without selecting any time slot" (ship_order pickup_time_id).
+      if (o.channel === 'pickup_no_slots' ? b.pickup.pickup_time_id !== undefined : !b.pickup.pickup_time_id?.startsWith('slot-')) return fail('logistics.error_cutoff_time', 'Pickup time is not invalid. Please check the pickup time.');
+      if (o.channel === 'pickup_tracking_number') {
+        if (!b.pickup.tracking_number) return fail('logistics.ship_order_need_tracking_number', 'Parameter tracking_number can not be null.');
+        sellerTracking = b.pickup.tracking_number;
+      }
+    } else if (o.mode === 'dropoff' && o.channel === 'dropoff_tracking_or_sender') {
+      // "only one of tracking_no and sender_real_name can be selected" (get_shipping_parameter info_needed).
+      const d = b.dropoff ?? {};
+      if (!!d.tracking_number === !!d.sender_real_name) return fail('logistics.error_param', 'Only one of tracking_number (Regular) and sender_real_name (JOB) can be selected.');
+      sellerTracking = d.tracking_number;
     } else if (o.mode === 'dropoff') {
       if (b.dropoff?.branch_id !== 7001) return fail('logistics.error_param', 'Delivery store is not exist.');
     } else if (!b.non_integrated?.tracking_number) {
@@ -60,12 +79,13 @@ export function installLogistics(router: Router, world: ShopeeSandboxState, ctx:
     }
     p.logistics_status = 'LOGISTICS_REQUEST_CREATED';
     if (o.mode === 'non_integrated') p.tracking = b.non_integrated!.tracking_number;
+    if (sellerTracking) p.tracking = sellerTracking;
     o.shipments++;
     world.counters.shipOrder++;
     if (o.packages.every((x) => !READY.has(x.logistics_status))) o.wire.order_status = 'PROCESSED';
     world.touch(o);
     const delay = world.options.trackingDelayMs;
-    if (o.mode !== 'non_integrated' && delay !== 'manual') {
+    if (o.mode !== 'non_integrated' && !sellerTracking && delay !== 'manual') {
       if (delay <= 0) p.tracking = `SPX${world.nextId()}${o.wire.order_sn.slice(-4)}`;
       else setTimeout(() => void world.issueTracking(o.wire.order_sn), delay).unref();
     }

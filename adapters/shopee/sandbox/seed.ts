@@ -27,6 +27,7 @@ export interface SeedOrderSpec {
   updatedAt?: number;
   lines?: SeedLine[];
   mode?: SandboxOrder['mode'];
+  channel?: SandboxOrder['channel'];
   /** Served with a broken create_time (clients must quarantine it). */
   malformed?: boolean;
   fulfilledByShopee?: boolean;
@@ -85,6 +86,7 @@ export function seedOrder(world: ShopeeSandboxState, spec: SeedOrderSpec = {}): 
     shopId: shop.shopId,
     money,
     mode,
+    ...(spec.channel ? { channel: spec.channel } : {}),
     malformed: !!spec.malformed,
     shipments: 0,
     packages: [pkg],

@@ -110,6 +110,12 @@ export interface SandboxOrder {
   packages: SandboxPackage[];
   /** pickup (integrated, Shopee issues tracking), dropoff, or non_integrated (seller's tracking). */
   mode: 'pickup' | 'dropoff' | 'non_integrated';
+  /**
+   * Channel variants get_shipping_parameter documents: a pickup channel without time slots, a pickup
+   * channel asking for the carrier's `tracking_number`, a dropoff channel (80003/80004) taking either
+   * `tracking_no` or `sender_real_name`.
+   */
+  channel?: 'pickup_no_slots' | 'pickup_tracking_number' | 'dropoff_tracking_or_sender';
   /** Served with a broken create_time so clients must quarantine it. */
   malformed: boolean;
   /** Successful ship_order calls, per order. */

@@ -37,6 +37,8 @@ export class ShopeeSandboxState {
   readonly lostPushes: LostPush[] = [];
   readonly deliveredPushes: Array<{ url: string; body: string; status: number }> = [];
   pushUrl?: string;
+  /** Bodies of every ship_order call, as received (tests assert what was sent). */
+  readonly shipOrderBodies: unknown[] = [];
   readonly counters = { tokenGet: 0, refresh: 0, addItem: 0, addGlobalItem: 0, uploads: 0, publish: 0, shipOrder: 0 };
   private seq = 1000;
 
