@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SandboxContext } from '../../../src/sandbox/module.js';
 import type { Router, SandboxRequest, SandboxResponse } from '../../../src/sandbox/router.js';
 import { RATE_PLANS } from '../operations.js';
@@ -113,6 +114,13 @@ export function install(router: Router, world: AliExpressSandboxState, ctx: Sand
     if (!taken.ok) return throttled(taken.retryAfterMs);
     return handler(p, rec.sellerId, req);
   });
+
+  // Not an AliExpress API: an offline image source for demos and tests (any name answers a small PNG),
+  // so listing images can be downloaded and uploaded to the photobank without the internet.
+  router.add('GET', '/_sandbox/images/{name}', (req) => ({
+    status: 200, headers: { 'content-type': 'image/png' },
+    body: Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'), createHash('sha256').update(req.params.name ?? '').digest()]),
+  }));
 
   const tokenAnswer = (sellerId: string) => {
     const pair = world.grant(sellerId);

@@ -134,3 +134,15 @@ function minimal(sku: string): Record<string, unknown> {
     package_length: 1, package_width: 1, package_height: 1, freight_template_id: 1000, shipping_lead_time: 3, service_policy_id: 0,
   };
 }
+
+describe('offline images for demos', () => {
+  it('the sandbox serves /_sandbox/images/<name>, which the default image download can use as a mirror', async () => {
+    const mirror = `${s.url}/_sandbox/images/`;
+    const a = aliexpress({
+      appKey: CREDS.appKey, appSecret: CREDS.appSecret, sellerId: CREDS.sellerId, tokens: s.store, endpoint: s.url, listingDefaults: LISTING_DEFAULTS, timeScale: TIME_SCALE,
+      fetchImage: async (url) => Buffer.from(await (await fetch(`${mirror}${encodeURIComponent(url)}.png`)).arrayBuffer()),
+    });
+    const r = await a.listings.upsert(listing('M-1', { images: ['https://images.example.com/xborder/tee-red.jpg'] }));
+    expect(r.status).toBe('accepted');
+  });
+});
