@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { registerSecret } from '../../src/errors/redact.js';
 import type { AuthStep } from '../../src/http/auth-step.js';
@@ -28,14 +27,11 @@ export interface LwaAuthOptions {
 }
 
 /**
- * Which access token the current call sent. The pipeline's refresh hook does not say which token
- * was rejected, so each adapter call runs in a scope that remembers it: a call rejected with a
- * token that was already replaced just replays with the new one instead of refreshing again.
+ * Kept for callers. The pipeline passes the refused request to `refresh` (it carries the token
+ * that was rejected), so no per-call AsyncLocalStorage scope is needed (issue 17.3: it cost time).
  */
-const sentToken = new AsyncLocalStorage<{ token?: string }>();
-
 export function withAuthScope<T>(fn: () => Promise<T>): Promise<T> {
-  return sentToken.run({}, fn);
+  return fn();
 }
 
 interface CachedToken {
@@ -64,13 +60,11 @@ export class LwaAuth implements AuthStep {
 
   async authorize(req: HttpRequest): Promise<void> {
     const token = await this.accessToken();
-    const scope = sentToken.getStore();
-    if (scope) scope.token = token;
     req.headers['x-amz-access-token'] = token;
   }
 
   async refresh(ctx?: { rejected?: HttpRequest }): Promise<void> {
-    const rejected = ctx?.rejected?.headers['x-amz-access-token'] ?? sentToken.getStore()?.token;
+    const rejected = ctx?.rejected?.headers['x-amz-access-token'];
     // Twenty calls rejected with the same old token cause one refresh, not twenty.
     if (this.token && rejected !== undefined && this.token.value !== rejected) return;
     if (this.token && rejected === undefined && this.opts.clock.now() - this.token.obtainedAt < 5_000) return;

@@ -154,7 +154,7 @@ export class Limiter {
     }
   }
 
-  /** Takes a token for `w` (0) or says how long until one comes; throws past the deadline. */
+  /** Takes a token for `w` (0) or says how long until one comes (≥ 1 ms); throws past the deadline. */
   private async take(key: string, w: Waiter): Promise<number> {
     const state = await this.refilled(key, w.plan);
     if (state.tokens >= 1) {
@@ -162,7 +162,7 @@ export class Limiter {
       return 0;
     }
     // (the epsilon keeps float dust, 0.30000000000000004 s, from adding a millisecond)
-    const waitMs = Math.ceil(((1 - state.tokens) / state.perSecond) * 1000 - 1e-6);
+    const waitMs = Math.max(1, Math.ceil(((1 - state.tokens) / state.perSecond) * 1000 - 1e-6));
     if (w.opts.deadline !== undefined && this.clock.now() + waitMs > w.opts.deadline) {
       throw new RateLimitError({ message: `Rate limit bucket ${key} needs ${waitMs} ms, past the deadline`, retryAfterMs: waitMs, bucket: key, retryable: false });
     }

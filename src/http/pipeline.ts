@@ -13,7 +13,7 @@ import type { Operation, OperationTable, RawClient, RawResult, RequestParts, Res
 import { parseWire } from './parse.js';
 import { scalePlan, type RatePlan } from './rate-plan.js';
 import { buildRequest, fullUrl, type ArrayFormat, type HttpRequest } from './request.js';
-import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY, retryAfterFirst, type RetryPolicy } from './retry.js';
 import { defaultTransport } from './transport.js';
 import { verifyWithin, type ConsistencyWindow } from './verify.js';
 
@@ -59,6 +59,8 @@ interface OpInfo {
 interface Sent {
   req?: HttpRequest;
 }
+
+const firstAttempt = () => 1;
 
 /** Failures where the request provably never reached the marketplace's write path. */
 function notExecuted(err: XborderError): boolean {
@@ -166,13 +168,22 @@ export class Pipeline {
     return { data, headers: {}, meta: { status: 200, attempts: 0, durationMs: 0, replayed: 'verified' } };
   }
 
-  private callWithRetry<Req extends RequestParts, Out>(op: Operation<Req, Out>, parts: Req, opts: CallOptions): Promise<RawResult<Out>> {
+  /** Fast path: the first attempt runs bare (no retry run, no closures); retries only build on a failure. */
+  private async callWithRetry<Req extends RequestParts, Out>(op: Operation<Req, Out>, parts: Req, opts: CallOptions): Promise<RawResult<Out>> {
+    try {
+      return await this.attemptWithAuth(op, parts, opts, 1, firstAttempt, false);
+    } catch (first) {
+      return this.retryAfter(op, parts, opts, first);
+    }
+  }
+
+  private retryAfter<Req extends RequestParts, Out>(op: Operation<Req, Out>, parts: Req, opts: CallOptions, first: unknown): Promise<RawResult<Out>> {
     let ambiguous: XborderError | undefined;
     let throttled = false;
-    let attempts = 0;
+    let attempts = 1;
     const plan = this.planOf(op);
     const retries = op.retry === false ? 0 : (opts.maxRetries ?? this.retryPolicy.retries);
-    return withRetry({
+    return retryAfterFirst({
       policy: retries === this.retryPolicy.retries ? this.retryPolicy : { ...this.retryPolicy, retries },
       clock: this.clock,
       signal: opts.signal,
@@ -213,7 +224,7 @@ export class Pipeline {
       onRetry: (err, attempt, delayMs) => {
         safeEmit(this.config.hooks, 'onRetry', { marketplace: this.config.marketplace, account: this.config.account, operation: op.id, attempt, delayMs, reason: err.code });
       },
-    });
+    }, first);
   }
 
   /** One attempt, plus at most one token refresh and replay when the token expired. */

@@ -15,17 +15,30 @@ export interface HttpRequest {
 
 export type ArrayFormat = 'comma' | 'repeat';
 
+/** Path templates split once into literal / parameter-name parts (odd indexes are names). */
+const templates = new Map<string, string[]>();
+
 export function resolvePath(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const v = params[name];
-    if (v === undefined) throw new Error(`missing path parameter ${name}`);
-    return encodeURIComponent(String(v));
-  });
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (templates.size < 10_000) templates.set(template, parts);
+  }
+  if (parts.length === 1) return template;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = params[parts[i]!];
+    if (v === undefined) throw new Error(`missing path parameter ${parts[i]}`);
+    out += encodeURIComponent(String(v)) + parts[i + 1];
+  }
+  return out;
 }
 
 export function queryPairs(query: Record<string, QueryValue> = {}, arrayFormat: ArrayFormat = 'comma'): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  for (const [k, v] of Object.entries(query)) {
+  for (const k in query) {
+    if (!Object.hasOwn(query, k)) continue;
+    const v = query[k];
     if (v === undefined || v === null) continue;
     if (Array.isArray(v)) {
       if (arrayFormat === 'comma') out.push([k, v.join(',')]);
@@ -40,13 +53,17 @@ export function encodeQuery(pairs: Array<[string, string]>): string {
   return pairs.map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`).join('&');
 }
 
+const SUB_DELIMS = /[!'()*]/;
+
 function rfc3986(s: string): string {
-  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const e = encodeURIComponent(s);
+  return SUB_DELIMS.test(e) ? e.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : e;
 }
 
 export function fullUrl(req: HttpRequest): string {
   const qs = encodeQuery(req.query);
-  return `${req.baseUrl.replace(/\/$/, '')}${req.path}${qs ? `?${qs}` : ''}`;
+  const base = req.baseUrl.endsWith('/') ? req.baseUrl.slice(0, -1) : req.baseUrl;
+  return qs ? `${base}${req.path}?${qs}` : base + req.path;
 }
 
 export function buildRequest(

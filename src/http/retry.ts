@@ -78,7 +78,8 @@ export async function withRetry<T>(run: RetryRun<T>): Promise<T> {
   }
 }
 
-async function retryAfterFirst<T>(run: RetryRun<T>, first: unknown): Promise<T> {
+/** Continues a run whose first attempt (made bare by the caller) failed with `first`. */
+export async function retryAfterFirst<T>(run: RetryRun<T>, first: unknown): Promise<T> {
   const ctx = { marketplace: run.marketplace, operation: run.operation, signal: run.signal };
   try {
     const err = await classify(run, first, 1);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimitError } from '../../../src/errors/index.js';
 import { Limiter } from '../../../src/http/limiter.js';
+import { MemoryLimiterStore } from '../../../src/http/limiter-store.js';
 import { op, Pipeline, type WireResponse } from '../../../src/http/index.js';
 import type { RatePlan } from '../../../src/http/rate-plan.js';
 import { SandboxLimits } from '../../../src/sandbox/limits.js';
@@ -37,6 +38,43 @@ describe('Limiter.penalize', () => {
     await clock.run();
     await Promise.all(all);
     expect(at).toEqual([100, 200, 300]);
+  });
+});
+
+describe('Limiter pacing', () => {
+  it('float dust just under one token is a wait, never a free grant', async () => {
+    const clock = new VirtualClock(T0);
+    const store = new MemoryLimiterStore();
+    store.set('k', { tokens: 1 - 1e-12, updatedAt: T0, perSecond: 1, burst: 1 });
+    const limiter = new Limiter(store, clock);
+    let granted = 0;
+    const all = Array.from({ length: 5 }, () => limiter.acquire('k', { perSecond: 1, burst: 1 }).then(() => granted++));
+    await clock.run(T0 + 1);
+    expect(granted).toBe(1);
+    await clock.run();
+    await Promise.all(all);
+    expect(clock.now()).toBeGreaterThanOrEqual(T0 + 4000);
+  });
+
+  it('20 greedy callers on a fractional rate get exactly the bucket: never more, never much less', async () => {
+    for (const plan of [{ perSecond: 3, burst: 2 }, { perSecond: 50, burst: 10 }, { perSecond: 0.7, burst: 1 }]) {
+      const clock = new VirtualClock(T0);
+      const limiter = new Limiter(undefined, clock);
+      const until = T0 + 100_000;
+      let granted = 0;
+      const workers = Array.from({ length: 20 }, async () => {
+        while (clock.now() < until) {
+          await limiter.acquire('k', plan);
+          if (clock.now() <= until) granted++;
+        }
+      });
+      await clock.run(until);
+      const ideal = plan.burst + Math.floor(plan.perSecond * 100);
+      expect(granted).toBeLessThanOrEqual(ideal);
+      expect(granted / ideal).toBeGreaterThanOrEqual(0.98);
+      await clock.run();
+      await Promise.all(workers);
+    }
   });
 });
 
