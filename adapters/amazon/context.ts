@@ -34,6 +34,7 @@ export class AmazonContext {
   /** A store of this account by id ('FR') or marketplace id; the first store by default. */
   store(ref?: string): AmazonStore {
     if (ref === undefined) return this.stores[0]!;
+    if (typeof ref !== 'string') throw new ValidationError({ message: "options.store must be a store id such as 'FR'", path: 'options.store' });
     const found = this.stores.find((s) => s.id === ref.toUpperCase() || s.marketplaceId === ref || (ref.toUpperCase() === 'GB' && s.id === 'UK'));
     if (!found) throw new ValidationError({ message: `Store "${ref}" is not one of this account's stores (${this.stores.map((s) => s.id).join(', ')})`, path: 'options.store' });
     return found;

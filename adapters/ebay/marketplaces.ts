@@ -37,6 +37,7 @@ export const MARKETPLACES: readonly EbayMarketplace[] = [
 
 /** By marketplace id ('EBAY_DE') or country code ('DE'; 'UK' → EBAY_GB). */
 export function findMarketplace(ref: string): EbayMarketplace | undefined {
+  if (typeof ref !== 'string') return undefined; // a non-string store is unknown: callers raise the ValidationError
   const r = ref.toUpperCase();
   return MARKETPLACES.find((x) => x.id === r) ?? MARKETPLACES.find((x) => x.id !== 'EBAY_MOTORS_US' && x.country === (r === 'UK' ? 'GB' : r));
 }

@@ -46,6 +46,7 @@ export function shopStore(shopId: number, region: Region): ShopStore {
 /** The store a call acts on: by id, or the account's first shop. */
 export function storeFor(ctx: AdapterContext, id?: string): ShopStore {
   if (id === undefined) return ctx.shops[0]!;
+  if (typeof id !== 'string') throw new ValidationError({ message: 'options.store must be a shop id string', path: 'store' });
   const s = ctx.shops.find((x) => x.store.id === id);
   if (!s) throw new ValidationError({ message: `Unknown store "${id}"; this account has ${ctx.shops.map((x) => x.store.id).join(', ')}`, path: 'store' });
   return s;
