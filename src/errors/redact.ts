@@ -99,6 +99,8 @@ const TEXT_PATTERNS: Array<[RegExp, string]> = [
 /** Removes credentials, signatures, registered PII and e-mails from free text (linear time). */
 export function redactText(text: string, meter?: Meter): string {
   if (typeof text !== 'string') return REDACTED;
+  // Only a { steps } counter is a meter (e.g. an array index from .map(redactText) is not).
+  if (typeof meter !== 'object' || meter === null) meter = undefined;
   const hits: Array<[number, number]> = [];
   secrets.scan(text, hits, meter);
   pii.index.scan(text, hits, meter);
