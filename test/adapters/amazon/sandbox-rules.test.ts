@@ -89,3 +89,34 @@ describe('price changes keep the rest of the offer', () => {
     expect(offers[0]).toEqual({ ...rest, our_price: [{ schedule: [{ value_with_tax: 17.99 }] }] });
   });
 });
+
+describe('cancellations never refund more than asked', () => {
+  it('the sandbox refunds the entire order for a Failure acknowledgement once units shipped; the adapter refuses to send one', async () => {
+    const { a, state } = await setup();
+    const [o] = state.seedOrders(1, { marketplaces: ['DE'], quantity: 2 });
+    const lineId = o!.orderItems[0]!.orderItemId;
+    await a.fulfilment.ship({ orderId: o!.orderId, packages: [{ lines: [{ lineId, quantity: 1 }], carrier: 'DHL', trackingNumber: 'JJD0001' }] });
+    await new Promise((r) => setTimeout(r, 30)); // the sandbox's read lag (5 s Amazon-time at ×1000)
+    await expect(a.orders.cancel(o!.orderId, { reason: 'out_of_stock' })).rejects.toMatchObject({ code: 'VALIDATION', path: 'orderId' });
+    expect(state.orderFeedDocuments).toEqual([]);
+
+    // What Amazon does with such an acknowledgement when a client sends it anyway.
+    const { cancellationDocument } = await import('../../../adapters/amazon/mappers/cancel-feed.js');
+    const xml = cancellationDocument({ sellerId: 'A2EXAMPLE', messages: [{ messageId: 1, orderId: o!.orderId, orderItemIds: [lineId], reason: 'out_of_stock' }] });
+    const doc = await a.raw.createFeedDocument({ body: { contentType: 'text/xml; charset=UTF-8' } });
+    await fetch(doc.data.url, { method: 'PUT', body: xml, headers: { 'content-type': 'text/xml; charset=UTF-8' } });
+    await a.raw.createFeed({ body: { feedType: 'POST_ORDER_ACKNOWLEDGEMENT_DATA', marketplaceIds: [DE], inputFeedDocumentId: doc.data.feedDocumentId } });
+    await new Promise((r) => setTimeout(r, 120)); // 60 s of processing at ×1000
+    state.tick();
+    expect(state.refunds.get(o!.orderId)).toBe('ENTIRE_ORDER_INCLUDING_SHIPPED');
+  });
+
+  it('the sandbox accepts only Amazon’s carrier codes, spelled exactly, and says which field is wrong', async () => {
+    const { a, state } = await setup();
+    const [o] = state.seedOrders(1, { marketplaces: ['DE'] });
+    const res = await a.raw.confirmShipment({ params: { orderId: o!.orderId }, body: { marketplaceId: DE, packageDetail: { packageReferenceId: '1', carrierCode: 'Yamato Transport', trackingNumber: 'Y1', shipDate: new Date().toISOString(), orderItems: [{ orderItemId: o!.orderItems[0]!.orderItemId, quantity: 1 }] } } }).catch((e) => e);
+    expect(res).toMatchObject({ status: 400, errors: [expect.objectContaining({ code: 'InvalidInput', field: 'packageDetail.carrierCode' })] });
+    const s = await a.fulfilment.ship({ orderId: o!.orderId, packages: [{ lines: [{ lineId: o!.orderItems[0]!.orderItemId, quantity: 1 }], carrier: 'Yamato Transport', trackingNumber: 'Y1' }] });
+    expect(s.packages[0]!.carrier).toEqual({ code: 'YAMATO', marketplaceCode: 'YamatoTransport', name: 'Yamato Transport' });
+  });
+});
