@@ -119,4 +119,16 @@ describe('cancellations never refund more than asked', () => {
     const s = await a.fulfilment.ship({ orderId: o!.orderId, packages: [{ lines: [{ lineId: o!.orderItems[0]!.orderItemId, quantity: 1 }], carrier: 'Yamato Transport', trackingNumber: 'Y1' }] });
     expect(s.packages[0]!.carrier).toEqual({ code: 'YAMATO', marketplaceCode: 'YamatoTransport', name: 'Yamato Transport' });
   });
+
+  it('two cancellations in one interval share one feed; its processing report is read back per order', async () => {
+    const { make, state } = await setup();
+    const a = make({ cancelBatchMs: 50_000 }); // Amazon-time: 50 ms at ×1000
+    const [o1, o2] = state.seedOrders(2, { marketplaces: ['DE'] });
+    const [r1, r2] = await Promise.all([a.orders.cancel(o1!.orderId, { reason: 'out_of_stock' }), a.orders.cancel(o2!.orderId, { reason: 'buyer_request' })]);
+    expect(r1.reference).toBe(r2.reference);
+    expect([...state.feeds.values()].filter((f) => f.feedType === 'POST_ORDER_ACKNOWLEDGEMENT_DATA')).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 120)); // 60 s of processing at ×1000
+    expect(await a.orders.cancellation(o1!.orderId)).toEqual({ orderId: o1!.orderId, state: 'accepted', feedId: r1.reference });
+    expect(await a.orders.cancellation(o2!.orderId)).toEqual({ orderId: o2!.orderId, state: 'accepted', feedId: r1.reference });
+  });
 });
