@@ -17,7 +17,10 @@ export type HubInventorySyncReport = InventorySyncReport & { orders?: SyncReport
 
 /**
  * Orders in → reservations → pushes out. The order handler resolves only once the reservation is
- * persisted, so order-sync checkpoints never run ahead of the ledger.
+ * persisted, so order-sync checkpoints never run ahead of the ledger. Each account polls in its
+ * own loop on the engine's clock (a throttled account never delays another, issue 26.1), and each
+ * committed window tells the engine how far that account's orders are imported, so increases
+ * never overwrite sales not yet imported (issue 26.3).
  */
 export async function syncInventory(accounts: Readonly<Record<string, MarketplaceAdapter>>, opts: HubInventorySyncOptions): Promise<HubInventorySyncReport> {
   const { checkpoints = memoryCheckpoints(), orders, handle, ...inv } = opts;
@@ -30,6 +33,11 @@ export async function syncInventory(accounts: Readonly<Record<string, Marketplac
       checkpoints,
       follow: opts.follow,
       signal: opts.signal,
+      clock: orders?.clock ?? opts.clock,
+      onEvent: (e) => {
+        if (e.type === 'window-end' && e.window.committed) engine.caughtUp(e.account, e.window.until);
+        orders?.onEvent?.(e);
+      },
       handle: async (order, ctx) => {
         await engine.handle(order, ctx);
         await handle?.(order, ctx);

@@ -30,15 +30,25 @@ export interface PusherDeps {
   onPush?(e: PushEvent): void;
   /** Called whenever this pusher may have become idle. */
   onSettled(): void;
+  /**
+   * Up to when (engine clock) this account's orders are known to be imported (the order feed's
+   * committed window), or undefined when the engine is not told (then increases are not held).
+   */
+  importedUntil(): number | undefined;
 }
 
 export class AccountPusher {
   private readonly queue = new PushQueue();
   private active = false;
-  private retries = 0;
   private calls = 0;
   /** Engine-clock time of each target's last confirmation (lag of imports that needed no new push). */
   private readonly confirmedAt = new Map<string, number>();
+  /** Increases waiting for the order feed (see `holdsIncrease`), and since when each was wanted. */
+  private readonly held = new Map<string, QueueEntry>();
+  private readonly wantedSince = new Map<string, number>();
+  /** Retries waiting for their backoff: one timer per pusher, not one sleep (and signal listener) each. */
+  private readonly retryDue = new Map<string, { target: Target; attempt: number; at: number }>();
+  private retryTimer?: Promise<void>;
   readonly batchSize: number;
 
   constructor(private readonly d: PusherDeps) {
@@ -46,7 +56,22 @@ export class AccountPusher {
   }
 
   get busy(): boolean {
-    return this.active || this.retries > 0 || this.queue.size > 0;
+    return this.active || this.retryDue.size > 0 || this.queue.size > 0;
+  }
+
+  /** Increases held back until the account's orders are imported far enough. */
+  get heldIncreases(): number {
+    return this.held.size;
+  }
+
+  /** The order feed moved: held increases are re-queued (and recomputed when they run). */
+  release(): void {
+    if (!this.held.size) return;
+    for (const [key, e] of this.held) {
+      this.held.delete(key);
+      this.enqueue(e.target, e.force, e.attempt);
+    }
+    this.kick();
   }
 
   /** A call is in flight (or about to be). */
@@ -58,6 +83,7 @@ export class AccountPusher {
   enqueue(target: Target, force: boolean, attempt = 0): void {
     const key = targetKey(target);
     const quote = this.d.ledger.quote(target, this.d.rules);
+    this.held.delete(key);
     if (!quote) {
       this.queue.remove(key);
       this.d.stats.lag.resolve(key, { at: this.d.clock.now(), seq: this.d.ledger.view.seq, pushed: false, stores: [] });
@@ -107,6 +133,7 @@ export class AccountPusher {
         stats.lag.resolve(e.key, { at: this.d.clock.now(), seq: e.quote.seq, pushed: false, quantity: e.quote.quantity, confirmedAt: this.confirmedAt.get(e.key), stores: e.quote.stores });
         continue;
       }
+      if (this.holdsIncrease(e, confirmed)) continue;
       if (skus.has(e.target.sku)) later.push(e);
       else {
         skus.add(e.target.sku);
@@ -116,6 +143,34 @@ export class AccountPusher {
     }
     for (const e of later) this.queue.put(e, priorityOf(e.quote.quantity, ledger.confirmed(e.target)?.qty));
     return batch;
+  }
+
+  /**
+   * No push re-inflates a store (issue 26.3). The store's own sales lower its figure before we
+   * import them, so a higher quantity computed now could overwrite sales we have not seen. An
+   * increase therefore goes out only once the account's orders are imported up to a point after
+   * both the moment the store started showing its confirmed figure and the moment the increase was
+   * first wanted; the quantity is recomputed then, so it counts every sale up to that point.
+   * Decreases and first pushes go out at once.
+   */
+  private holdsIncrease(e: QueueEntry, confirmed: { qty?: number; at?: number } | undefined): boolean {
+    const until = this.d.importedUntil();
+    if (until === undefined || confirmed?.qty === undefined || e.quote.quantity <= confirmed.qty) {
+      this.wantedSince.delete(e.key);
+      return false;
+    }
+    let since = this.wantedSince.get(e.key);
+    if (since === undefined) {
+      this.wantedSince.set(e.key, (since = this.d.clock.now()));
+      this.d.stats.pushes.heldIncreases++;
+    }
+    const shownSince = this.confirmedAt.get(e.key) ?? confirmed.at ?? 0;
+    if (until >= Math.max(since, shownSince)) {
+      this.wantedSince.delete(e.key);
+      return false;
+    }
+    this.held.set(e.key, e);
+    return true;
   }
 
   /** Recomputes a stale quote; false (and resolved) when the target no longer has one. */
@@ -199,21 +254,34 @@ export class AccountPusher {
 
   /** Exponential backoff with full jitter; the retry recomputes the quantity when it runs. */
   private retryLater(target: Target, attempt: number): void {
-    this.retries++;
     const delay = Math.random() * this.d.retryDelayMs * 2 ** (attempt - 1);
-    this.d.clock
-      .sleep(delay, this.d.signal)
-      .then(
-        () => {
-          this.enqueue(target, true, attempt);
-          this.kick();
-        },
-        () => undefined,
-      )
-      .finally(() => {
-        this.retries--;
-        this.d.onSettled();
-      });
+    this.retryDue.set(targetKey(target), { target, attempt, at: this.d.clock.now() + delay });
+    this.retryTimer ??= this.runRetries().finally(() => {
+      this.retryTimer = undefined;
+      this.d.onSettled();
+    });
+  }
+
+  /** One sleep at a time, until the earliest retry is due: a single abort listener however many wait. */
+  private async runRetries(): Promise<void> {
+    const { clock, signal } = this.d;
+    while (this.retryDue.size && !signal.aborted) {
+      let next = Infinity;
+      for (const r of this.retryDue.values()) next = Math.min(next, r.at);
+      try {
+        await clock.sleep(Math.max(0, next - clock.now()), signal);
+      } catch {
+        break;
+      }
+      const now = clock.now();
+      for (const [key, r] of this.retryDue) {
+        if (r.at > now) continue;
+        this.retryDue.delete(key);
+        this.enqueue(r.target, true, r.attempt);
+      }
+      this.kick();
+    }
+    if (signal.aborted) this.retryDue.clear();
   }
 }
 

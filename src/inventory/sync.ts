@@ -87,6 +87,8 @@ export class InventorySyncEngine {
   private readonly rules = new Map<string, QuantityRules>();
   private readonly unsubscribe: () => void;
   private idleWaiters: Array<() => void> = [];
+  /** Per account: up to when (engine clock) its orders are known to be imported. */
+  private readonly importedUntil = new Map<string, number>();
   private started = false;
   private ticker?: Promise<void>;
 
@@ -101,6 +103,7 @@ export class InventorySyncEngine {
       this.pushers.set(account, new AccountPusher({
         account, adapter, rules: this.rules.get(account)!, ledger: this.ledger, journal: this.journal, stats: this.stats, clock: this.clock, signal: this.signal,
         maxAttempts: this.o.maxAttempts, retryDelayMs: this.o.retryDelayMs, onPush: this.o.onPush, onSettled: () => this.checkIdle(),
+        importedUntil: () => this.importedUntil.get(account),
       }));
     }
     this.unsubscribe = this.ledger.subscribe((c) => this.onChange(c));
@@ -129,6 +132,19 @@ export class InventorySyncEngine {
     else this.stats.ordersIgnored++;
     await this.ledger.flush();
     return r;
+  }
+
+  /**
+   * The account's order feed has delivered every order last changed before `until` (the hub's
+   * order sync calls this when a window commits). From then on an increase for that account's
+   * stores waits until the feed has passed the moment it was wanted (no push re-inflates a store
+   * over sales not yet imported); accounts never reported this way push increases at once.
+   */
+  caughtUp(account: string, until: number | Date | string): void {
+    const t = typeof until === 'number' ? until : new Date(until).getTime();
+    if (!Number.isFinite(t) || t <= (this.importedUntil.get(account) ?? -Infinity)) return;
+    this.importedUntil.set(account, t);
+    this.pushers.get(account)?.release();
   }
 
   /** Shaped for the hub's `orders.sync({ handle })`. */
