@@ -3,64 +3,28 @@
  * JSON files, each refused with a message that names the flag or the file and the position.
  */
 import { promises as fs } from 'node:fs';
-import currency from 'currency.js';
 import { currencyExponent, isKnownCurrency } from '../model/currencies.js';
 import { money, type Money } from '../model/money.js';
+import { currencyOfTag, humanDecimal, splitAmount } from '../hub/human-amount.js';
 import { CliError } from './exit.js';
 
-/** Currency symbols a user may type instead of the ISO code (only the unambiguous ones). */
-const SYMBOLS: Record<string, string> = { '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₩': 'KRW', '₫': 'VND', '₱': 'PHP', '฿': 'THB', '₹': 'INR', '₺': 'TRY' };
-
 /**
- * "25.00 USD", "USD 25", "12,50 EUR", "€12,50", "1.234,50 EUR", "1,234.50 USD" → exact Money.
- * currency.js reads the separators; `money()` then checks the currency's decimals exactly
- * (more decimals than the currency has is refused, never rounded).
+ * "25.00 USD", "USD 25", "12,50 EUR", "€12,50", "1.234,50 EUR", "1,234.50 USD" → exact Money
+ * (src/hub/human-amount.ts reads the marks with currency.js; `money()` keeps it exact).
  */
 export function parseMoneyArg(text: string, flag: string, defaultCurrency?: string, opts: { positive?: boolean } = {}): Money {
-  const m = /^\s*([A-Za-z]{3}|[^\d\s.,+-])?\s*(-?[\d.,' ]*\d)\s*([A-Za-z]{3}|[^\d\s.,+-])?\s*$/.exec(text);
-  const tag = m?.[1] ?? m?.[3];
-  const code = (tag ? SYMBOLS[tag] ?? tag : defaultCurrency)?.toUpperCase();
-  const example = `like "25.00 USD" or "12,50 EUR"`;
-  if (!m || !code) throw new CliError(`${flag} expects an amount with its currency, ${example}`);
-  if (!isKnownCurrency(code)) throw new CliError(`${flag}: unknown currency "${tag ?? code}" (use an ISO 4217 code such as EUR)`);
-  const digits = m[2]!.replace(/[' ]/g, '');
-  const exponent = currencyExponent(code);
-  const decimal = decimalMark(digits, exponent);
-  if (decimal === 'ambiguous') {
-    throw new CliError(`${flag}: ${code} has ${exponent} decimals, "${m[2]}" has 3 decimals (for thousands, write ${m[2]!.replace(/[.,]/, '')})`);
-  }
-  const [whole, fraction = ''] = decimal ? [digits.slice(0, digits.lastIndexOf(decimal)), digits.slice(digits.lastIndexOf(decimal) + 1)] : [digits, ''];
-  if (whole.replace(/[^\d]/g, '').length > 15) throw new CliError(`${flag}: amount too large`);
-  if (fraction.length > exponent) throw new CliError(`${flag}: ${code} has ${exponent} decimal${exponent === 1 ? '' : 's'}, "${m[2]}" has ${fraction.length}`);
-  // currency.js reads the grouping and the decimal mark; money() below keeps the value exact.
-  const grouping = decimal ? (decimal === ',' ? '.' : ',') : digits.includes('.') ? '.' : ',';
-  const normalized = currency(digits, { decimal: grouping === '.' ? ',' : '.', separator: grouping, precision: exponent, errorOnInvalid: true }).format({ symbol: '', separator: '', decimal: '.' });
+  const parts = splitAmount(text);
+  const code = parts?.tag ? currencyOfTag(parts.tag) : defaultCurrency?.toUpperCase();
+  if (!parts || (!parts.tag && !code)) throw new CliError(`${flag} expects an amount with its currency, like "25.00 USD" or "12,50 EUR"`);
+  if (!code || !isKnownCurrency(code)) throw new CliError(`${flag}: unknown currency "${parts.tag}" (use an ISO 4217 code such as EUR)`);
   try {
-    const result = money(normalized, code);
+    const result = money(humanDecimal(parts.number, code, currencyExponent(code)), code);
     if (result.amount < 0 || (opts.positive && result.amount === 0)) throw new CliError(`${flag} must be ${opts.positive ? 'greater than 0' : '0 or more'}`);
     return result;
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError(`${flag}: ${(e as Error).message}`);
   }
-}
-
-/**
- * Which character is the decimal mark: with both, the last one; with one, that one, unless it
- * repeats ("1.234.567"). One mark before exactly 3 digits is thousands in a currency without
- * decimals ("JPY 1,250"), decimals in a 3-decimal one (KWD), and ambiguous otherwise ("1.250 EUR").
- */
-function decimalMark(digits: string, exponent: number): ',' | '.' | 'ambiguous' | undefined {
-  const lastComma = digits.lastIndexOf(',');
-  const lastDot = digits.lastIndexOf('.');
-  if (lastComma < 0 && lastDot < 0) return undefined;
-  if (lastComma >= 0 && lastDot >= 0) return lastComma > lastDot ? ',' : '.';
-  const mark = lastComma >= 0 ? ',' : '.';
-  const groups = digits.split(mark);
-  // "1,234,567" or "1.234.567": several marks → thousands grouping, no decimals.
-  if (groups.length > 2) return undefined;
-  if (groups[1]!.length === 3 && exponent !== 3) return exponent === 0 ? undefined : 'ambiguous';
-  return mark;
 }
 
 export type WeightUnit = 'kg' | 'g' | 'lb' | 'oz';

@@ -11,6 +11,7 @@ import {
   BASE_COLUMNS, CellError, MARKETPLACE_COLUMNS, dimensions, integer, list, marketplaceValue, weight,
 } from './catalog-columns.js';
 import { assembleFamilies, type RowDraft } from './catalog-families.js';
+import { currencyOfTag, humanDecimal, splitAmount } from './human-amount.js';
 import type { Catalog, CatalogRowError } from './catalog-types.js';
 
 type Column =
@@ -129,8 +130,13 @@ function readRow(row: number, record: string[], columns: Column[], defaultCurren
     const v = base[field];
     if (v === undefined || !cur) return undefined;
     return cell(() => {
+      // "12.99", "12,99", "1.234,50", "€12,99", "$12.99", "12.99 EUR": read by currency.js (human-amount.ts).
+      const parts = splitAmount(v);
+      if (!parts) throw new CellError(field, `expected an amount like 12.99, "12,99" or "€12,99", got "${v.slice(0, 40)}"`);
+      const named = parts.tag ? currencyOfTag(parts.tag) : undefined;
+      if (named && named !== cur) throw new CellError(field, `"${v}" is in ${named}, the row's currency is ${cur}`);
       try {
-        return money(v, cur);
+        return money(humanDecimal(parts.number, cur, currencyExponent(cur)), cur);
       } catch (e) {
         throw new CellError(field, (e as Error).message.replace(/^Invalid amount: /, ''));
       }

@@ -14,6 +14,7 @@ import { reportError } from '../../src/cli/exit.js';
 import { parseMoneyArg } from '../../src/cli/inputs.js';
 import { run } from '../../src/cli/program.js';
 import { errorFromTransport } from '../../src/errors/from-response.js';
+import { parseCatalogCsv } from '../../src/hub/catalog-csv.js';
 import { bulkProgress } from '../../src/cli/progress.js';
 import type { BulkProgressEvent } from '../../src/hub/bulk-types.js';
 
@@ -82,10 +83,10 @@ describe('flags', () => {
     expect(parseMoneyArg('JPY 1,250', '--value')).toEqual({ amount: 1250, currency: 'JPY' });
     expect(parseMoneyArg('1.250.000 VND', '--value')).toEqual({ amount: 1250000, currency: 'VND' });
     expect(parseMoneyArg('1,250 KWD', '--value')).toEqual({ amount: 1250, currency: 'KWD' });
-    expect(() => parseMoneyArg('1.250 EUR', '--value')).toThrow('--value: EUR has 2 decimals, "1.250" has 3 decimals (for thousands, write 1250)');
+    expect(() => parseMoneyArg('1.250 EUR', '--value')).toThrow('--value: "1.250" has 3 decimals but EUR allows 2 (for thousands, write 1250)');
     expect((await cli([...landed, '--value', '12,50 EUR'])).code).toBe(0);
     const r = await cli([...landed, '--value', '12.9999 EUR']);
-    expect([r.code, r.stderr]).toEqual([2, 'xborder: --value: EUR has 2 decimals, "12.9999" has 4']);
+    expect([r.code, r.stderr]).toEqual([2, 'xborder: --value: "12.9999" has 4 decimals but EUR allows 2']);
     expect((await cli([...landed, '--value', '12 EURO'])).stderr).toMatch(/--value expects an amount with its currency/);
   });
 
@@ -187,5 +188,30 @@ describe('progress without a terminal', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('catalog CSV prices (what `xborder list` reads) with separators and symbols', () => {
+  it('reads "12,50", "€1.234,50", "$12.99" and "12.99 EUR" exactly; refuses a currency that contradicts the row', () => {
+    const csv = [
+      'sku,title,price,currency,quantity',
+      'A,Tee,"12,50",EUR,1',
+      'B,Tee,"€1.234,50",EUR,1',
+      'C,Tee,$12.99,USD,1',
+      'D,Tee,12.99 EUR,EUR,1',
+      'E,Tee,JPY 1250,EUR,1',
+      'F,Tee,"9,999",EUR,1',
+    ].join('\n');
+    const catalog = parseCatalogCsv(csv);
+    expect(Object.fromEntries(catalog.listings.map((l) => [l.sku, l.price]))).toEqual({
+      A: { amount: 1250, currency: 'EUR' },
+      B: { amount: 123450, currency: 'EUR' },
+      C: { amount: 1299, currency: 'USD' },
+      D: { amount: 1299, currency: 'EUR' },
+    });
+    expect(catalog.errors.map((e) => [e.sku, e.field, e.message])).toEqual([
+      ['E', 'price', '"JPY 1250" is in JPY, the row\'s currency is EUR'],
+      ['F', 'price', '"9,999" has 3 decimals but EUR allows 2 (for thousands, write 9999)'],
+    ]);
   });
 });
