@@ -60,7 +60,7 @@ export function ebay(config: EbayConfigInput): EbayAdapter {
     multiPackage: true,
     marketplaceIssuedTracking: false,
     cancellation: { order: false, lines: false },
-    bulkListingThreshold: null,
+    bulkListingThreshold: DEFAULTS.bulkListingThreshold,
     // One seller SKU per site (site-skus.ts): each site's listing has its own quantity.
     quantity: { sharedAcrossStores: false, includesReserved: false, marketplaceFulfilledReadOnly: false },
     inventoryBatchSize: DEFAULTS.bulkBatchSize,

@@ -20,6 +20,8 @@ export const DEFAULTS = {
   maxOrdersPageSize: 200,
   /** bulkUpdatePriceQuantity / bulk inventory calls take up to 25 requests. */
   bulkBatchSize: 25,
+  /** listings.bulkUpsert takes the bulk listing path (bulkCreateOrReplaceInventoryItem...) above this many SKUs. */
+  bulkListingThreshold: 25,
   /** How long getShippingFulfillments may lag a createShippingFulfillment (verify-before-replay). */
   consistency: { windowMs: 30_000, intervalMs: 5_000 } satisfies ConsistencyWindow,
   scopes: DEFAULT_SCOPES,

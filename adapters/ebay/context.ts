@@ -35,6 +35,7 @@ export class EbayContext {
   /** A store by id ('EBAY_GB') or country ('GB'); the first store by default. */
   store(ref?: string): EbayStore {
     if (ref === undefined) return this.stores[0]!;
+    if (typeof ref !== 'string') throw new ValidationError({ message: "options.store must be a store id such as 'EBAY_GB'", path: 'options.store' });
     const id = findMarketplace(ref)?.id;
     const found = this.stores.find((s) => s.id === id);
     if (!found) throw new ValidationError({ message: `Store "${ref}" is not one of this account's stores (${this.stores.map((s) => s.id).join(', ')})`, path: 'options.store' });

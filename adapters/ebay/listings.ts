@@ -15,6 +15,8 @@ import { mergeInventoryItem, mergeOffer } from './mappers/merge.js';
 import { inventoryMarketplaceId } from './marketplaces.js';
 import { ops } from './operations.js';
 import { upsertFamily } from './variations.js';
+import { bulkList, type BulkEntry } from './bulk-listings.js';
+import { DEFAULTS } from './config.js';
 
 const SkuSchema = z.string().min(1).max(50, 'eBay SKUs are limited to 50 characters');
 const PatchSchema = z.object({ price: MoneyInputSchema.optional(), quantity: z.number().int().nonnegative().optional() }).refine((p) => p.price !== undefined || p.quantity !== undefined, 'give price or quantity');
@@ -151,21 +153,53 @@ export function listingsService(ctx: EbayContext): ListingsService {
     return { sku: id, store: store.id, status: 'deleted', issues: [], action: 'deleted' };
   }
 
-  /** One upsert per SKU (no bulk listing path yet): every SKU ends with exactly one result. */
+  /**
+   * Above DEFAULTS.bulkListingThreshold SKUs, simple listings take the bulk path (bulk-listings.ts);
+   * families and smaller catalogs go one upsert per SKU. Every SKU ends with exactly one result.
+   */
   async function bulkUpsert(listings: ListingInput[], opts: BulkUpsertOptions = {}): Promise<BulkItemResult[]> {
     const { onProgress, ...rest } = opts;
-    const out: BulkItemResult[] = [];
+    const out: BulkItemResult[] = new Array(listings.length);
+    let done = 0;
     let failed = 0;
-    for (const [i, input] of listings.entries()) {
+    const settle = (i: number, r: BulkItemResult) => {
+      out[i] = r;
+      if (!r.ok) failed++;
+      onProgress?.({ done: ++done, failed, total: listings.length, sku: r.sku });
+    };
+    const one = async (i: number, input: ListingInput) => {
       const sku = typeof (input as { sku?: unknown })?.sku === 'string' ? (input as { sku: string }).sku : `#${i}`;
       try {
-        out.push({ sku, ok: true, result: await upsert(input, rest) });
+        settle(i, { sku, ok: true, result: await upsert(input, rest) });
       } catch (e) {
-        failed++;
         if (!isXborderError(e)) throw e;
-        out.push({ sku, ok: false, error: e });
+        settle(i, { sku, ok: false, error: e });
       }
-      onProgress?.({ done: i + 1, failed, total: listings.length, sku });
+    };
+    if (listings.length <= DEFAULTS.bulkListingThreshold) {
+      for (const [i, input] of listings.entries()) await one(i, input);
+      return out;
+    }
+    const store = ctx.store(rest.store);
+    const bulk: Array<{ i: number } & BulkEntry> = [];
+    for (const [i, input] of listings.entries()) {
+      let l: Listing;
+      try {
+        l = parseInput(ListingSchema, input, `listings[${i}]`);
+      } catch (e) {
+        if (!isXborderError(e)) throw e;
+        settle(i, { sku: typeof (input as { sku?: unknown })?.sku === 'string' ? (input as { sku: string }).sku : `#${i}`, ok: false, error: e });
+        continue;
+      }
+      const pre = preflight(ctx, l, store);
+      if (pre.issues.length) settle(i, { sku: l.sku, ok: true, result: { sku: l.sku, store: store.id, status: 'invalid', issues: pre.issues } });
+      else if (l.variants.length) await one(i, input);
+      else bulk.push({ i, l, categoryId: pre.categoryId! });
+    }
+    const results = await bulkList(ctx, bulk, store, callOptsOf(rest));
+    for (const b of bulk) {
+      const r = results.get(b.l.sku)!;
+      settle(b.i, isXborderError(r) ? { sku: b.l.sku, ok: false, error: r } : { sku: b.l.sku, ok: true, result: r });
     }
     return out;
   }

@@ -3,7 +3,7 @@ import type { ShippingFulfillmentDetails } from './schemas/fulfillment.js';
 import { FulfillmentPage, Order, OrderPage, ShippingFulfillment } from './schemas/fulfillment.js';
 import { TokenResponse } from './schemas/common.js';
 import {
-  BulkPriceQuantityResponse, InventoryItemRead, ItemGroupRead, Offer, type WireItemGroup, OfferResponse, Offers, PublishResponse, UpdateOfferResponse, WarningsResponse,
+  BulkGetItemResponse, BulkItemResponse, BulkOfferResponse, BulkPublishResponse, BulkPriceQuantityResponse, InventoryItemRead, ItemGroupRead, Offer, type WireItemGroup, OfferResponse, Offers, PublishResponse, UpdateOfferResponse, WarningsResponse,
   type PriceQuantity, type WireInventoryItem, type WireOfferDetails, type WireOfferUpdate,
 } from './schemas/inventory.js';
 import { RATE_PLANS } from './rate-plans.js';
@@ -82,6 +82,21 @@ export const ops = {
   /** Publishes the group's unpublished offers as one multi-variation listing; verified like publishOffer. */
   publishOfferByInventoryItemGroup: op<P<undefined, undefined, { inventoryItemGroupKey: string; marketplaceId: string }>, typeof PublishResponse._output>({
     id: 'publishOfferByInventoryItemGroup', method: 'POST', path: `${I}/offer/publish_by_inventory_item_group`, ...inventory, idempotent: false, response: PublishResponse,
+  }),
+  /** Up to 25 items, each a complete replacement (BulkInventoryItem); per-item statusCode. */
+  bulkCreateOrReplaceInventoryItem: op<P<undefined, undefined, { requests: Array<WireInventoryItem & { sku: string; locale: string }> }> & WithLanguage, typeof BulkItemResponse._output>({
+    id: 'bulkCreateOrReplaceInventoryItem', method: 'POST', path: `${I}/bulk_create_or_replace_inventory_item`, ...inventory, idempotent: true, response: BulkItemResponse,
+  }),
+  bulkGetInventoryItem: op<P<undefined, undefined, { requests: Array<{ sku: string }> }>, typeof BulkGetItemResponse._output>({
+    id: 'bulkGetInventoryItem', method: 'POST', path: `${I}/bulk_get_inventory_item`, ...inventory, idempotent: true, response: BulkGetItemResponse,
+  }),
+  /** Up to 25 new offers; not idempotent (verify.ts reads getOffers before a replay). */
+  bulkCreateOffer: op<P<undefined, undefined, { requests: WireOfferDetails[] }> & WithLanguage, typeof BulkOfferResponse._output>({
+    id: 'bulkCreateOffer', method: 'POST', path: `${I}/bulk_create_offer`, ...inventory, idempotent: false, response: BulkOfferResponse,
+  }),
+  /** Up to 25 offers; a replay would revise live listings again (verify.ts reads getOffer first). */
+  bulkPublishOffer: op<P<undefined, undefined, { requests: Array<{ offerId: string }> }>, typeof BulkPublishResponse._output>({
+    id: 'bulkPublishOffer', method: 'POST', path: `${I}/bulk_publish_offer`, ...inventory, idempotent: false, response: BulkPublishResponse,
   }),
   /** Absolute values per SKU/offer, so a replay sets the same figures again. Up to 25 requests. */
   bulkUpdatePriceQuantity: op<P<undefined, undefined, { requests: PriceQuantity[] }>, typeof BulkPriceQuantityResponse._output>({

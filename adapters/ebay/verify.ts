@@ -75,7 +75,35 @@ export function verifiedOps(ctx: EbayContext) {
     },
   };
 
-  return { ...ops, createOffer, publishOffer, publishOfferByInventoryItemGroup, createShippingFulfillment };
+  /** bulkCreateOffer: done when every requested SKU has its offer; not done when none has; else unknown. */
+  const bulkCreateOffer: typeof ops.bulkCreateOffer = {
+    ...ops.bulkCreateOffer,
+    verify: async (req, { signal }) => {
+      const responses = [];
+      for (const r of req.body.requests) {
+        const found = await createOffer.verify!({ headers: req.headers, body: r }, { signal, attempt: 1 });
+        if (found.state === 'done') responses.push({ sku: r.sku, marketplaceId: r.marketplaceId, format: r.format, offerId: found.data.offerId, statusCode: 200 });
+      }
+      if (responses.length === req.body.requests.length) return { state: 'done', data: { responses } };
+      return responses.length ? { state: 'unknown', reason: 'some offers of the batch exist, others do not' } : { state: 'not_done' };
+    },
+  };
+
+  /** bulkPublishOffer: done when every offer is PUBLISHED; not done when none is; else unknown. */
+  const bulkPublishOffer: typeof ops.bulkPublishOffer = {
+    ...ops.bulkPublishOffer,
+    verify: async (req, { signal }) => {
+      const responses = [];
+      for (const r of req.body.requests) {
+        const found = await publishOffer.verify!({ params: { offerId: r.offerId } }, { signal, attempt: 1 });
+        if (found.state === 'done') responses.push({ offerId: r.offerId, ...found.data, statusCode: 200 });
+      }
+      if (responses.length === req.body.requests.length) return { state: 'done', data: { responses } };
+      return responses.length ? { state: 'unknown', reason: 'some offers of the batch are published, others are not' } : { state: 'not_done' };
+    },
+  };
+
+  return { ...ops, createOffer, publishOffer, publishOfferByInventoryItemGroup, bulkCreateOffer, bulkPublishOffer, createShippingFulfillment };
 }
 
 export type VerifiedOps = ReturnType<typeof verifiedOps>;

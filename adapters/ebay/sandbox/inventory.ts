@@ -3,7 +3,8 @@ import type { Router, SandboxRequest, SandboxResponse } from '../../../src/sandb
 import { guarded, type GuardOptions } from './guard.js';
 import { installGroups } from './groups.js';
 import { installOffers } from './offers.js';
-import { fail, ok } from './responses.js';
+import { installBulk } from './bulk.js';
+import { fail, ok, type SandboxErrorDetail } from './responses.js';
 import type { EbaySandboxState, SandboxItem } from './state.js';
 
 export const I = '/sell/inventory/v1';
@@ -13,6 +14,19 @@ export const skuNotFound = (sku: string) => fail(404, { errorId: 25702, message:
 export function needsLanguage(req: SandboxRequest): SandboxResponse | undefined {
   const lang = String(req.headers['content-language'] ?? '');
   return /^[a-z]{2}-[A-Z]{2}$/.test(lang) ? undefined : fail(400, { errorId: 25709, message: 'Invalid value for header Content-Language.', parameters: [{ name: 'Content-Language', value: lang }] });
+}
+
+type ItemBody = ({ product?: { title?: string } & Record<string, unknown> } & Record<string, unknown>) | undefined;
+
+/** createOrReplaceInventoryItem's rules, shared with bulk_create_or_replace_inventory_item. */
+export function putItemIn(state: EbaySandboxState, sku: string, body: ItemBody, locale: string): { created: boolean } | { error: SandboxErrorDetail } {
+  if (!sku || sku.length > 50) return { error: { errorId: 25709, message: 'Invalid value for sku.' } };
+  if (!body?.product?.title) return { error: { errorId: 25002, message: 'A user error has occurred. product.title is missing.', parameters: [{ name: '0', value: 'title' }] } };
+  const existed = state.items.has(sku);
+  const { sku: _s, locale: _l, ...fields } = body;
+  state.items.set(sku, { ...fields, product: body.product, sku, locale } as SandboxItem);
+  for (const o of state.offers.values()) if (o.sku === sku) state.revise(o);
+  return { created: !existed };
 }
 
 type Bulk = Array<{ sku?: string; shipToLocationAvailability?: { quantity?: number }; offers?: Array<{ offerId: string; availableQuantity?: number; price?: { value: string; currency: string } }> }>;
@@ -27,14 +41,8 @@ export function installInventory(router: Router, state: EbaySandboxState, ctx: S
   router.add('PUT', `${I}/inventory_item/{sku}`, g((req) => {
     const bad = needsLanguage(req);
     if (bad) return bad;
-    const sku = req.params.sku!;
-    if (sku.length > 50) return fail(400, { errorId: 25709, message: 'Invalid value for sku.' });
-    const body = req.json<{ product?: { title?: string } & Record<string, unknown> } & Record<string, unknown>>();
-    if (!body?.product?.title) return fail(400, { errorId: 25002, message: 'A user error has occurred. product.title is missing.', parameters: [{ name: '0', value: 'title' }] });
-    const existed = state.items.has(sku);
-    state.items.set(sku, { ...body, product: body.product, sku, locale: String(req.headers['content-language']).replace('-', '_') } as SandboxItem);
-    for (const o of state.offers.values()) if (o.sku === sku) state.revise(o);
-    return ok(undefined, existed ? 204 : 201);
+    const r = putItemIn(state, req.params.sku!, req.json<ItemBody>(), String(req.headers['content-language']).replace('-', '_'));
+    return 'error' in r ? fail(400, r.error) : ok(undefined, r.created ? 201 : 204);
   }));
 
   router.add('GET', `${I}/inventory_item/{sku}`, g((req) => {
@@ -52,6 +60,7 @@ export function installInventory(router: Router, state: EbaySandboxState, ctx: S
 
   installOffers(router, state, ctx, opts);
   installGroups(router, state, ctx, opts);
+  installBulk(router, state, ctx, opts);
 
   // bulkUpdatePriceQuantity: up to 25 requests (BulkPriceQuantity.requests); the item's
   // ship-to-home quantity and/or each published offer's price and availableQuantity; 207 when any

@@ -2,7 +2,7 @@ import type { SandboxContext } from '../../../src/sandbox/module.js';
 import type { Router, SandboxRequest, SandboxResponse } from '../../../src/sandbox/router.js';
 import { guarded, type GuardOptions } from './guard.js';
 import { I, needsLanguage, skuNotFound } from './inventory.js';
-import { fail, ok } from './responses.js';
+import { fail, ok, type SandboxErrorDetail } from './responses.js';
 import type { EbaySandboxState, SandboxGroup, SandboxOffer } from './state.js';
 
 const offerNotFound = () => fail(404, { errorId: 25713, message: 'This Offer is not available.' });
@@ -29,6 +29,33 @@ export function publishErrors(state: EbaySandboxState, o: SandboxOffer, group?: 
   return errs;
 }
 
+type OfferBody = ({ sku?: string; marketplaceId?: string; format?: string } & Record<string, unknown>) | undefined;
+
+/** createOffer's rules, shared by POST /offer and bulk_create_offer. */
+export function createOfferIn(state: EbaySandboxState, body: OfferBody): { offerId: string } | { status: number; error: SandboxErrorDetail } {
+  if (!body?.sku || !body.marketplaceId || !body.format) return { status: 400, error: { errorId: 25002, message: 'A user error has occurred. sku, marketplaceId and format are required.' } };
+  if (!state.items.has(body.sku)) return { status: 404, error: { errorId: 25702, message: `SKU ${body.sku} is not available in the system` } };
+  const mine = [...state.offers.values()].filter((o) => o.sku === body.sku);
+  // "Only one offer ... may exist for each sku/marketplaceId/format combination" (EbayOfferDetailsWithKeys.sku).
+  if (mine.some((o) => o.marketplaceId === body.marketplaceId && o.format === body.format)) return { status: 400, error: { errorId: 25002, message: 'A user error has occurred. Offer entity already exists.' } };
+  // "Currently, the Inventory API does not support the same SKU across multiple eBay marketplaces"
+  // (https://developer.ebay.com/api-docs/sell/inventory/types/slr:Offers).
+  if (mine.some((o) => o.marketplaceId !== body.marketplaceId)) return { status: 400, error: { errorId: 25002, message: `A user error has occurred. SKU ${body.sku} already has an offer on another marketplace.` } };
+  const offerId = String(5_000_000_000 + state.nextId());
+  state.offers.set(offerId, { ...body, offerId, status: 'UNPUBLISHED' } as SandboxOffer);
+  return { offerId };
+}
+
+/** publishOffer's rules, shared by /publish and bulk_publish_offer. Publishing a published offer revises it (250 a day). */
+export function publishIn(state: EbaySandboxState, o: SandboxOffer): { listingId: string } | { errors: SandboxErrorDetail[] } {
+  const errs = publishErrors(state, o);
+  if (errs.length) return { errors: errs };
+  if (o.status === 'PUBLISHED' && !state.revise(o)) return { errors: [{ errorId: 25002, message: 'A user error has occurred. This listing reached its daily revision limit (250 per calendar day).' }] };
+  o.status = 'PUBLISHED';
+  if (!o.listing || o.listing.listingStatus === 'ENDED') o.listing = { listingId: o.listing?.listingId ?? String(380_000_000_000 + state.nextId()), listingStatus: 'ACTIVE' };
+  return { listingId: o.listing.listingId };
+}
+
 export function installOffers(router: Router, state: EbaySandboxState, ctx: SandboxContext, opts: GuardOptions): void {
   const g = (h: (req: SandboxRequest) => SandboxResponse) => guarded(state, ctx, opts, 'inventory', h);
 
@@ -50,18 +77,8 @@ export function installOffers(router: Router, state: EbaySandboxState, ctx: Sand
   router.add('POST', `${I}/offer`, g((req) => {
     const bad = needsLanguage(req);
     if (bad) return bad;
-    const body = req.json<{ sku?: string; marketplaceId?: string; format?: string } & Record<string, unknown>>();
-    if (!body?.sku || !body.marketplaceId || !body.format) return fail(400, { errorId: 25002, message: 'A user error has occurred. sku, marketplaceId and format are required.' });
-    if (!state.items.has(body.sku)) return skuNotFound(body.sku);
-    const mine = [...state.offers.values()].filter((o) => o.sku === body.sku);
-    // "Only one offer ... may exist for each sku/marketplaceId/format combination" (EbayOfferDetailsWithKeys.sku).
-    if (mine.some((o) => o.marketplaceId === body.marketplaceId && o.format === body.format)) return fail(400, { errorId: 25002, message: 'A user error has occurred. Offer entity already exists.' });
-    // "Currently, the Inventory API does not support the same SKU across multiple eBay marketplaces"
-    // (https://developer.ebay.com/api-docs/sell/inventory/types/slr:Offers).
-    if (mine.some((o) => o.marketplaceId !== body.marketplaceId)) return fail(400, { errorId: 25002, message: `A user error has occurred. SKU ${body.sku} already has an offer on another marketplace.` });
-    const offerId = String(5_000_000_000 + state.nextId());
-    state.offers.set(offerId, { ...body, offerId, status: 'UNPUBLISHED' } as SandboxOffer);
-    return ok({ offerId }, 201);
+    const r = createOfferIn(state, req.json<OfferBody>());
+    return 'offerId' in r ? ok(r, 201) : fail(r.status, r.error);
   }));
 
   // updateOffer "does a complete replacement of the existing offer object" and revises a live
@@ -79,16 +96,11 @@ export function installOffers(router: Router, state: EbaySandboxState, ctx: Sand
     return ok(undefined, 204);
   }));
 
-  // Publishing a published offer revises its listing again (publishOffer: 250 revisions a day).
   router.add('POST', `${I}/offer/{offerId}/publish`, g((req) => {
     const o = state.offers.get(req.params.offerId!);
     if (!o) return offerNotFound();
-    const errs = publishErrors(state, o);
-    if (errs.length) return fail(400, ...errs);
-    if (o.status === 'PUBLISHED' && !state.revise(o)) return revisionLimit();
-    o.status = 'PUBLISHED';
-    if (!o.listing || o.listing.listingStatus === 'ENDED') o.listing = { listingId: o.listing?.listingId ?? String(380_000_000_000 + state.nextId()), listingStatus: 'ACTIVE' };
-    return ok({ listingId: o.listing.listingId });
+    const r = publishIn(state, o);
+    return 'listingId' in r ? ok(r) : fail(400, ...r.errors);
   }));
 
   // withdrawOffer ends the listing; the offer stays, unpublished (its description).

@@ -93,3 +93,12 @@ export interface WireItemGroup {
 }
 
 export const ItemGroupRead = z.object({ inventoryItemGroupKey: z.string().optional(), variantSKUs: z.array(z.string()).optional() }).loose();
+
+/** Per-item results of the bulk listing calls (BulkInventoryItemResponse, BulkGetInventoryItemResponse, BulkOfferResponse, BulkPublishResponse). */
+const BulkEntry = { sku: z.string().optional(), statusCode: z.number().int(), errors: z.array(ErrorDetail).optional(), warnings: z.array(ErrorDetail).optional() };
+export const BulkItemResponse = z.object({ responses: z.array(z.object({ ...BulkEntry, locale: z.string().optional() }).loose()).default([]) }).loose();
+export const BulkGetItemResponse = z.object({ responses: z.array(z.object({ ...BulkEntry, inventoryItem: z.record(z.string(), z.unknown()).optional() }).loose()).default([]) }).loose();
+export const BulkOfferResponse = z.object({ responses: z.array(z.object({ ...BulkEntry, offerId: z.string().optional(), marketplaceId: z.string().optional(), format: z.string().optional() }).loose()).default([]) }).loose();
+export const BulkPublishResponse = z.object({ responses: z.array(z.object({ ...BulkEntry, offerId: z.string().optional(), listingId: z.string().optional() }).loose()).default([]) }).loose();
+export type BulkOfferOut = z.output<typeof BulkOfferResponse>;
+export type BulkPublishOut = z.output<typeof BulkPublishResponse>;

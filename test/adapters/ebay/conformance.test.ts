@@ -18,6 +18,8 @@ const SENT: Record<string, { query?: string[]; headers?: string[] }> = {
   getOrders: { query: ['filter', 'limit', 'offset', 'fieldGroups'] },
   getOrder: { query: ['fieldGroups'] },
   createOrReplaceInventoryItemGroup: { headers: ['Content-Language'] },
+  bulkCreateOrReplaceInventoryItem: { headers: ['Content-Language'] },
+  bulkCreateOffer: { headers: ['Content-Language'] },
   getOffers: { query: ['sku', 'marketplace_id'] },
   createOrReplaceInventoryItem: { headers: ['Content-Language'] },
   createOffer: { headers: ['Content-Language'] },
