@@ -33,7 +33,7 @@ export const DEFAULTS = {
   consistency: { windowMs: 60_000, intervalMs: 10_000 } satisfies ConsistencyWindow,
   /** getFeed polling: first wait, growth, ceiling, and when to give up. */
   feedPoll: { initialMs: 15_000, factor: 1.5, maxMs: 120_000, timeoutMs: 4 * 3600_000 } as FeedPoll,
-  /** Cancellations queued within this window share one order-acknowledgement feed. */
+  /** Cancellations queued within this window (Amazon-time, divided by timeScale) share one order-acknowledgement feed. */
   cancelBatchMs: 10_000,
   /** Parallel single calls below the bulk threshold (the limiter still paces them). */
   concurrency: 8,
