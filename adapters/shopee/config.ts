@@ -3,6 +3,7 @@ import { transportOptionsShape } from '../../src/http/transport-options.js';
 import { CurrencyCodeSchema } from '../../src/model/money.js';
 import type { StoredToken, TokenStore } from '../../src/state/token-store.js';
 import type { FetchImage, ImageCache } from './images.js';
+import type { SkuIndexStore } from './sku-catalog.js';
 import { REGION_CODES } from './regions.js';
 
 const isFn = (v: unknown) => typeof v === 'function';
@@ -56,6 +57,11 @@ export const ShopeeConfigSchema = z
      * line prices of bundle deals, buyer-paid shipping and the seller's payout. One extra call per 20 orders.
      */
     escrow: z.boolean().default(true),
+    /**
+     * Where each shop's SKU index is kept between runs (fileSkuIndexStore(dir) or your own): large
+     * shops are scanned once, then refreshed by update time. Default: in memory (one scan per process).
+     */
+    skuIndex: z.custom<SkuIndexStore>((v) => isObj(v) && isFn((v as SkuIndexStore).load) && isFn((v as SkuIndexStore).save), 'expected a SkuIndexStore').optional(),
     /** Logistics channels enabled on new listings when the listing names none. */
     logisticIds: z.array(z.number().int()).default([]),
     ...transportOptionsShape,

@@ -12,6 +12,7 @@ import { productOps } from './operations/product.js';
 import { done, notDone, withVerify } from './operations/verify.js';
 import type { ItemBaseInfo, UpdateListResponse } from './schemas/product.js';
 import type { UpdateItemBody } from './schemas/requests.js';
+import { MemorySkuIndexStore, type SkuIndexStore } from './sku-catalog.js';
 import { ShopSkuIndex } from './sku-index.js';
 import { ShopVariants } from './variants.js';
 
@@ -27,15 +28,17 @@ export class ShopListings {
   private readonly suspect = new Set<string>();
 
   private readonly variants: ShopVariants;
+  private readonly skuStore: SkuIndexStore;
 
   constructor(private readonly ctx: AdapterContext) {
     this.variants = new ShopVariants(ctx);
+    this.skuStore = ctx.config.skuIndex ?? new MemorySkuIndexStore();
   }
 
   index(shop: ShopStore): ShopSkuIndex {
     let ix = this.indexes.get(shop.shopId);
     if (!ix) {
-      ix = new ShopSkuIndex(this.ctx.client, this.pipe(shop));
+      ix = new ShopSkuIndex(this.ctx.client, this.pipe(shop), this.skuStore, `shopee:${this.ctx.config.partnerId}:shop:${shop.shopId}`);
       this.indexes.set(shop.shopId, ix);
     }
     return ix;

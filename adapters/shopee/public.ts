@@ -14,6 +14,8 @@ export { quotaResetAt } from './errors.js';
 export { REGIONS, API_HOSTS, type Region, type HostName } from './regions.js';
 export { RATE_PLANS } from './rate-plans.js';
 export { tokenKey, type Identity } from './tokens.js';
+export { MemorySkuIndexStore, FileSkuIndexStore, fileSkuIndexStore, type SkuIndexStore, type SkuIndexSnapshot, type SkuLocation } from './sku-catalog.js';
+export type { TokensEvent } from './config.js';
 export { publicOps } from './operations/public.js';
 export { productOps } from './operations/product.js';
 export { orderOps } from './operations/order.js';

@@ -3,27 +3,30 @@ import type { Pipeline } from '../../src/http/pipeline.js';
 import type { ShopeeClient } from './client.js';
 import { productOps } from './operations/product.js';
 import type { ItemBaseInfo, Model, ModelListResponse } from './schemas/product.js';
+import { ConflictError, isXborderError } from '../../src/errors/index.js';
+import type { SkuIndexSnapshot, SkuIndexStore, SkuLocation } from './sku-catalog.js';
 
-/** Where a seller SKU lives in one shop: an item (model_id 0) or one model of an item. */
-export interface SkuLocation {
-  itemId: number;
-  modelId: number;
-  hasModel: boolean;
-}
+export type { SkuLocation } from './sku-catalog.js';
 
 const LIVE_STATUSES = ['NORMAL', 'UNLIST', 'REVIEWING', 'BANNED'];
-/** Bound on the fallback scan for SKUs search_item cannot find (model SKUs, lagging index). */
-const MAX_SCAN = 2000;
+/** Deleted items are listed too, so an incremental sync drops their SKUs (get_item_list item_status). */
+const ALL_STATUSES = [...LIVE_STATUSES, 'SELLER_DELETE', 'SHOPEE_DELETE'];
+/** Incremental syncs re-read this far before the last one (update_time has second resolution, writes land late). */
+const SYNC_OVERLAP_S = 120;
 
 /**
  * SKU → item/model lookups for one shop. search_item(item_sku) is the fast path but its index
- * lags writes; get_item_list by update_time plus get_item_base_info is the consistent fallback
- * used before any replay of add_item.
+ * lags writes and never finds model SKUs; the consistent path is a persistent index of every SKU
+ * of the shop, built once from get_item_list (all pages, no cap) + get_item_base_info +
+ * get_model_list and then refreshed by update_time. A lookup that cannot complete fails closed:
+ * callers never create an item because a scan stopped early.
  */
 export class ShopSkuIndex {
   private readonly cache = new Map<string, SkuLocation>();
+  private snapshot?: SkuIndexSnapshot;
+  private syncing?: Promise<SkuIndexSnapshot>;
 
-  constructor(private readonly client: ShopeeClient, private readonly pipeline: Pipeline) {}
+  constructor(private readonly client: ShopeeClient, private readonly pipeline: Pipeline, private readonly store: SkuIndexStore, private readonly key: string) {}
 
   remember(sku: string, loc: SkuLocation): void {
     this.cache.set(sku, loc);
@@ -64,17 +67,77 @@ export class ShopSkuIndex {
     const res = await this.client.call(this.pipeline, productOps.search_item, { query: { page_size: 50, item_sku: sku } }, opts);
     let found = await this.match(res.data.response.item_id_list.map(Number), sku, opts);
     if (!found && sinceSeconds !== undefined) found = await this.scanRecent(sku, sinceSeconds, opts);
+    if (!found) {
+      // search_item lags and misses: the complete index decides before anyone creates this SKU.
+      const loc = (await this.complete(sku, opts)).skus[sku];
+      if (loc && loc.modelId === 0) found = await this.match([loc.itemId], sku, opts);
+    }
     if (found) this.cache.set(sku, { itemId: Number(found.item_id), modelId: 0, hasModel: !!found.has_model });
     return found;
   }
 
-  /** An item SKU or a model SKU; unknown model SKUs fall back to a bounded scan of the shop. */
+  /** The index brought up to date, or a ConflictError saying the lookup could not complete. */
+  private async complete(sku: string, opts: CallOptions): Promise<SkuIndexSnapshot> {
+    try {
+      return await this.sync(opts);
+    } catch (e) {
+      if (isXborderError(e) && e.code === 'ABORTED') throw e;
+      throw new ConflictError({
+        marketplace: 'shopee', operation: 'get_item_list', retryable: true, cause: e,
+        message: `Could not complete the lookup of SKU ${sku} in this shop (${(e as Error).message}); nothing was created, to never duplicate an item. Retry later`,
+      });
+    }
+  }
+
+  /** Brings the persistent index up to date: a full scan the first time, then items updated since the last sync. */
+  sync(opts: CallOptions = {}): Promise<SkuIndexSnapshot> {
+    this.syncing ??= this.runSync(opts).finally(() => (this.syncing = undefined));
+    return this.syncing;
+  }
+
+  private async runSync(opts: CallOptions): Promise<SkuIndexSnapshot> {
+    const snap = this.snapshot ?? (await this.store.load(this.key)) ?? { syncedTo: 0, skus: {} };
+    const startedAt = this.client.nowSeconds();
+    const from = snap.syncedTo > 0 ? snap.syncedTo - SYNC_OVERLAP_S : undefined;
+    const next: SkuIndexSnapshot = { syncedTo: snap.syncedTo, skus: { ...snap.skus } };
+    for (let offset = 0; ;) {
+      const res = await this.client.call(this.pipeline, productOps.get_item_list, {
+        query: { offset, page_size: 100, item_status: ALL_STATUSES, ...(from !== undefined ? { update_time_from: from, update_time_to: startedAt + 60 } : {}) },
+      }, opts);
+      const page = res.data.response;
+      await this.absorb(next, page.item.map((i) => Number(i.item_id)), opts);
+      if (!page.has_next_page || page.next_offset === undefined) break;
+      offset = page.next_offset;
+    }
+    next.syncedTo = startedAt;
+    await this.store.save(this.key, next);
+    this.snapshot = next;
+    return next;
+  }
+
+  /** Re-reads these items: their SKUs replace whatever the index held for them (deleted items drop out). */
+  private async absorb(snap: SkuIndexSnapshot, itemIds: number[], opts: CallOptions): Promise<void> {
+    if (!itemIds.length) return;
+    const ids = new Set(itemIds);
+    for (const [sku, loc] of Object.entries(snap.skus)) if (ids.has(loc.itemId)) delete snap.skus[sku];
+    for (const info of await this.baseInfo(itemIds, opts)) {
+      if (!LIVE_STATUSES.includes(info.item_status ?? 'NORMAL')) continue;
+      const itemId = Number(info.item_id);
+      if (info.item_sku) snap.skus[info.item_sku] = { itemId, modelId: 0, hasModel: !!info.has_model };
+      if (!info.has_model) continue;
+      for (const m of await this.models(itemId, opts)) if (m.model_sku) snap.skus[m.model_sku] = { itemId, modelId: Number(m.model_id), hasModel: true };
+    }
+  }
+
+  /** An item SKU or a model SKU, from the complete index (fails closed when it cannot be brought up to date). */
   async locate(sku: string, opts: CallOptions = {}): Promise<SkuLocation | undefined> {
     const cached = this.cache.get(sku);
     if (cached) return cached;
     const item = await this.findItem(sku, opts);
     if (item) return this.cache.get(sku);
-    return this.scanModels(sku, opts);
+    const loc = this.snapshot?.skus[sku] ?? (await this.complete(sku, opts)).skus[sku];
+    if (loc) this.cache.set(sku, loc);
+    return loc;
   }
 
   private async match(ids: number[], sku: string, opts: CallOptions): Promise<ItemBaseInfo | undefined> {
@@ -85,32 +148,13 @@ export class ShopSkuIndex {
 
   private async scanRecent(sku: string, sinceSeconds: number, opts: CallOptions): Promise<ItemBaseInfo | undefined> {
     const to = this.client.nowSeconds() + 60;
-    for (let offset = 0; offset < MAX_SCAN;) {
+    for (let offset = 0; ;) {
       const res = await this.client.call(this.pipeline, productOps.get_item_list, {
         query: { offset, page_size: 100, item_status: LIVE_STATUSES, update_time_from: sinceSeconds, update_time_to: to },
       }, opts);
       const page = res.data.response;
       const found = await this.match(page.item.map((i) => Number(i.item_id)), sku, opts);
       if (found || !page.has_next_page || page.next_offset === undefined) return found;
-      offset = page.next_offset;
-    }
-    return undefined;
-  }
-
-  private async scanModels(sku: string, opts: CallOptions): Promise<SkuLocation | undefined> {
-    for (let offset = 0; offset < MAX_SCAN;) {
-      const res = await this.client.call(this.pipeline, productOps.get_item_list, { query: { offset, page_size: 100, item_status: ['NORMAL', 'UNLIST'] } }, opts);
-      const page = res.data.response;
-      const infos = await this.baseInfo(page.item.map((i) => Number(i.item_id)), opts);
-      for (const info of infos) {
-        const itemId = Number(info.item_id);
-        if (info.item_sku) this.cache.set(info.item_sku, { itemId, modelId: 0, hasModel: !!info.has_model });
-        if (!info.has_model) continue;
-        for (const m of await this.models(itemId, opts)) if (m.model_sku) this.cache.set(m.model_sku, { itemId, modelId: Number(m.model_id), hasModel: true });
-        if (this.cache.has(sku)) return this.cache.get(sku);
-      }
-      if (this.cache.has(sku)) return this.cache.get(sku);
-      if (!page.has_next_page || page.next_offset === undefined) return undefined;
       offset = page.next_offset;
     }
     return undefined;

@@ -44,8 +44,15 @@ function upload(imageId: string) {
     .reply(200, ok({ image_info: { image_id: imageId, image_url_list: [{ image_url_region: 'SG', image_url: `https://cf.shopee.sg/file/${imageId}` }] } }));
 }
 
-const search = (sku: string, ids: number[] = []) =>
-  nock(HOST).get('/api/v2/product/search_item').query(shopQuery('/api/v2/product/search_item', (q) => q.item_sku === sku && q.page_size === '50')).reply(200, ok({ item_id_list: ids, total_count: ids.length }));
+/** search_item; a miss is then checked against the shop's complete SKU index (get_item_list, empty shop here). */
+const search = (sku: string, ids: number[] = []) => {
+  const scope = nock(HOST).get('/api/v2/product/search_item').query(shopQuery('/api/v2/product/search_item', (q) => q.item_sku === sku && q.page_size === '50')).reply(200, ok({ item_id_list: ids, total_count: ids.length }));
+  if (!ids.length) {
+    scope.get('/api/v2/product/get_item_list').query((q) => q.offset === '0' && q.page_size === '100' && Array.isArray(q.item_status) && q.item_status.includes('SELLER_DELETE'))
+      .reply(200, ok({ item: [], total_count: 0, has_next_page: false }));
+  }
+  return scope;
+};
 
 const listing = (sku: string, over: Partial<ListingInput> = {}): ListingInput => ({
   sku, title: 'Cotton Tee', description: 'Soft cotton tee', bullets: ['100% cotton'], brand: 'Acme', price: { amount: '12.99', currency: 'SGD' }, quantity: 7,
