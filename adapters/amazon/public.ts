@@ -9,3 +9,8 @@ export { ops as amazonOperations, type AmazonOperations } from './operations.js'
 export { USAGE_PLANS } from './rate-plans.js';
 export { amazonCarrier, KNOWN_CARRIERS } from './mappers/carriers.js';
 export { CANCEL_REASON } from './mappers/cancel-feed.js';
+export type { AmazonOrdersService } from './orders.js';
+export type { AmazonFulfilmentService, AmazonShipRequest } from './fulfilment.js';
+export type { CancellationStatus } from './cancellations.js';
+export type { ProductTypeDefinitions, ProductTypeSchema } from './mappers/attribute-filter.js';
+export { CARRIER_CODE_SOURCES, carrierCodesFor } from './data/carrier-codes.js';

@@ -47,6 +47,8 @@ export const MarketplaceOverridesSchema = z.object({
       /** Extra product-type attributes in SP-API shape, merged over the mapped ones. */
       attributes: z.record(z.string(), z.unknown()).optional(),
       variationTheme: z.string().optional(),
+      /** Who fulfils a new listing: the merchant (DEFAULT channel) or Amazon (FBA); existing SKUs keep the channel Amazon reports. */
+      fulfilment: z.enum(['merchant', 'amazon']).optional(),
     })
     .optional(),
   ebay: z.object({ categoryId: z.string().optional(), aspects: z.record(z.string(), z.array(z.string())).optional() }).optional(),
