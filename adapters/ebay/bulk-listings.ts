@@ -6,7 +6,7 @@ import type { EbayContext } from './context.js';
 import { inventoryItemOf, issuesOf, offerOf } from './mappers/listing.js';
 import { mergeInventoryItem, mergeOffer } from './mappers/merge.js';
 import { inventoryMarketplaceId } from './marketplaces.js';
-import { findOffer, rejectedIssues } from './offers.js';
+import { findOffer, keyedFor, rejectedIssues } from './offers.js';
 import { ops } from './operations.js';
 import type { ErrorDetail } from './schemas/common.js';
 import type { Offer, WireOfferDetails } from './schemas/inventory.js';
@@ -96,7 +96,7 @@ export async function bulkList(ctx: EbayContext, entries: BulkEntry[], store: Eb
   for (const batch of chunks(fresh.map((f) => bySku.get(f.sku)!).filter((s) => !s.done))) {
     await guard(batch, async () => {
       const requests = batch.map((s) => fresh.find((f) => f.sku === s.sku)!.body);
-      const res = await ctx.call(ctx.ops.bulkCreateOffer, { headers: language, body: { requests } }, opts);
+      const res = await ctx.call(ctx.ops.bulkCreateOffer, { headers: language, body: { requests } }, keyedFor(opts, ...batch.map((s) => s.sku)));
       for (const s of batch) {
         const r = res.data.responses.find((x) => x.sku === s.sku);
         if (!r || r.statusCode >= 400 || !r.offerId) rejected(s, r?.errors ?? [{ errorId: 0, message: `No offer for SKU ${s.sku} in the bulk response` }]);
@@ -110,7 +110,7 @@ export async function bulkList(ctx: EbayContext, entries: BulkEntry[], store: Eb
   for (const s of live()) if (s.offer?.status === 'PUBLISHED') s.done = result(s, s.offer.listing?.listingId);
   for (const batch of chunks(live())) {
     await guard(batch, async () => {
-      const res = await ctx.call(ctx.ops.bulkPublishOffer, { body: { requests: batch.map((s) => ({ offerId: s.offerId! })) } }, opts);
+      const res = await ctx.call(ctx.ops.bulkPublishOffer, { body: { requests: batch.map((s) => ({ offerId: s.offerId! })) } }, keyedFor(opts, ...batch.map((s) => s.offerId!)));
       for (const s of batch) {
         const r = res.data.responses.find((x) => x.offerId === s.offerId);
         if (!r || r.statusCode >= 400) rejected(s, r?.errors ?? [{ errorId: 0, message: `No publish result for offer ${s.offerId}` }]);

@@ -2,14 +2,14 @@ import type { BulkUpsertOptions, ListingsService, StoreOptions, UpsertOptions } 
 import { MarketplaceError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
 import { parseInput } from '../../src/errors/from-response.js';
 import { isXborderError } from '../../src/errors/xborder-error.js';
-import type { CallOptions } from '../../src/http/call-options.js';
+import { parseCallOptions, type CallOptions } from '../../src/http/call-options.js';
 import { ListingSchema, type BulkItemResult, type Listing, type ListingInput, type ListingIssue, type ListingResult } from '../../src/model/listing.js';
 import { MoneyInputSchema, type Money } from '../../src/model/money.js';
 import { z } from 'zod';
 import type { EbayStore } from './config.js';
 import type { EbayContext } from './context.js';
 import { updatePriceQuantity } from './inventory.js';
-import { findOffer, readItem, rejectedIssues } from './offers.js';
+import { findOffer, keyedFor, readItem, rejectedIssues } from './offers.js';
 import { inventoryItemOf, issuesOf, offerOf } from './mappers/listing.js';
 import { mergeInventoryItem, mergeOffer } from './mappers/merge.js';
 import { inventoryMarketplaceId } from './marketplaces.js';
@@ -49,6 +49,7 @@ function preflight(ctx: EbayContext, l: Listing, store: EbayStore): { issues: Li
 
 export function listingsService(ctx: EbayContext): ListingsService {
   async function upsert(input: ListingInput, opts: UpsertOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as UpsertOptions; // null: none; hostile: ValidationError
     const l = parseInput(ListingSchema, input, 'listing');
     const store = ctx.store(opts.store);
     const callOpts = callOptsOf(opts);
@@ -71,7 +72,7 @@ export function listingsService(ctx: EbayContext): ListingsService {
         const res = await ctx.call(ops.updateOffer, { params: { offerId: existing.offerId }, headers: language, body: mergeOffer(existing, ours) }, callOpts);
         warnings.push(...issuesOf(res.data.warnings, 'warning', l.sku));
       } else {
-        const res = await ctx.call(ctx.ops.createOffer, { headers: language, body: { ...ours, listingDescription: ours.listingDescription ?? l.title } }, callOpts);
+        const res = await ctx.call(ctx.ops.createOffer, { headers: language, body: { ...ours, listingDescription: ours.listingDescription ?? l.title } }, keyedFor(callOpts, sku));
         warnings.push(...issuesOf(res.data.warnings, 'warning', l.sku));
         if (!res.data.offerId) throw new MarketplaceError({ marketplace: 'ebay', operation: 'createOffer', message: 'createOffer returned no offerId' });
         offerId = res.data.offerId;
@@ -84,7 +85,7 @@ export function listingsService(ctx: EbayContext): ListingsService {
         const listingId = existing.listing?.listingId;
         return { sku: l.sku, store: store.id, status: 'active', ...(listingId ? { marketplaceId: listingId } : {}), issues: warnings, action, raw };
       }
-      const res = await ctx.call(ctx.ops.publishOffer, { params: { offerId: offerId! } }, callOpts);
+      const res = await ctx.call(ctx.ops.publishOffer, { params: { offerId: offerId! } }, keyedFor(callOpts, offerId!));
       warnings.push(...issuesOf(res.data.warnings, 'warning', l.sku));
       return { sku: l.sku, store: store.id, status: 'active', ...(res.data.listingId ? { marketplaceId: res.data.listingId } : {}), issues: warnings, action, raw };
     } catch (e) {
@@ -97,6 +98,7 @@ export function listingsService(ctx: EbayContext): ListingsService {
   }
 
   async function validate(input: ListingInput, opts: StoreOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
     const l = parseInput(ListingSchema, input, 'listing');
     const store = ctx.store(opts.store);
     const { issues } = preflight(ctx, l, store);
@@ -104,6 +106,7 @@ export function listingsService(ctx: EbayContext): ListingsService {
   }
 
   async function get(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
     const id = parseInput(SkuSchema, sku, 'sku');
     const store = ctx.store(opts.store);
     const callOpts = callOptsOf(opts);
@@ -116,6 +119,7 @@ export function listingsService(ctx: EbayContext): ListingsService {
   }
 
   async function update(sku: string, patch: { price?: Money; quantity?: number }, opts: StoreOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
     const id = parseInput(SkuSchema, sku, 'sku');
     const p = parseInput(PatchSchema, patch, 'patch');
     const store = ctx.store(opts.store);
@@ -132,6 +136,7 @@ export function listingsService(ctx: EbayContext): ListingsService {
    * instead, which also ends every listing and offer of that seller SKU (deleteInventoryItem description).
    */
   async function del(sku: string, opts: DeleteOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as DeleteOptions; // null: none; hostile: ValidationError
     const id = parseInput(SkuSchema, sku, 'sku');
     const { deleteInventoryItem, ...rest } = opts;
     const store = ctx.store(rest.store);
@@ -158,6 +163,8 @@ export function listingsService(ctx: EbayContext): ListingsService {
    * families and smaller catalogs go one upsert per SKU. Every SKU ends with exactly one result.
    */
   async function bulkUpsert(listings: ListingInput[], opts: BulkUpsertOptions = {}): Promise<BulkItemResult[]> {
+    opts = parseCallOptions(opts) as BulkUpsertOptions; // null: none; hostile: ValidationError
+    listings = parseInput(z.array(z.unknown()), listings, 'listings') as ListingInput[]; // each item is checked by upsert
     const { onProgress, ...rest } = opts;
     const out: BulkItemResult[] = new Array(listings.length);
     let done = 0;

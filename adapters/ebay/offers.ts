@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { NotFoundError } from '../../src/errors/classes.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import type { EbayStore } from './config.js';
@@ -33,4 +34,16 @@ export async function readItem(ctx: EbayContext, sku: string, opts: CallOptions)
 /** eBay's refusal of a listing write, as the listing's issues. */
 export function rejectedIssues(e: MarketplaceError, sku: string): ListingIssue[] {
   return e.errors.map((x) => ({ code: x.code, message: x.details ?? x.message, severity: 'error' as const, attributes: x.field ? x.field.split(',') : [], categories: [], sku }));
+}
+
+/**
+ * One caller idempotency key covers a whole upsert or bulk call, which makes several journaled writes
+ * (one createOffer per variant, one bulkCreateOffer per 25 SKUs...): each write gets its own key,
+ * derived from what it writes, so a replay finds exactly its own intent.
+ */
+export function keyedFor(opts: CallOptions, ...parts: string[]): CallOptions {
+  if (!opts.idempotencyKey) return opts;
+  const part = parts.join('\n');
+  const tail = part.length > 60 ? createHash('sha256').update(part).digest('hex').slice(0, 16) : part;
+  return { ...opts, idempotencyKey: `${opts.idempotencyKey}:${tail}` };
 }

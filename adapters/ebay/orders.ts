@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { OrderListQuery, OrdersService } from '../../src/adapter.js';
 import { NotSupportedError, ValidationError } from '../../src/errors/classes.js';
 import { parseInput } from '../../src/errors/from-response.js';
-import type { CallOptions } from '../../src/http/call-options.js';
+import { parseCallOptions, type CallOptions } from '../../src/http/call-options.js';
 import { safeEmit } from '../../src/http/hooks.js';
 import { parseRecords, type Quarantined } from '../../src/http/parse.js';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../../src/model/order.js';
@@ -79,6 +79,7 @@ export async function readOrder(ctx: EbayContext, orderId: string, opts: CallOpt
 export function ordersService(ctx: EbayContext): OrdersService {
   /** One order feed across all sites (getOrders has no marketplace parameter), offset-paginated. */
   function list(query: OrderListQuery, opts: CallOptions = {}): Paginated<Order> {
+    opts = parseCallOptions(opts); // null: none; hostile: ValidationError
     const q = parseInput(ListQuerySchema, query ?? {}, 'query');
     if (!q.resumeFrom && !!q.createdSince === !!q.updatedSince) {
       throw new ValidationError({ message: 'give exactly one of createdSince or updatedSince', path: 'query.updatedSince' });
@@ -107,6 +108,7 @@ export function ordersService(ctx: EbayContext): OrdersService {
   }
 
   async function get(orderId: string, opts: CallOptions & { includePii?: boolean } = {}): Promise<Order> {
+    opts = parseCallOptions(opts) as CallOptions & { includePii?: boolean }; // null: none; hostile: ValidationError
     const id = parseInput(z.string().min(1), orderId, 'orderId');
     const { includePii, ...callOpts } = opts;
     return mapOrder(await readOrder(ctx, id, callOpts), mapContext(ctx, !!includePii));

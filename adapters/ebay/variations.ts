@@ -6,7 +6,7 @@ import type { EbayContext } from './context.js';
 import { aspectsOf, inventoryItemOf, issuesOf, offerOf } from './mappers/listing.js';
 import { mergeInventoryItem, mergeOffer } from './mappers/merge.js';
 import { inventoryMarketplaceId } from './marketplaces.js';
-import { findOffer, readItem, rejectedIssues } from './offers.js';
+import { findOffer, keyedFor, readItem, rejectedIssues } from './offers.js';
 import { ops } from './operations.js';
 import type { Offer, WireItemGroup } from './schemas/inventory.js';
 
@@ -85,7 +85,7 @@ export async function upsertFamily(ctx: EbayContext, l: Listing, store: EbayStor
         await ctx.call(ops.updateOffer, { params: { offerId: found.offerId }, headers: language, body: mergeOffer(found, ours) }, opts);
         offers[v.sku] = found.offerId;
       } else {
-        const res = await ctx.call(ctx.ops.createOffer, { headers: language, body: { ...ours, listingDescription: ours.listingDescription ?? l.title } }, opts);
+        const res = await ctx.call(ctx.ops.createOffer, { headers: language, body: { ...ours, listingDescription: ours.listingDescription ?? l.title } }, keyedFor(opts, sku));
         warnings.push(...issuesOf(res.data.warnings, 'warning', v.sku));
         offers[v.sku] = res.data.offerId!;
       }
@@ -97,7 +97,7 @@ export async function upsertFamily(ctx: EbayContext, l: Listing, store: EbayStor
       const listingId = existing[0]?.listing?.listingId;
       return { sku: l.sku, store: store.id, status: 'active', ...(listingId ? { marketplaceId: listingId } : {}), issues: warnings, action, raw };
     }
-    const res = await ctx.call(ctx.ops.publishOfferByInventoryItemGroup, { body: { inventoryItemGroupKey: key, marketplaceId } }, opts);
+    const res = await ctx.call(ctx.ops.publishOfferByInventoryItemGroup, { body: { inventoryItemGroupKey: key, marketplaceId } }, keyedFor(opts, key, marketplaceId));
     warnings.push(...issuesOf(res.data.warnings, 'warning', l.sku));
     return { sku: l.sku, store: store.id, status: 'active', ...(res.data.listingId ? { marketplaceId: res.data.listingId } : {}), issues: warnings, action, raw };
   } catch (e) {

@@ -61,6 +61,14 @@ describe('bulk listing path on the sandbox', () => {
     expect([...state.offers.values()].filter((o) => o.sku.startsWith('B-'))).toHaveLength(200);
     expect(state.listedQuantity(state.offerOf('B-5', 'EBAY_US')!.offerId)).toBe(9);
   }, 60_000);
+
+  it('one caller idempotency key over several bulk calls: each call journals under its own derived key', async () => {
+    const a = ebay({ account, marketplaces: ['EBAY_US'], credentials: { clientId, clientSecret, refreshToken }, listingDefaults: { EBAY_US: listingDefaults }, endpoint: sandbox.urls.ebay!, timeScale: 100 });
+    const catalog = Array.from({ length: 30 }, (_, i) => ({ ...listing(i, 'USD'), sku: `K-${i}` }));
+    const results = await a.listings.bulkUpsert(catalog, { idempotencyKey: 'hub-chunk-1' });
+    expect(results.filter((r) => r.ok && r.result.status === 'active')).toHaveLength(30);
+    expect(new Set(results.map((r) => (r.ok ? (r.result.raw as { offerId: string }).offerId : '')).filter(Boolean)).size).toBe(30);
+  }, 60_000);
 });
 
 void API;

@@ -54,9 +54,10 @@ describe('variation families on the sandbox', () => {
 
   it('a colour × size family lists on EBAY_US and EBAY_GB, and stock changes per variant and site', async () => {
     const a = ebay({ account, marketplaces: ['EBAY_US', 'EBAY_GB'], credentials: { clientId, clientSecret, refreshToken }, listingDefaults: { EBAY_US: listingDefaults, EBAY_GB: listingDefaults }, endpoint: sandbox.urls.ebay!, timeScale: 100 });
-    const us = await a.listings.upsert(family('USD'), { store: 'EBAY_US' });
+    const us = await a.listings.upsert(family('USD'), { store: 'EBAY_US', idempotencyKey: 'family-us' });
     const gb = await a.listings.upsert(family('GBP'), { store: 'EBAY_GB' });
     expect(us.status).toBe('active');
+    expect(new Set(Object.values((us.raw as { offers: Record<string, string> }).offers)).size).toBe(3);
     expect(gb).toMatchObject({ status: 'active', raw: { inventoryItemGroupKey: 'TEE-GB' } });
     expect(state.groups.get('TEE-GB')!.variantSKUs).toEqual(['TEE-RED-M-GB', 'TEE-BLUE-M-GB', 'TEE-BLUE-L-GB']);
     const offer = (sku: string, site: string) => state.offerOf(sku, site)!;
