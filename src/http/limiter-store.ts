@@ -13,6 +13,14 @@ export interface BucketState {
 export interface LimiterStore {
   get(key: string): Promise<BucketState | undefined> | BucketState | undefined;
   set(key: string, state: BucketState): Promise<void> | void;
+  /**
+   * Optional atomic take for a store shared by several processes (Redis): refills the bucket at
+   * `now`, takes one token and answers 0, or answers the ms until one comes (≥ 1). The limiter
+   * then never reads-modifies-writes the bucket itself (no lost update between processes).
+   */
+  take?(key: string, plan: { perSecond: number; burst: number }, now: number): Promise<number>;
+  /** Optional: shares a rate the server announced with every process using the store. */
+  learnRate?(key: string, perSecond: number): Promise<void>;
 }
 
 export class MemoryLimiterStore implements LimiterStore {

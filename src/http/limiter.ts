@@ -98,6 +98,8 @@ export class Limiter {
   updateRate(key: string, perSecond: number): void {
     if (!(perSecond > 0)) return;
     this.overrides.set(key, perSecond);
+    // Advisory: a store that cannot record it leaves this process's override in place.
+    this.store.learnRate?.(key, perSecond).catch(() => undefined);
   }
 
   /**
@@ -156,17 +158,23 @@ export class Limiter {
 
   /** Takes a token for `w` (0) or says how long until one comes (≥ 1 ms); throws past the deadline. */
   private async take(key: string, w: Waiter): Promise<number> {
-    const state = await this.refilled(key, w.plan);
+    const waitMs = this.store.take ? await this.store.take(key, this.effectivePlan(key, w.plan), this.clock.now()) : await this.takeLocal(key, w.plan);
+    if (waitMs === 0) return 0;
+    if (w.opts.deadline !== undefined && this.clock.now() + waitMs > w.opts.deadline) {
+      throw new RateLimitError({ message: `Rate limit bucket ${key} needs ${waitMs} ms, past the deadline`, retryAfterMs: waitMs, bucket: key, retryable: false });
+    }
+    return waitMs;
+  }
+
+  /** Read-modify-write of the bucket (a store without an atomic `take`): 0 or the ms to wait. */
+  private async takeLocal(key: string, plan: RatePlan): Promise<number> {
+    const state = await this.refilled(key, plan);
     if (state.tokens >= 1) {
       await this.store.set(key, { ...state, tokens: state.tokens - 1 });
       return 0;
     }
     // (the epsilon keeps float dust, 0.30000000000000004 s, from adding a millisecond)
-    const waitMs = Math.max(1, Math.ceil(((1 - state.tokens) / state.perSecond) * 1000 - 1e-6));
-    if (w.opts.deadline !== undefined && this.clock.now() + waitMs > w.opts.deadline) {
-      throw new RateLimitError({ message: `Rate limit bucket ${key} needs ${waitMs} ms, past the deadline`, retryAfterMs: waitMs, bucket: key, retryable: false });
-    }
-    return waitMs;
+    return Math.max(1, Math.ceil(((1 - state.tokens) / state.perSecond) * 1000 - 1e-6));
   }
 
   /** A waiter leaves (aborted or past its deadline); the lane stops sleeping when nobody is left. */

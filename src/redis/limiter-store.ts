@@ -1,0 +1,97 @@
+import type { Redis } from 'ioredis';
+import type { BucketState, LimiterStore } from '../http/limiter-store.js';
+import { DEFAULT_PREFIX, LuaScript, namespacedKey, type RedisStoreOptions } from './connection.js';
+
+/** Idle buckets expire this long after they would be full again (a full bucket = no state). */
+const IDLE_MS = 3_600_000;
+
+/**
+ * The whole take (refill, take one or say how long to wait) runs inside Redis, so any number of
+ * processes drawing on one bucket never grant more than burst + rate × elapsed. A rate the server
+ * announced (`learned`) wins over the caller's plan for every process. ARGV[3] is the caller's
+ * clock in ms, or '' for the Redis server's own clock (one clock for every host).
+ */
+const TAKE = new LuaScript(`
+local now = tonumber(ARGV[3])
+if not now then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+end
+local burst = tonumber(ARGV[2])
+local rate = tonumber(redis.call('HGET', KEYS[1], 'learned')) or tonumber(ARGV[1])
+local tokens = tonumber(redis.call('HGET', KEYS[1], 'tokens'))
+local at = tonumber(redis.call('HGET', KEYS[1], 'at'))
+if not tokens then tokens = burst; at = now end
+tokens = math.min(burst, tokens + math.max(0, now - at) / 1000 * rate)
+local wait = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+else
+  wait = math.max(1, math.ceil((1 - tokens) / rate * 1000 - 1e-6))
+end
+redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', string.format('%.17g', math.max(now, at)), 'perSecond', string.format('%.17g', rate), 'burst', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + tonumber(ARGV[4]))
+return wait
+`);
+
+/** Writes a bucket's state; ARGV[2] '' stamps it with the server's clock (as TAKE reads it). */
+const SET = new LuaScript(`
+local at = tonumber(ARGV[2])
+if not at then
+  local t = redis.call('TIME')
+  at = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+end
+redis.call('HSET', KEYS[1], 'tokens', ARGV[1], 'at', string.format('%.17g', at), 'perSecond', ARGV[3], 'burst', ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+return 1
+`);
+
+export interface RedisLimiterStoreOptions extends RedisStoreOptions {
+  /**
+   * Whose clock refills the buckets: 'server' (default; the Redis server's TIME, one clock for
+   * every host, immune to skew between them) or 'caller' (the limiter's clock, e.g. a test clock).
+   */
+  clock?: 'server' | 'caller';
+}
+
+/** Token buckets shared by every process (one hash per bucket), with an idle TTL. */
+export class RedisLimiterStore implements LimiterStore {
+  private readonly prefix: string;
+  private readonly serverClock: boolean;
+
+  constructor(
+    private readonly client: Redis,
+    opts: RedisLimiterStoreOptions = {},
+  ) {
+    this.prefix = opts.prefix ?? DEFAULT_PREFIX;
+    this.serverClock = (opts.clock ?? 'server') === 'server';
+  }
+
+  async take(key: string, plan: { perSecond: number; burst: number }, now: number): Promise<number> {
+    const args = [plan.perSecond, plan.burst, this.serverClock ? '' : now, IDLE_MS];
+    return Number(await TAKE.run(this.client, [this.key(key)], args));
+  }
+
+  /** Shared with every process until the bucket idles out (then the next response teaches it again). */
+  async learnRate(key: string, perSecond: number): Promise<void> {
+    if (!(perSecond > 0)) return;
+    await this.client.hset(this.key(key), 'learned', String(perSecond));
+  }
+
+  async get(key: string): Promise<BucketState | undefined> {
+    const h = await this.client.hgetall(this.key(key));
+    if (h.tokens === undefined) return undefined;
+    return { tokens: Number(h.tokens), updatedAt: Number(h.at), perSecond: Number(h.learned ?? h.perSecond), burst: Number(h.burst) };
+  }
+
+  /** Used by the limiter only after a 429 (penalize); takes go through `take`. */
+  async set(key: string, state: BucketState): Promise<void> {
+    const ttl = Math.ceil((state.burst / state.perSecond) * 1000) + IDLE_MS;
+    const at = this.serverClock ? '' : state.updatedAt;
+    await SET.run(this.client, [this.key(key)], [state.tokens, at, state.perSecond, state.burst, ttl]);
+  }
+
+  private key(key: string): string {
+    return namespacedKey(this.prefix, 'bucket', key);
+  }
+}
