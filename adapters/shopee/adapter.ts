@@ -57,6 +57,10 @@ export function shopee(config: ShopeeConfig) {
   const shops = merchantId !== undefined
     ? cfg.shopIds!.map((ref) => (typeof ref === 'number' ? shopStore(ref, cfg.region) : shopStore(ref.shopId, ref.region)))
     : [shopStore(cfg.shopId!, cfg.region)];
+  for (const s of shops) {
+    const loc = cfg.stockLocations?.[String(s.shopId)];
+    if (loc) s.locationId = loc;
+  }
   const identities: Identity[] = [...(merchantId !== undefined ? [{ kind: 'merchant' as const, id: merchantId }] : []), ...shops.map((s) => ({ kind: 'shop' as const, id: s.shopId }))];
   const baseUrl = cfg.endpoint ?? apiHost(cfg.host, cfg.sandbox);
   let client: ShopeeClient;

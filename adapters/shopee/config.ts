@@ -62,6 +62,11 @@ export const ShopeeConfigSchema = z
      * shops are scanned once, then refreshed by update time. Default: in memory (one scan per process).
      */
     skuIndex: z.custom<SkuIndexStore>((v) => isObj(v) && isFn((v as SkuIndexStore).load) && isFn((v as SkuIndexStore).save), 'expected a SkuIndexStore').optional(),
+    /**
+     * Multi-warehouse shops: shop id → the location_id seller stock is written to (see
+     * v2.shop.get_warehouse_detail). Shops not listed send stock without a location.
+     */
+    stockLocations: z.record(z.string().regex(/^\d+$/), z.string().min(1)).optional(),
     /** Logistics channels enabled on new listings when the listing names none. */
     logisticIds: z.array(z.number().int()).default([]),
     ...transportOptionsShape,

@@ -16,6 +16,17 @@ export interface ShopStore {
   shopId: number;
   region: Region;
   rule: PriceRule;
+  /** Warehouse the seller's stock is written to, for shops with several (config stockLocations). */
+  locationId?: string;
+}
+
+/**
+ * seller_stock for one model. A shop with several warehouses must name the location_id on every
+ * entry ("Lack of location_id", "The merchant/shop has multi warehouse, please input location id":
+ * v2.product.update_stock / add_item error_list); single-warehouse shops must not.
+ */
+export function sellerStock(shop: ShopStore | undefined, stock: number): Array<{ location_id?: string; stock: number }> {
+  return [{ ...(shop?.locationId ? { location_id: shop.locationId } : {}), stock }];
 }
 
 /** What every service of one adapter instance shares. */

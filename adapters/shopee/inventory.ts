@@ -1,7 +1,7 @@
 import type { InventoryResult, InventoryUpdate } from '../../src/adapter.js';
 import { MarketplaceError, NotFoundError, ValidationError, isXborderError, type XborderError } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
-import { storeFor, type AdapterContext, type ShopStore } from './context.js';
+import { sellerStock, storeFor, type AdapterContext, type ShopStore } from './context.js';
 import type { GlobalListings } from './global-listings.js';
 import type { ShopListings } from './listings.js';
 import { priceToWire } from './money.js';
@@ -43,7 +43,7 @@ export function shopBackend(ctx: AdapterContext, listings: ShopListings): Backen
     },
     wirePrice: (u, shop) => priceToWire(u.price!, shop.rule.currency, shop.rule.decimals, 'price'),
     async stock(itemId, list, shop, opts) {
-      const res = await ctx.client.call(pipe(shop), productOps.update_stock, { body: { item_id: itemId, stock_list: list.map((x) => ({ model_id: x.modelId, seller_stock: [{ stock: x.stock }] })) } }, opts);
+      const res = await ctx.client.call(pipe(shop), productOps.update_stock, { body: { item_id: itemId, stock_list: list.map((x) => ({ model_id: x.modelId, seller_stock: sellerStock(shop, x.stock) })) } }, opts);
       return failures(res.data);
     },
     async price(itemId, list, shop, opts) {

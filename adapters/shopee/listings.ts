@@ -4,7 +4,7 @@ import type { CallOptions } from '../../src/http/call-options.js';
 import type { Pipeline } from '../../src/http/pipeline.js';
 import { ListingSchema, type Listing, type ListingInput, type ListingIssue, type ListingResult } from '../../src/model/listing.js';
 import type { Money } from '../../src/model/money.js';
-import { invalidResult, isRejection, issuesOf, shopPipeline, storeFor, type AdapterContext, type ShopStore } from './context.js';
+import { invalidResult, isRejection, issuesOf, sellerStock, shopPipeline, storeFor, type AdapterContext, type ShopStore } from './context.js';
 import { descriptionOf, dimensionCm, listingIssues, preOrder, priceIssues, toAddItem, weightKg } from './mappers/listing.js';
 import { mapItemStatus } from './mappers/status.js';
 import { priceToWire } from './money.js';
@@ -79,7 +79,7 @@ export class ShopListings {
 
   private async create(l: Listing, shop: ShopStore, opts: CallOptions): Promise<ListingResult> {
     const imageIds = await this.ctx.images.idsFor(l.images, opts);
-    const body = toAddItem(l, shop.rule, imageIds, this.logistics(l));
+    const body = toAddItem(l, shop.rule, imageIds, this.logistics(l), shop.locationId);
     const since = this.ctx.client.nowSeconds() - VERIFY_LOOKBACK_S;
     const index = this.index(shop);
     // add_item is not idempotent: before any replay, prove whether the first attempt created the item.
@@ -154,7 +154,7 @@ export class ShopListings {
   async setPriceStock(shop: ShopStore, itemId: number, updates: Array<{ modelId: number; price?: Money; quantity?: number }>, opts: CallOptions): Promise<ListingIssue[]> {
     const issues: ListingIssue[] = [];
     const prices = updates.filter((u) => u.price).map((u) => ({ model_id: u.modelId, original_price: priceToWire(u.price!, shop.rule.currency, shop.rule.decimals) }));
-    const stocks = updates.filter((u) => u.quantity !== undefined).map((u) => ({ model_id: u.modelId, seller_stock: [{ stock: u.quantity! }] }));
+    const stocks = updates.filter((u) => u.quantity !== undefined).map((u) => ({ model_id: u.modelId, seller_stock: sellerStock(shop, u.quantity!) }));
     const collect = (res: UpdateListResponse, what: string) => {
       for (const f of res.response?.failure_list ?? []) issues.push(error(`${what.toUpperCase()}_FAILED`, `model ${f.model_id ?? 0}: ${f.failed_reason ?? 'refused'}`, [what]));
     };

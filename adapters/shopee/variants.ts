@@ -2,7 +2,7 @@ import type { CallOptions } from '../../src/http/call-options.js';
 import type { Clock } from '../../src/http/clock.js';
 import type { Pipeline } from '../../src/http/pipeline.js';
 import type { Listing, ListingIssue } from '../../src/model/listing.js';
-import { isRejection, issuesOf, type AdapterContext, type ShopStore } from './context.js';
+import { isRejection, issuesOf, sellerStock, type AdapterContext, type ShopStore } from './context.js';
 import { toTiers } from './mappers/listing.js';
 import { priceToWire } from './money.js';
 import { productOps } from './operations/product.js';
@@ -54,7 +54,7 @@ export class ShopVariants {
       const value = v.options[first]!;
       if (v.images[0] && !optionImages.has(value)) optionImages.set(value, await this.ctx.images.idFor(v.images[0], opts));
     }
-    const plan = toTiers(l, shop.rule, optionImages);
+    const plan = toTiers(l, shop.rule, optionImages, shop.locationId);
     const op = withVerify(productOps.init_tier_variation, async () => {
       const models = await index.models(itemId);
       const skus = new Set(models.map((m) => m.model_sku));
@@ -87,7 +87,7 @@ export class ShopVariants {
         return [];
       }
       const i = l.variants.indexOf(v);
-      return [{ tier_index: tierIndex, original_price: priceToWire(v.price ?? l.price, shop.rule.currency, shop.rule.decimals, `variants[${i}].price`), model_sku: v.sku, seller_stock: [{ stock: v.quantity ?? 0 }] }];
+      return [{ tier_index: tierIndex, original_price: priceToWire(v.price ?? l.price, shop.rule.currency, shop.rule.decimals, `variants[${i}].price`), model_sku: v.sku, seller_stock: sellerStock(shop, v.quantity ?? 0) }];
     });
     if (!list.length) return issues;
     const op = withVerify(productOps.add_model, async () => {

@@ -72,7 +72,7 @@ export function priceIssues(l: Listing, rule: PriceRule): ListingIssue[] {
 }
 
 /** Unified listing → add_item body (images already uploaded). */
-export function toAddItem(l: Listing, rule: PriceRule, imageIds: string[], logisticIds: number[]): AddItemBody {
+export function toAddItem(l: Listing, rule: PriceRule, imageIds: string[], logisticIds: number[], locationId?: string): AddItemBody {
   const s = l.marketplace.shopee ?? {};
   const body: AddItemBody = {
     item_name: l.title,
@@ -85,7 +85,7 @@ export function toAddItem(l: Listing, rule: PriceRule, imageIds: string[], logis
     image: { image_id_list: imageIds },
     condition: l.condition === 'new' ? 'NEW' : 'USED',
     item_status: 'NORMAL',
-    seller_stock: [{ stock: l.variants.length ? 0 : l.quantity }],
+    seller_stock: [{ ...(locationId ? { location_id: locationId } : {}), stock: l.variants.length ? 0 : l.quantity }],
   };
   if (l.package.dimensions) body.dimension = dimensionCm(l.package.dimensions);
   const attrs = attributesOf(s.attributes);
@@ -107,7 +107,7 @@ export interface TierPlan {
  * Variants → custom tiers (variation_id 0, as the documented payload sample sends them) and one
  * model per variant; `optionImages` maps a first-tier option value to its uploaded image id.
  */
-export function toTiers(l: Listing, rule: PriceRule, optionImages: Map<string, string> = new Map()): TierPlan {
+export function toTiers(l: Listing, rule: PriceRule, optionImages: Map<string, string> = new Map(), locationId?: string): TierPlan {
   const values = l.optionNames.map((name) => [...new Set(l.variants.map((v) => v.options[name]!))]);
   const tiers = l.optionNames.map((name, t): StandardiseTier => ({
     variation_id: 0,
@@ -122,7 +122,7 @@ export function toTiers(l: Listing, rule: PriceRule, optionImages: Map<string, s
     sku: v.sku,
     tier_index: l.optionNames.map((name, t) => values[t]!.indexOf(v.options[name]!)),
     price: priceToWire(v.price ?? l.price, rule.currency, rule.decimals, `variants[${i}].price`),
-    stock: [{ stock: v.quantity ?? 0 }],
+    stock: [{ ...(locationId ? { location_id: locationId } : {}), stock: v.quantity ?? 0 }],
   }));
   return { tiers, models };
 }

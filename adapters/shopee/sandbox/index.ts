@@ -25,7 +25,7 @@ export const SANDBOX_SHOP = { shopId: 14701711, region: 'SG' as Region };
 
 export interface ShopeeSandboxOptions extends Partial<WorldOptions> {
   partners?: Array<{ partnerId: number; partnerKey: string }>;
-  shops?: Array<{ shopId: number; region: Region; merchantId?: number }>;
+  shops?: Array<{ shopId: number; region: Region; merchantId?: number; locations?: string[] }>;
   merchants?: Array<{ merchantId: number; shopIds: number[]; currency?: string; mainAccountId?: number }>;
   /** Where pushes are delivered (also settable later: state.pushUrl). */
   pushUrl?: string;
@@ -50,7 +50,7 @@ export function shopeeSandbox(opts: ShopeeSandboxOptions = {}): SandboxModule<Sh
   for (const s of opts.shops ?? [{ ...SANDBOX_SHOP, merchantId: undefined }]) {
     const r = REGIONS[s.region];
     const merchantId = s.merchantId ?? [...world.merchants.values()].find((m) => m.shopIds.includes(s.shopId))?.merchantId;
-    world.shops.set(s.shopId, { shopId: s.shopId, region: s.region, currency: r.currency, priceDecimals: r.priceDecimals, merchantId });
+    world.shops.set(s.shopId, { shopId: s.shopId, region: s.region, currency: r.currency, priceDecimals: r.priceDecimals, merchantId, ...(s.locations ? { locations: s.locations } : {}) });
   }
   world.pushUrl = opts.pushUrl;
   return {

@@ -14,6 +14,23 @@ export function priceOk(v: unknown, decimals: number): v is number {
   return frac.length <= decimals;
 }
 
+/**
+ * seller_stock against the shop's warehouses, with the error_auth refusals of v2.product.add_item /
+ * update_stock / init_tier_variation / add_model: a multi-warehouse shop needs a location_id on each
+ * entry ("Lack of location_id, please double check."), and only its own ("The location_id input is
+ * not matched the shop's location_id(more/wrong). Please double check.").
+ */
+export function locationRefusal(shop: SandboxShop, lists: Array<Array<{ location_id?: string }> | undefined>) {
+  const locations = shop.locations ?? [];
+  for (const list of lists) {
+    for (const e of list ?? []) {
+      if (locations.length > 1 && !e.location_id) return fail('error_auth', 'Lack of location_id, please double check.');
+      if (e.location_id && !locations.includes(e.location_id)) return fail('error_auth', "The location_id input is not matched the shop's location_id(more/wrong). Please double check.");
+    }
+  }
+  return undefined;
+}
+
 export function idList(raw: string | null): number[] {
   return (raw ?? '').replace(/[[\]\s]/g, '').split(',').filter(Boolean).map(Number);
 }
@@ -50,6 +67,8 @@ export function installProduct(router: Router, world: ShopeeSandboxState, ctx: S
     const given = new Set((b.attribute_list ?? []).map((a: { attribute_id: number }) => a.attribute_id));
     if (mandatory.some((id) => !given.has(id))) return fail('error_less_required_attribute', 'Mandatory attribute information required');
     if (!priceOk(b.original_price, caller.shop.priceDecimals)) return fail('error_invalid_price', 'Invalid price, please use the correct format');
+    const where = locationRefusal(caller.shop, [b.seller_stock]);
+    if (where) return where;
     world.counters.addItem++;
     const now = world.nowSeconds();
     const item: SandboxItem = {

@@ -2,7 +2,7 @@ import type { SandboxContext } from '../../../src/sandbox/module.js';
 import type { Router, SandboxResponse } from '../../../src/sandbox/router.js';
 import { fail, ok } from './envelope.js';
 import { bodyOf, route, type Caller } from './gate.js';
-import { priceOk } from './routes-product.js';
+import { locationRefusal, priceOk } from './routes-product.js';
 import type { ShopeeSandboxState } from './world.js';
 
 type Shop = Extract<Caller, { kind: 'shop' }>;
@@ -41,7 +41,7 @@ export function installVariation(router: Router, world: ShopeeSandboxState, ctx:
   };
 
   route<Shop>(router, world, ctx, 'POST', '/api/v2/product/init_tier_variation', (req, caller) => {
-    const { body: b, res } = bodyOf<TierInput & { item_id?: number; model?: Array<{ tier_index?: number[]; original_price?: number; model_sku?: string; seller_stock?: Array<{ stock?: number }> }> }>(req);
+    const { body: b, res } = bodyOf<TierInput & { item_id?: number; model?: Array<{ tier_index?: number[]; original_price?: number; model_sku?: string; seller_stock?: Array<{ stock?: number; location_id?: string }> }> }>(req);
     if (res) return res;
     const item = shopItem(caller, b.item_id);
     if (!item) return fail('error_not_found', 'Wrong parameters, detail: item not found.');
@@ -52,7 +52,7 @@ export function installVariation(router: Router, world: ShopeeSandboxState, ctx:
     if (item.models.length) return fail('error_param', 'Wrong parameters, detail: the item already has a tier structure.');
     const tiers = tiersOf(b);
     const models = b.model ?? [];
-    const bad = checkTiers(tiers, models, caller.shop.priceDecimals);
+    const bad = checkTiers(tiers, models, caller.shop.priceDecimals) ?? locationRefusal(caller.shop, models.map((m) => m.seller_stock));
     if (bad) return bad;
     item.tiers = tiers;
     item.models = models.map((m) => ({ model_id: world.nextId() * 100 + 3, model_sku: m.model_sku ?? '', tier_index: m.tier_index!, price: m.original_price!, stock: (m.seller_stock ?? []).reduce((s, x) => s + (x.stock ?? 0), 0), reserved: 0 }));
@@ -65,7 +65,7 @@ export function installVariation(router: Router, world: ShopeeSandboxState, ctx:
   });
 
   route<Shop>(router, world, ctx, 'POST', '/api/v2/product/add_model', (req, caller) => {
-    const { body: b, res } = bodyOf<{ item_id?: number; model_list?: Array<{ tier_index?: number[]; original_price?: number; model_sku?: string; seller_stock?: Array<{ stock?: number }> }> }>(req);
+    const { body: b, res } = bodyOf<{ item_id?: number; model_list?: Array<{ tier_index?: number[]; original_price?: number; model_sku?: string; seller_stock?: Array<{ stock?: number; location_id?: string }> }> }>(req);
     if (res) return res;
     const item = shopItem(caller, b.item_id);
     if (!item) return fail('error_item_not_found', 'Product not found');
@@ -80,6 +80,8 @@ export function installVariation(router: Router, world: ShopeeSandboxState, ctx:
       taken.add(idx.join(','));
       if (!priceOk(m.original_price, caller.shop.priceDecimals)) return fail('error_invalid_price', 'Invalid price, please use the correct format');
     }
+    const where = locationRefusal(caller.shop, list.map((m) => m.seller_stock));
+    if (where) return where;
     if (item.models.length + list.length > 50) return fail('error_param', 'Count of tier_variation options should be under 50. Count of 2-level variations combinations should be under 50.');
     const added = list.map((m) => ({ model_id: world.nextId() * 100 + 3, model_sku: m.model_sku ?? '', tier_index: m.tier_index!, price: m.original_price!, stock: (m.seller_stock ?? []).reduce((s, x) => s + (x.stock ?? 0), 0), reserved: 0 }));
     item.models.push(...added);
@@ -119,6 +121,8 @@ export function installVariation(router: Router, world: ShopeeSandboxState, ctx:
     if (!item) return fail('error_not_found', 'Wrong parameters, detail: item not found.');
     const list = b.stock_list ?? [];
     if (!list.length || list.length > 50) return fail('error_param', 'Wrong parameters, detail: stock_list length should be between 1 to 50.');
+    const where = locationRefusal(caller.shop, list.map((x) => x.seller_stock));
+    if (where) return where;
     const success_list: unknown[] = [];
     const failure_list: unknown[] = [];
     for (const s of list) {

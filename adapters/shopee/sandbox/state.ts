@@ -8,6 +8,8 @@ export interface SandboxShop {
   priceDecimals: number;
   /** Set for CNSC-upgraded shops: product/add_item is refused, global products are the way. */
   merchantId?: number;
+  /** Warehouse location_ids of a multi-warehouse shop (seller_stock must then name one). */
+  locations?: string[];
 }
 
 export interface SandboxMerchant {
