@@ -16,6 +16,9 @@ import { SANDBOX_PARTNER, SANDBOX_SHOP, seedOrder, shopeeSandbox } from 'xborder
 const live = process.env.SHOPEE_PARTNER_ID !== undefined;
 const module = shopeeSandbox();
 const sandbox = live ? undefined : await startSandbox({ marketplaces: { shopee: module }, timeScale: 100 });
+// Shopee refresh tokens are single-use: every rotation must outlive the process, so against a live host
+// the adapter refuses in-memory tokens. Use a file store (as here), your own TokenStore (database), or
+// plain tokens plus `onTokens: ({ key, tokens }) => save(key, tokens)` to persist each rotated pair.
 const tokens = new FileTokenStore(live ? '.shopee-tokens.json' : path.join(await mkdtemp(path.join(tmpdir(), 'xborder-')), 'tokens.json'));
 
 const sg = shopee({
