@@ -1,0 +1,32 @@
+import type { Redis } from 'ioredis';
+import type { CheckpointStore, SyncCheckpoint } from '../hub/checkpoints.js';
+import { DEFAULT_PREFIX, namespacedKey, type RedisStoreOptions } from './connection.js';
+
+/**
+ * One string key per account holding the checkpoint as JSON: a single SET replaces it whole, so a
+ * crash (or a concurrent writer) leaves the previous checkpoint or the new one, never a mix. No
+ * TTL: a lost checkpoint would re-read the account's whole history.
+ */
+export class RedisCheckpointStore implements CheckpointStore {
+  private readonly prefix: string;
+
+  constructor(
+    private readonly client: Redis,
+    opts: RedisStoreOptions = {},
+  ) {
+    this.prefix = opts.prefix ?? DEFAULT_PREFIX;
+  }
+
+  async get(account: string): Promise<SyncCheckpoint | undefined> {
+    const text = await this.client.get(this.key(account));
+    return text === null ? undefined : (JSON.parse(text) as SyncCheckpoint);
+  }
+
+  async set(account: string, checkpoint: SyncCheckpoint): Promise<void> {
+    await this.client.set(this.key(account), JSON.stringify(checkpoint));
+  }
+
+  private key(account: string): string {
+    return namespacedKey(this.prefix, 'checkpoint', account);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Redis implementations of the shared stores (issue 24), selected by one URL. Importing this
+ * module loads no ioredis: `connectRedis` / `redisStores` import it on first use.
+ */
+import type { Redis, RedisOptions } from 'ioredis';
+import { connectRedis } from './connection.js';
+import { RedisCheckpointStore } from './checkpoint-store.js';
+import { RedisIntentJournal, type RedisIntentJournalOptions } from './intent-journal.js';
+import { RedisLimiterStore, type RedisLimiterStoreOptions } from './limiter-store.js';
+import { RedisTokenStore, type RedisTokenStoreOptions } from './token-store.js';
+
+export { connectRedis, namespacedKey, resolveRedisUrl, REDIS_URL_ENV, DEFAULT_PREFIX, type RedisClient, type RedisStoreOptions } from './connection.js';
+export { RedisCheckpointStore } from './checkpoint-store.js';
+export { RedisIntentJournal, type RedisIntentJournalOptions } from './intent-journal.js';
+export { RedisLimiterStore, type RedisLimiterStoreOptions } from './limiter-store.js';
+export { RedisTokenStore, type RedisTokenStoreOptions } from './token-store.js';
+
+export interface RedisStoresOptions {
+  prefix?: string;
+  limiter?: Omit<RedisLimiterStoreOptions, 'prefix'>;
+  tokens?: Omit<RedisTokenStoreOptions, 'prefix'>;
+  journal?: Omit<RedisIntentJournalOptions, 'prefix'>;
+  /** Passed to ioredis when a URL is given. */
+  connection?: RedisOptions;
+}
+
+export interface RedisStores {
+  client: Redis;
+  limiterStore: RedisLimiterStore;
+  tokenStore: RedisTokenStore;
+  checkpoints: RedisCheckpointStore;
+  journal: RedisIntentJournal;
+  /** Closes the connection if `redisStores` opened it (a client you passed stays open). */
+  close(): Promise<void>;
+}
+
+/**
+ * Every store on one connection: pass a `redis://` URL (default `XBORDER_REDIS_URL`) or an
+ * ioredis client you already hold.
+ */
+export async function redisStores(source?: string | Redis, opts: RedisStoresOptions = {}): Promise<RedisStores> {
+  const owned = typeof source !== 'object';
+  const client = owned ? await connectRedis(source, opts.connection) : source;
+  const prefix = opts.prefix;
+  return {
+    client,
+    limiterStore: new RedisLimiterStore(client, { ...opts.limiter, prefix }),
+    tokenStore: new RedisTokenStore(client, { ...opts.tokens, prefix }),
+    checkpoints: new RedisCheckpointStore(client, { prefix }),
+    journal: new RedisIntentJournal(client, { ...opts.journal, prefix }),
+    close: async () => {
+      if (!owned || client.status === 'end') return;
+      // quit() answers before the socket closes; resolve once it has (no handle left open).
+      const ended = new Promise((r) => client.once('end', r));
+      await client.quit();
+      await ended;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { Redis } from 'ioredis';
+import type { Intent, IntentJournal } from '../state/intent-journal.js';
+import { DEFAULT_PREFIX, namespacedKey, type RedisStoreOptions } from './connection.js';
+
+export interface RedisIntentJournalOptions extends RedisStoreOptions {
+  /**
+   * Forget an intent this long after its last write (default: never, like the file journal). Set it
+   * longer than any replay of the same idempotency key can come.
+   */
+  ttlMs?: number;
+}
+
+/** One string key per intent (JSON); the last put for a key wins, as in the file journal. */
+export class RedisIntentJournal implements IntentJournal {
+  private readonly prefix: string;
+  private readonly ttlMs: number | undefined;
+
+  constructor(
+    private readonly client: Redis,
+    opts: RedisIntentJournalOptions = {},
+  ) {
+    this.prefix = opts.prefix ?? DEFAULT_PREFIX;
+    this.ttlMs = opts.ttlMs;
+  }
+
+  async get(key: string): Promise<Intent | undefined> {
+    const text = await this.client.get(this.key(key));
+    return text === null ? undefined : (JSON.parse(text) as Intent);
+  }
+
+  async put(intent: Intent): Promise<void> {
+    const k = this.key(intent.key);
+    const text = JSON.stringify(intent);
+    if (this.ttlMs === undefined) await this.client.set(k, text);
+    else await this.client.set(k, text, 'PX', this.ttlMs);
+  }
+
+  private key(key: string): string {
+    return namespacedKey(this.prefix, 'intent', key);
+  }
+}
