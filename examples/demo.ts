@@ -40,6 +40,8 @@ const ecbFeed = await startSandbox({ marketplaces: { ecb: ecbSandbox(), aliexpre
 const aliexpressGlobal = aliexpress({
   ...AE_SANDBOX, tokens: new MemoryTokenStore(), endpoint: ecbFeed.urls.aliexpress, timeScale: 50, hooks,
   listingDefaults: { categoryId: 200000001, freightTemplateId: 1000, servicePolicyId: 0 },
+  // Listing images are uploaded to the AliExpress photobank; offline, the sandbox serves a stand-in image per URL.
+  fetchImage: async (url: string) => Buffer.from(await (await fetch(`${ecbFeed.urls.aliexpress}/_sandbox/images/${encodeURIComponent(url)}`)).arrayBuffer()),
 });
 await aliexpressGlobal.auth.exchangeCode(aeModule.state.issueCode(AE_SANDBOX.sellerId));
 const accounts: Record<string, MarketplaceAdapter> = {
