@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { CheckpointStore, SyncCheckpoint } from '../hub/checkpoints.js';
-import { DEFAULT_PREFIX, namespacedKey, type RedisStoreOptions } from './connection.js';
+import { DEFAULT_PREFIX, namespacedKey, viaRedis, type RedisStoreOptions } from './connection.js';
 
 /**
  * One string key per account holding the checkpoint as JSON: a single SET replaces it whole, so a
@@ -18,12 +18,13 @@ export class RedisCheckpointStore implements CheckpointStore {
   }
 
   async get(account: string): Promise<SyncCheckpoint | undefined> {
-    const text = await this.client.get(this.key(account));
+    const text = await viaRedis('checkpoint get', () => this.client.get(this.key(account)));
     return text === null ? undefined : (JSON.parse(text) as SyncCheckpoint);
   }
 
   async set(account: string, checkpoint: SyncCheckpoint): Promise<void> {
-    await this.client.set(this.key(account), JSON.stringify(checkpoint));
+    const text = JSON.stringify(checkpoint);
+    await viaRedis('checkpoint set', () => this.client.set(this.key(account), text));
   }
 
   private key(account: string): string {

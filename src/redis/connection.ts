@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Redis, RedisOptions } from 'ioredis';
-import { ValidationError } from '../errors/classes.js';
+import { NetworkError, ValidationError } from '../errors/classes.js';
 
 /** Read by the CLI (and `connectRedis()` without a URL). */
 export const REDIS_URL_ENV = 'XBORDER_REDIS_URL';
@@ -64,6 +64,15 @@ export function namespacedKey(prefix: string, kind: string, key: string): string
   if (parts.length === 1) return `${prefix}:_:${key}:${kind}`;
   const [marketplace, account, ...rest] = parts;
   return [prefix, marketplace, account, kind, ...rest].join(':');
+}
+
+/** Redis failures surface as a retryable NetworkError naming the store operation (cause kept). */
+export async function viaRedis<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    throw new NetworkError({ message: `Redis ${what} failed: ${(e as Error).message}`, cause: e });
+  }
 }
 
 /** A Lua script run by SHA (EVALSHA), loaded on the first NOSCRIPT (a restarted or new server). */

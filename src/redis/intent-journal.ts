@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Intent, IntentJournal } from '../state/intent-journal.js';
-import { DEFAULT_PREFIX, namespacedKey, type RedisStoreOptions } from './connection.js';
+import { DEFAULT_PREFIX, namespacedKey, viaRedis, type RedisStoreOptions } from './connection.js';
 
 export interface RedisIntentJournalOptions extends RedisStoreOptions {
   /**
@@ -24,15 +24,15 @@ export class RedisIntentJournal implements IntentJournal {
   }
 
   async get(key: string): Promise<Intent | undefined> {
-    const text = await this.client.get(this.key(key));
+    const text = await viaRedis('journal get', () => this.client.get(this.key(key)));
     return text === null ? undefined : (JSON.parse(text) as Intent);
   }
 
   async put(intent: Intent): Promise<void> {
     const k = this.key(intent.key);
     const text = JSON.stringify(intent);
-    if (this.ttlMs === undefined) await this.client.set(k, text);
-    else await this.client.set(k, text, 'PX', this.ttlMs);
+    const ttl = this.ttlMs;
+    await viaRedis('journal put', () => (ttl === undefined ? this.client.set(k, text) : this.client.set(k, text, 'PX', ttl)));
   }
 
   private key(key: string): string {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { BucketState, LimiterStore } from '../http/limiter-store.js';
-import { DEFAULT_PREFIX, LuaScript, namespacedKey, type RedisStoreOptions } from './connection.js';
+import { DEFAULT_PREFIX, LuaScript, namespacedKey, viaRedis, type RedisStoreOptions } from './connection.js';
 
 /** Idle buckets expire this long after they would be full again (a full bucket = no state). */
 const IDLE_MS = 3_600_000;
@@ -69,17 +69,17 @@ export class RedisLimiterStore implements LimiterStore {
 
   async take(key: string, plan: { perSecond: number; burst: number }, now: number): Promise<number> {
     const args = [plan.perSecond, plan.burst, this.serverClock ? '' : now, IDLE_MS];
-    return Number(await TAKE.run(this.client, [this.key(key)], args));
+    return Number(await viaRedis('limiter take', () => TAKE.run(this.client, [this.key(key)], args)));
   }
 
   /** Shared with every process until the bucket idles out (then the next response teaches it again). */
   async learnRate(key: string, perSecond: number): Promise<void> {
     if (!(perSecond > 0)) return;
-    await this.client.hset(this.key(key), 'learned', String(perSecond));
+    await viaRedis('limiter learnRate', () => this.client.hset(this.key(key), 'learned', String(perSecond)));
   }
 
   async get(key: string): Promise<BucketState | undefined> {
-    const h = await this.client.hgetall(this.key(key));
+    const h = await viaRedis('limiter get', () => this.client.hgetall(this.key(key)));
     if (h.tokens === undefined) return undefined;
     return { tokens: Number(h.tokens), updatedAt: Number(h.at), perSecond: Number(h.learned ?? h.perSecond), burst: Number(h.burst) };
   }
@@ -88,7 +88,7 @@ export class RedisLimiterStore implements LimiterStore {
   async set(key: string, state: BucketState): Promise<void> {
     const ttl = Math.ceil((state.burst / state.perSecond) * 1000) + IDLE_MS;
     const at = this.serverClock ? '' : state.updatedAt;
-    await SET.run(this.client, [this.key(key)], [state.tokens, at, state.perSecond, state.burst, ttl]);
+    await viaRedis('limiter set', () => SET.run(this.client, [this.key(key)], [state.tokens, at, state.perSecond, state.burst, ttl]));
   }
 
   private key(key: string): string {

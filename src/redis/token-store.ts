@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { StoredToken, TokenStore } from '../state/token-store.js';
-import { DEFAULT_PREFIX, LuaScript, namespacedKey, type RedisStoreOptions } from './connection.js';
+import { DEFAULT_PREFIX, LuaScript, namespacedKey, viaRedis, type RedisStoreOptions } from './connection.js';
 
 /**
  * Compare-and-swap in one script: the pair is written only if the stored version is still the
@@ -47,26 +47,28 @@ export class RedisTokenStore implements TokenStore {
   }
 
   async get(key: string): Promise<StoredToken | undefined> {
-    const text = await this.client.hget(this.key(key), 't');
+    const text = await viaRedis('token get', () => this.client.hget(this.key(key), 't'));
     return text === null ? undefined : (JSON.parse(text) as StoredToken);
   }
 
   async compareAndSwap(key: string, expectedVersion: number | undefined, next: StoredToken): Promise<boolean> {
     const expected = expectedVersion === undefined ? '' : String(expectedVersion);
-    return (await CAS.run(this.client, [this.key(key)], [expected, String(next.version), JSON.stringify(next)])) === 1;
+    const args = [expected, String(next.version), JSON.stringify(next)];
+    return (await viaRedis('token compare-and-swap', () => CAS.run(this.client, [this.key(key)], args))) === 1;
   }
 
   /** One refresh at a time across processes: SET NX with a lease, released by its owner only. */
   async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const lockKey = `${this.key(key)}:lock`;
     const owner = randomUUID();
-    while ((await this.client.set(lockKey, owner, 'PX', this.leaseMs, 'NX')) !== 'OK') {
+    while ((await viaRedis('token lock', () => this.client.set(lockKey, owner, 'PX', this.leaseMs, 'NX'))) !== 'OK') {
       await new Promise((r) => setTimeout(r, this.pollMs));
     }
     try {
       return await fn();
     } finally {
-      await UNLOCK.run(this.client, [lockKey], [owner]);
+      // A failed release only delays the next holder until the lease ends.
+      await UNLOCK.run(this.client, [lockKey], [owner]).catch(() => undefined);
     }
   }
 

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors/classes.js';
+import { NetworkError, ValidationError } from '../../src/errors/classes.js';
 import { Hub } from '../../src/hub/index.js';
 import type { SyncCheckpoint } from '../../src/hub/checkpoints.js';
-import { RedisCheckpointStore, RedisIntentJournal, namespacedKey, redisStores, resolveRedisUrl } from '../../src/redis/index.js';
+import { RedisCheckpointStore, RedisIntentJournal, RedisLimiterStore, RedisTokenStore, namespacedKey, redisStores, resolveRedisUrl } from '../../src/redis/index.js';
 import { FakeAdapter, store } from '../unit/hub/support/fake-adapter.js';
 import { hasRedisServer, missingRedisMessage, mustFailForMissingRedis, startRedisServer, type RedisServer } from './support/redis-server.js';
 
@@ -42,6 +42,25 @@ describe('Redis URL and key names', () => {
       expect(text, f).not.toMatch(/^import (?!type )[^;]*from 'ioredis'/m);
     }
     expect(readFileSync(fileURLToPath(new URL('../../src/index.ts', import.meta.url)), 'utf8')).not.toMatch(/redis/);
+  });
+});
+
+describe('Redis unavailable', () => {
+  it('every store fails with a retryable NetworkError naming the operation', async () => {
+    // Never connects: commands fail at once instead of queueing.
+    const c = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false });
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['checkpoint get', () => new RedisCheckpointStore(c).get('eu')],
+      ['journal put', () => new RedisIntentJournal(c).put({ key: 'k', operation: 'ship', state: 'pending', at: 1 })],
+      ['token compare-and-swap', () => new RedisTokenStore(c).compareAndSwap('k', undefined, { accessToken: 'a', expiresAt: 0, version: 1 })],
+      ['limiter take', () => new RedisLimiterStore(c).take('k', { perSecond: 1, burst: 1 }, 0)],
+    ];
+    for (const [what, call] of calls) {
+      const e = await call().catch((x: unknown) => x);
+      expect(e, what).toBeInstanceOf(NetworkError);
+      expect(e).toMatchObject({ retryable: true, message: expect.stringContaining(`Redis ${what} failed`) });
+    }
+    c.disconnect();
   });
 });
 
