@@ -31,7 +31,9 @@ export function lagOf(adapter: MarketplaceAdapter, opts: Pick<OrderSyncOptions, 
 }
 
 export async function syncWindow(account: string, adapter: MarketplaceAdapter, opts: OrderSyncOptions): Promise<WindowReport> {
-  const now = opts.clock?.now ?? opts.now ?? Date.now;
+  // Bound: a class-based clock's now() reads `this`.
+  const clock = opts.clock;
+  const now = clock ? () => clock.now() : (opts.now ?? Date.now);
   const overlap = opts.overlapMs ?? DEFAULT_OVERLAP_MS;
   let prior: SyncCheckpoint;
   try {
