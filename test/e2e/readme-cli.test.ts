@@ -52,19 +52,13 @@ function exportsOf(text: string): Record<string, string> {
   return env;
 }
 
-/** Failed rows of the human report are all eBay stores refusing variation families. */
-function pendingEbayVariations(stdout: string): boolean {
-  const failed = stdout.slice(stdout.indexOf('Failed (')).split('\n').filter((l) => /MARKETPLACE_REJECTED|VALIDATION|NETWORK|AUTH/.test(l));
-  return failed.length > 0 && failed.every((l) => /^ebayUS:\S+ .*VARIATIONS_NOT_SUPPORTED/.test(l));
-}
-
 let sandbox: ChildProcess | undefined;
 afterAll(() => {
   sandbox?.kill('SIGINT');
 });
 
 describe.runIf(existsSync(CLI))('src/cli/README.md: Try it offline', () => {
-  it('runs as written: list, orders sync, ship all succeed; --follow lines name their account', async ({ annotate }) => {
+  it('runs as written: list, orders sync, ship all succeed; --follow lines name their account', async () => {
     const steps = commands('Try it offline');
     expect(steps[0]).toMatch(/^xborder sandbox /);
     const cwd = mkdtempSync(path.join(tmpdir(), 'xb-tutorial-'));
@@ -93,11 +87,6 @@ describe.runIf(existsSync(CLI))('src/cli/README.md: Try it offline', () => {
         args = args.map((a) => a.replace('<id>', order.id).replace('<lineId>', order.lines[0]!.lineId));
       }
       const r = await xborder(args, cwd, env);
-      if (args[0] === 'list' && r.code === 1 && pendingEbayVariations(r.stdout)) {
-        // The eBay adapter does not list variation families yet (issue 20): the only failures allowed.
-        await annotate('list: eBay variation families refused (VARIATIONS_NOT_SUPPORTED) until issue 20 lands', 'warning');
-        continue;
-      }
       expect(r.code, `${line}\n${r.stdout}\n${r.stderr}`).toBe(0);
       if (args[0] === 'orders') {
         orders = readFileSync(path.join(cwd, 'orders.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Order);
