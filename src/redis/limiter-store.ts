@@ -75,7 +75,9 @@ export class RedisLimiterStore implements LimiterStore {
   /** Shared with every process until the bucket idles out (then the next response teaches it again). */
   async learnRate(key: string, perSecond: number): Promise<void> {
     if (!(perSecond > 0)) return;
-    await viaRedis('limiter learnRate', () => this.client.hset(this.key(key), 'learned', String(perSecond)));
+    const k = this.key(key);
+    // The TTL keeps a rate learned for a bucket nobody takes from any more from living forever.
+    await viaRedis('limiter learnRate', () => this.client.multi().hset(k, 'learned', String(perSecond)).pexpire(k, IDLE_MS).exec());
   }
 
   async get(key: string): Promise<BucketState | undefined> {

@@ -92,6 +92,9 @@ describe.runIf(hasRedisServer)('RedisLimiterStore', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(await s2.take(key, plan, 0)).toBe(100);
     expect(await s2.get(key)).toMatchObject({ perSecond: 10, burst: 1 });
+    new Limiter(s1).updateRate('amazon:A3:idle', 5);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await clients[0]!.pttl('xborder:amazon:A3:bucket:idle')).toBeGreaterThan(0);
   });
 
   it('namespaces buckets per marketplace/account and lets idle ones expire; penalize empties the shared bucket', async () => {
