@@ -20,6 +20,7 @@ export interface SkuIndexStore {
   save(key: string, snapshot: SkuIndexSnapshot): Promise<void>;
 }
 
+/** The default: indexes live as long as the process (a large shop is scanned once per run). */
 export class MemorySkuIndexStore implements SkuIndexStore {
   private readonly data = new Map<string, SkuIndexSnapshot>();
   async load(key: string) {
@@ -45,6 +46,7 @@ export class FileSkuIndexStore implements SkuIndexStore {
   }
 }
 
+/** A FileSkuIndexStore keeping one JSON file per shop under `dir`. */
 export function fileSkuIndexStore(dir: string): FileSkuIndexStore {
   return new FileSkuIndexStore(dir);
 }
