@@ -15,7 +15,7 @@ import { Hub, fileCheckpoints, formatSyncReport, toDecimal, type MarketplaceAdap
 import { amazon } from 'xborder/amazon';
 import { startDemoSandbox, type DemoSandbox } from 'xborder/sandbox';
 import { seedOrder } from 'xborder/sandbox/shopee';
-import { shopee } from 'xborder/shopee';
+import { fileTokenStore, shopee, tokenKey } from 'xborder/shopee';
 
 const env = process.env;
 const follow = process.argv.includes('--follow');
@@ -43,10 +43,15 @@ async function accounts(): Promise<{ accounts: Record<string, MarketplaceAdapter
       });
     }
     if (env.SHOPEE_PARTNER_KEY) {
-      out.shopee = shopee({
-        region: (env.SHOPEE_REGION ?? 'SG') as 'SG', partnerId: Number(env.SHOPEE_PARTNER_ID), partnerKey: env.SHOPEE_PARTNER_KEY, shopId: Number(env.SHOPEE_SHOP_ID),
-        tokens: { accessToken: env.SHOPEE_ACCESS_TOKEN!, refreshToken: env.SHOPEE_REFRESH_TOKEN! },
-      }) as unknown as MarketplaceAdapter;
+      const partnerId = Number(env.SHOPEE_PARTNER_ID);
+      const shopId = Number(env.SHOPEE_SHOP_ID);
+      // Shopee refresh tokens are single-use: a live shop needs a persistent store so a restart has the rotated one.
+      const tokens = fileTokenStore(path.resolve('.xborder/shopee-tokens.json'));
+      const key = tokenKey(partnerId, { kind: 'shop', id: shopId });
+      if (!(await tokens.get(key)) && env.SHOPEE_REFRESH_TOKEN) {
+        await tokens.compareAndSwap(key, undefined, { accessToken: env.SHOPEE_ACCESS_TOKEN ?? '', refreshToken: env.SHOPEE_REFRESH_TOKEN, expiresAt: 0, version: 1 });
+      }
+      out.shopee = shopee({ region: (env.SHOPEE_REGION ?? 'SG') as 'SG', partnerId, partnerKey: env.SHOPEE_PARTNER_KEY, shopId, tokens }) as unknown as MarketplaceAdapter;
     }
     return { accounts: out };
   }
