@@ -1,5 +1,5 @@
 import { ConflictError, MarketplaceError, ValidationError, parseInput } from '../../src/errors/index.js';
-import type { CallOptions } from '../../src/http/call-options.js';
+import { parseCallOptions, type CallOptions } from '../../src/http/call-options.js';
 import type { VerifyOutcome } from '../../src/http/operation.js';
 import { ShipRequestSchema, type Package, type Shipment, type ShipRequest } from '../../src/model/shipment.js';
 import type { IntentJournal } from '../../src/state/intent-journal.js';
@@ -44,6 +44,7 @@ export class AliExpressFulfilment {
   }
 
   async ship(input: ShipRequest, opts: CallOptions = {}): Promise<Shipment> {
+    opts = parseCallOptions(opts); // null: none; hostile: ValidationError
     const req = parseInput(ShipRequestSchema, input, 'request');
     req.packages.forEach((p, i) => {
       if (!p.carrier) throw new ValidationError({ message: 'AliExpress needs the carrier (a logistics service_name, or a carrier declared as "other")', path: `packages.${i}.carrier` });

@@ -1,6 +1,6 @@
 import type { InventoryResult, InventoryUpdate } from '../../src/adapter.js';
 import { MarketplaceError, NotFoundError, ValidationError, isXborderError, parseInput, type XborderError } from '../../src/errors/index.js';
-import type { CallOptions } from '../../src/http/call-options.js';
+import { parseCallOptions, type CallOptions } from '../../src/http/call-options.js';
 import { MoneySchema, fromWire, toDecimal, type Money } from '../../src/model/money.js';
 import { listOf } from './operations.js';
 import { wireParams } from './client.js';
@@ -39,11 +39,12 @@ export class AliExpressInventory {
   constructor(private readonly ctx: AdapterContext) {}
 
   async set(updates: AliExpressInventoryUpdate[], opts: CallOptions = {}): Promise<InventoryResult[]> {
+    opts = parseCallOptions(opts); // null: none; hostile: ValidationError
     if (!Array.isArray(updates)) throw new ValidationError({ message: 'updates must be an array of { sku, quantity?, price? }', path: 'updates' });
     const latest = new Map<string, AliExpressInventoryUpdate>();
     const index = new Map<string, number>();
     for (const [i, u] of updates.entries()) {
-      if (!u?.sku) throw new ValidationError({ message: 'every update needs a sku', path: `updates.${i}.sku` });
+      if (typeof u?.sku !== 'string' || !u.sku) throw new ValidationError({ message: 'every update needs a sku', path: `updates.${i}.sku` });
       if (u.quantity !== undefined && (!Number.isInteger(u.quantity) || u.quantity < 0 || u.quantity > 999999)) throw new ValidationError({ message: 'quantity must be an integer 0..999999', path: `updates.${i}.quantity` });
       if (u.price !== undefined) {
         parseInput(MoneySchema, u.price, `updates.${i}.price`); // a ValidationError, never a raw ZodError

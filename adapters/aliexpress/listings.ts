@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import type { BulkUpsertOptions, StoreOptions } from '../../src/adapter.js';
 import { ValidationError, isXborderError, parseInput, type XborderError } from '../../src/errors/index.js';
 import type { VerifyOutcome } from '../../src/http/operation.js';
 import { CategoryAttributes } from './attributes.js';
 import { PhotobankImages, defaultFetchImage } from './images.js';
-import type { CallOptions } from '../../src/http/call-options.js';
+import { parseCallOptions, type CallOptions } from '../../src/http/call-options.js';
 import { ListingSchema, type BulkItemResult, type Listing, type ListingInput, type ListingIssue, type ListingResult } from '../../src/model/listing.js';
 import type { Money } from '../../src/model/money.js';
 import { wireParams } from './client.js';
@@ -12,6 +13,7 @@ import type { AliExpressInventory } from './inventory.js';
 import { listingStatus, localIssues, postProductRequest, requestJson, type Resolved } from './mappers/listing.js';
 import { listOf, sellerOps } from './operations.js';
 
+const SkuInput = z.string().min(1);
 const STATUSES = ['onSelling', 'offline', 'auditing', 'editingRequired'] as const;
 
 export interface FoundProduct {
@@ -62,6 +64,7 @@ export class AliExpressListings {
   }
 
   async upsert(input: ListingInput, opts: StoreOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
     const l = parseInput(ListingSchema, input, 'listing');
     const store = this.ctx.store.id;
     const local = localIssues(l, this.ctx.config);
@@ -163,6 +166,8 @@ export class AliExpressListings {
   }
 
   async get(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
+    sku = parseInput(SkuInput, sku, 'sku');
     const { store: _s, ...callOpts } = opts;
     const found = await this.find(sku, callOpts);
     if (!found) return { sku, store: this.ctx.store.id, status: 'not_found', issues: [], action: 'read' };
@@ -171,6 +176,8 @@ export class AliExpressListings {
 
   /** Price and/or stock of one SKU through the batch update APIs. */
   async update(sku: string, patch: { price?: Money; quantity?: number }, opts: StoreOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
+    sku = parseInput(SkuInput, sku, 'sku');
     const { store: _s, ...callOpts } = opts;
     const [r] = await this.inventory.set([{ sku, ...patch }], callOpts);
     const store = this.ctx.store.id;
@@ -187,6 +194,8 @@ export class AliExpressListings {
    * whose product carries other SKUs is refused, since deleting it would take its siblings along.
    */
   async delete(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
+    sku = parseInput(SkuInput, sku, 'sku');
     const { store: _s, ...callOpts } = opts;
     const store = this.ctx.store.id;
     const found = await this.find(sku, callOpts);
@@ -205,11 +214,13 @@ export class AliExpressListings {
 
   /** One result per SKU, in order; failures carry their cause. */
   async bulkUpsert(listings: ListingInput[], opts: BulkUpsertOptions = {}): Promise<BulkItemResult[]> {
+    opts = parseCallOptions(opts) as BulkUpsertOptions; // null: none; hostile: ValidationError
+    listings = parseInput(z.array(z.unknown()), listings, 'listings') as ListingInput[]; // each item is checked by upsert
     const { onProgress, ...rest } = opts;
     const out: BulkItemResult[] = [];
     let failed = 0;
     for (const l of listings) {
-      const sku = (l as { sku?: string }).sku ?? '';
+      const sku = typeof (l as { sku?: unknown } | undefined)?.sku === 'string' ? (l as { sku: string }).sku : '';
       try {
         out.push({ sku, ok: true, result: await this.upsert(l, rest) });
       } catch (e) {

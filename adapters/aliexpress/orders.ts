@@ -41,7 +41,7 @@ type Window = TimeWindow & { fromLocal: string; toLocal: string; finish: boolean
 
 /** Order ids are sent as JSON numbers without a float round-trip (ids can exceed 2^53). */
 function orderIdJson(orderId: string): string {
-  if (!/^\d{1,20}$/.test(orderId)) throw new ValidationError({ message: 'an AliExpress order id is a string of digits', path: 'orderId' });
+  if (typeof orderId !== 'string' || !/^\d{1,20}$/.test(orderId)) throw new ValidationError({ message: 'an AliExpress order id is a string of digits', path: 'orderId' });
   return orderId;
 }
 
@@ -111,6 +111,6 @@ export class AliExpressOrders {
 
   /** No seller-cancellation API is among the documented solution operations (research B4). */
   async cancel(orderId: string, _req: CancelRequest, _opts?: CallOptions): Promise<never> {
-    throw new NotSupportedError({ marketplace: 'aliexpress', operation: 'cancel', message: `AliExpress offers no documented seller cancellation API; order ${orderId} was not changed` });
+    throw new NotSupportedError({ marketplace: 'aliexpress', operation: 'cancel', message: `AliExpress offers no documented seller cancellation API; order ${orderIdJson(orderId)} was not changed` });
   }
 }

@@ -3,7 +3,7 @@ import type { InventoryResult, InventoryService, InventoryUpdate } from '../../s
 import { MarketplaceError, NotFoundError, NotSupportedError, ValidationError } from '../../src/errors/classes.js';
 import { validationFromZod } from '../../src/errors/from-response.js';
 import { isXborderError } from '../../src/errors/xborder-error.js';
-import type { CallOptions } from '../../src/http/call-options.js';
+import { parseCallOptions, type CallOptions } from '../../src/http/call-options.js';
 import { MoneySchema, type Money } from '../../src/model/money.js';
 import { DEFAULTS } from './config.js';
 import type { AmazonContext, AmazonStore } from './context.js';
@@ -39,6 +39,7 @@ interface Planned {
  */
 export function inventoryService(ctx: AmazonContext): InventoryService {
   async function set(updates: InventoryUpdate[], opts: CallOptions = {}): Promise<InventoryResult[]> {
+    opts = parseCallOptions(opts); // null: none; hostile: ValidationError
     if (!Array.isArray(updates)) throw new ValidationError({ message: 'updates must be an array of { sku, quantity?, price? }', path: 'updates' });
     const results = new Map<string, InventoryResult>();
     const merged = new Map<string, InventoryUpdate>();

@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import type { BulkUpsertOptions } from '../../src/adapter.js';
 import { ValidationError } from '../../src/errors/classes.js';
 import { parseInput } from '../../src/errors/from-response.js';
 import { isXborderError } from '../../src/errors/xborder-error.js';
+import { parseCallOptions } from '../../src/http/call-options.js';
 import { ListingSchema, type BulkItemResult, type ListingInput } from '../../src/model/listing.js';
 import { DEFAULTS } from './config.js';
 import type { AmazonContext, AmazonStore } from './context.js';
@@ -30,6 +32,8 @@ interface Family {
 
 /** Every SKU ends with exactly one result (DESIGN: bulk jobs report per item, never throw an aggregate). */
 export async function bulkUpsert(ctx: AmazonContext, listings: ListingInput[], opts: AmazonBulkUpsertOptions = {}): Promise<BulkItemResult[]> {
+  opts = parseCallOptions(opts) as AmazonBulkUpsertOptions; // null: none; hostile: ValidationError
+  listings = parseInput(z.array(z.unknown()), listings, 'listings') as ListingInput[]; // each item is checked below
   const store = ctx.store(opts.store);
   const results = new Map<string, BulkItemResult>();
   const families = new Map<string, Family>();

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import type { ListingsService, StoreOptions, UpsertOptions } from '../../src/adapter.js';
 import { NotSupportedError, ValidationError } from '../../src/errors/classes.js';
 import { parseInput } from '../../src/errors/from-response.js';
+import { parseCallOptions } from '../../src/http/call-options.js';
 import { ListingSchema, type ListingInput, type ListingResult } from '../../src/model/listing.js';
 import { MoneySchema, type Money } from '../../src/model/money.js';
 import { DEFAULTS } from './config.js';
@@ -13,12 +15,16 @@ import { bulkUpsert, type AmazonBulkUpsertOptions } from './listings-bulk.js';
 import { ops } from './operations.js';
 import type { PatchOperation } from './schemas/listings.js';
 
+const SkuInput = z.string().min(1);
+const PatchInput = z.object({}).passthrough(); // its fields are checked one by one below
+
 /** Listings Items API 2021-08-01 (single SKUs) and JSON_LISTINGS_FEED (bulk), per store. */
 export function listingsService(ctx: AmazonContext): ListingsService & { bulkUpsert(listings: ListingInput[], opts?: AmazonBulkUpsertOptions): ReturnType<typeof bulkUpsert> } {
   const callOpts = (o: StoreOptions) => ({ signal: o.signal, deadline: o.deadline, timeoutMs: o.timeoutMs });
 
   return {
     async upsert(input: ListingInput, opts: UpsertOptions = {}): Promise<ListingResult> {
+      opts = parseCallOptions(opts) as UpsertOptions; // null: none; hostile: ValidationError
       const store = ctx.store(opts.store);
       const listing = parseInput(ListingSchema, input, 'listing');
       const subs = listingToSubmissions(listing, store.amazon, { fulfilment: requestedFulfilment(input, 'listing'), definitions: ctx.config.input.productTypeDefinitions });
@@ -28,6 +34,7 @@ export function listingsService(ctx: AmazonContext): ListingsService & { bulkUps
     },
 
     async validate(input: ListingInput, opts: StoreOptions = {}): Promise<ListingResult> {
+      opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
       const store = ctx.store(opts.store);
       const listing = parseInput(ListingSchema, input, 'listing');
       // VALIDATION_PREVIEW of a full PUT: checks the whole listing, persists nothing.
@@ -38,12 +45,17 @@ export function listingsService(ctx: AmazonContext): ListingsService & { bulkUps
 
     /** The listing's real state: ACCEPTED only meant queued; this reads status and issues. */
     async get(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+      opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
+      sku = parseInput(SkuInput, sku, 'sku');
       const store = ctx.store(opts.store);
       const item = await readItem(ctx, sku, store, ['summaries', 'attributes', 'issues', 'offers', 'fulfillmentAvailability'], callOpts(opts));
       return item ? { ...itemResult(item, store), raw: item } : notFoundResult(sku, store);
     },
 
     async update(sku: string, patch: { price?: Money; quantity?: number }, opts: StoreOptions = {}): Promise<ListingResult> {
+      opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
+      sku = parseInput(SkuInput, sku, 'sku');
+      patch = parseInput(PatchInput, patch, 'patch');
       const store = ctx.store(opts.store);
       const patches: PatchOperation[] = [];
       if (patch.price !== undefined) {
@@ -75,6 +87,8 @@ export function listingsService(ctx: AmazonContext): ListingsService & { bulkUps
     },
 
     async delete(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+      opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
+      sku = parseInput(SkuInput, sku, 'sku');
       const store = ctx.store(opts.store);
       const res = await ctx.call(ops.deleteListingsItem, { params: { sellerId: ctx.sellerId, sku }, query: { marketplaceIds: [store.marketplaceId] } }, callOpts(opts));
       const remembered = await ctx.memory.get(store.marketplaceId, sku);

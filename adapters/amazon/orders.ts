@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { CancelRequest, OrderListQuery, OrdersService } from '../../src/adapter.js';
 import { ConflictError, NotSupportedError, OutcomeUnknownError, ValidationError } from '../../src/errors/classes.js';
 import { parseInput } from '../../src/errors/from-response.js';
-import type { CallOptions } from '../../src/http/call-options.js';
+import { parseCallOptions, type CallOptions } from '../../src/http/call-options.js';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../../src/model/order.js';
 import type { Paginated, ResumeToken } from '../../src/paginate/paginated.js';
 import { paginate } from '../../src/paginate/strategies.js';
+import { WindowDateSchema } from '../../src/paginate/time-windows.js';
 import type { AmazonContext } from './context.js';
 import { Cancellations, type CancellationStatus } from './cancellations.js';
 import { feedsSince } from './feeds.js';
@@ -28,7 +29,8 @@ const FULFILLMENT_STATUSES: Record<OrderStatus, string[]> = {
   unknown: ['UNFULFILLABLE'],
 };
 
-const DateInput = z.union([z.date(), z.iso.datetime({ offset: true })]).transform((v) => new Date(v));
+// Bounded dates (1995–2100): a year-1 createdSince is a ValidationError, not years of empty pages.
+const DateInput = WindowDateSchema;
 const ListQuerySchema = z.object({
   createdSince: DateInput.optional(),
   updatedSince: DateInput.optional(),
@@ -51,6 +53,7 @@ export type AmazonOrdersService = OrdersService & {
 
 export function ordersService(ctx: AmazonContext): AmazonOrdersService {
   function list(query: OrderListQuery, opts: CallOptions = {}): Paginated<Order> {
+    opts = parseCallOptions(opts); // null: none; hostile: ValidationError
     const q = parseInput(ListQuerySchema, query ?? {}, 'query');
     if (!q.resumeFrom && !!q.createdSince === !!q.updatedSince) {
       throw new ValidationError({ message: 'give exactly one of createdSince or updatedSince', path: 'query.updatedSince' });
@@ -93,6 +96,7 @@ export function ordersService(ctx: AmazonContext): AmazonOrdersService {
   }
 
   async function get(orderId: string, opts: CallOptions & { includePii?: boolean } = {}): Promise<Order> {
+    opts = parseCallOptions(opts) as CallOptions & { includePii?: boolean }; // null: none; hostile: ValidationError
     const id = parseInput(z.string().min(1), orderId, 'orderId');
     const { includePii, ...callOpts } = opts;
     return mapOrder(await readWireOrder(ctx, id, includedData(includePii), callOpts), mapContext(ctx, !!includePii));
@@ -107,6 +111,7 @@ export function ordersService(ctx: AmazonContext): AmazonOrdersService {
    * acknowledgement makes Amazon refund the entire order, so it is refused.
    */
   async function cancel(orderId: string, req: CancelRequest, opts: CallOptions = {}) {
+    opts = parseCallOptions(opts); // null: none; hostile: ValidationError
     const id = parseInput(z.string().min(1), orderId, 'orderId');
     const input = parseInput(CancelSchema, req, 'request');
     if (input.lines) {

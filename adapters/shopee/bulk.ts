@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { BulkUpsertOptions, UpsertOptions } from '../../src/adapter.js';
-import { MarketplaceError, isXborderError } from '../../src/errors/index.js';
+import { MarketplaceError, isXborderError, parseInput } from '../../src/errors/index.js';
+import { parseCallOptions } from '../../src/http/call-options.js';
 import type { BulkItemResult, ListingInput, ListingResult } from '../../src/model/listing.js';
 
 /** Listings in flight at once; the limiter still paces the calls to the shop's rate plan. */
@@ -11,6 +13,8 @@ export async function bulkUpsert(
   listings: ListingInput[],
   opts: BulkUpsertOptions = {},
 ): Promise<BulkItemResult[]> {
+  opts = parseCallOptions(opts) as BulkUpsertOptions; // null: none; hostile: ValidationError
+  listings = parseInput(z.array(z.unknown()), listings, 'listings') as ListingInput[]; // each item is checked by upsert
   const { onProgress, ...rest } = opts;
   const results: BulkItemResult[] = new Array(listings.length);
   let next = 0;

@@ -1,7 +1,7 @@
 import { ConflictError, ValidationError, parseInput } from '../../src/errors/index.js';
-import type { CallOptions } from '../../src/http/call-options.js';
+import { parseCallOptions, type CallOptions } from '../../src/http/call-options.js';
 import type { Order } from '../../src/model/order.js';
-import { ShipRequestSchema, type Package, type Shipment, type ShipRequest } from '../../src/model/shipment.js';
+import { ShipmentSchema, ShipRequestSchema, type Package, type Shipment, type ShipRequest } from '../../src/model/shipment.js';
 import { shopPipeline, type AdapterContext, type ShopStore } from './context.js';
 import { sameLines, toPackage, toShipment, type PackageInfo } from './mappers/shipment.js';
 import { ARRANGED_PACKAGE, SHIPPABLE_PACKAGE } from './mappers/status.js';
@@ -27,6 +27,7 @@ export class ShopeeFulfilment {
   constructor(private readonly ctx: AdapterContext, private readonly orders: ShopeeOrders) {}
 
   async ship(input: ShopeeShipRequest, opts: CallOptions = {}): Promise<Shipment> {
+    opts = parseCallOptions(opts); // null: none; hostile: ValidationError
     const req = parseInput(ShipRequestSchema, input, 'shipment');
     const shopee = input.shopee ?? {};
     let { shop, order } = await this.orders.shopFor(req.orderId, opts);
@@ -126,6 +127,8 @@ export class ShopeeFulfilment {
 
   /** Completes a `pending` shipment once Shopee issued tracking (poll, or on a tracking push). */
   async refresh(shipment: Shipment, opts: CallOptions = {}): Promise<Shipment> {
+    shipment = parseInput(ShipmentSchema, shipment, 'shipment');
+    opts = parseCallOptions(opts); // null: none; hostile: ValidationError
     if (shipment.status === 'shipped') return shipment;
     const { shop, order } = await this.orders.shopFor(shipment.orderId, opts);
     const packages: Package[] = [];

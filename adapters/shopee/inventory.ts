@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { InventoryResult, InventoryUpdate } from '../../src/adapter.js';
-import { MarketplaceError, NotFoundError, ValidationError, isXborderError, type XborderError } from '../../src/errors/index.js';
+import { MarketplaceError, NotFoundError, isXborderError, parseInput, type XborderError } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import { sellerStock, storeFor, type AdapterContext, type ShopStore } from './context.js';
 import type { GlobalListings } from './global-listings.js';
@@ -79,6 +80,9 @@ export function globalBackend(ctx: AdapterContext, listings: GlobalListings): Ba
   };
 }
 
+// Shape only: the price is read by priceToWire; stock is a count (the quantity the wire carries).
+const UpdatesSchema = z.array(z.object({ sku: z.string().min(1), quantity: z.number().int().nonnegative().optional(), price: z.unknown().optional(), store: z.string().optional() }).passthrough());
+
 const asError = (e: unknown): XborderError => (isXborderError(e) ? e : new MarketplaceError({ marketplace: 'shopee', message: (e as Error)?.message ?? 'failed' }));
 
 /**
@@ -87,7 +91,7 @@ const asError = (e: unknown): XborderError => (isXborderError(e) ? e : new Marke
  * to the reserved figure and reported — one refused item never fails the rest of the batch.
  */
 export async function setInventory(ctx: AdapterContext, backend: Backend, updates: InventoryUpdate[], opts: CallOptions = {}): Promise<InventoryResult[]> {
-  if (!Array.isArray(updates)) throw new ValidationError({ message: 'updates must be an array of { sku, quantity?, price? }', path: 'updates' });
+  updates = parseInput(UpdatesSchema, updates, 'updates') as InventoryUpdate[]; // holes, nulls and non-string SKUs name their index
   const latest = new Map<string, InventoryUpdate>();
   for (const u of updates) latest.set(u.sku, { ...latest.get(u.sku), ...u });
   const results = new Map<string, InventoryResult>();

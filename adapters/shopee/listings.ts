@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import type { StoreOptions, UpsertOptions } from '../../src/adapter.js';
 import { parseInput } from '../../src/errors/index.js';
-import type { CallOptions } from '../../src/http/call-options.js';
+import { parseCallOptions, type CallOptions } from '../../src/http/call-options.js';
 import type { Pipeline } from '../../src/http/pipeline.js';
 import { ListingSchema, type Listing, type ListingInput, type ListingIssue, type ListingResult } from '../../src/model/listing.js';
 import type { Money } from '../../src/model/money.js';
@@ -18,6 +19,7 @@ import { ShopVariants } from './variants.js';
 
 /** How far back the consistent get_item_list scan looks when proving an add_item happened. */
 const VERIFY_LOOKBACK_S = 600;
+const SkuInput = z.string().min(1);
 
 const error = (code: string, message: string, attributes: string[] = []): ListingIssue => ({ code, message, severity: 'error', attributes, categories: [] });
 
@@ -53,6 +55,7 @@ export class ShopListings {
   }
 
   async validate(input: ListingInput, opts: StoreOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
     const l = parseInput(ListingSchema, input, 'listing');
     const shop = storeFor(this.ctx, opts.store);
     const issues = listingIssues(l, shop.rule, this.logistics(l));
@@ -61,6 +64,7 @@ export class ShopListings {
 
   /** Looks the SKU up first: an existing item is updated, never duplicated. */
   async upsert(input: ListingInput, opts: UpsertOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as UpsertOptions; // null: none; hostile: ValidationError
     const l = parseInput(ListingSchema, input, 'listing');
     const shop = storeFor(this.ctx, opts.store);
     const since = this.suspect.has(l.sku) ? this.ctx.client.nowSeconds() - VERIFY_LOOKBACK_S : undefined;
@@ -168,6 +172,8 @@ export class ShopListings {
   }
 
   async get(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
+    sku = parseInput(SkuInput, sku, 'sku');
     const shop = storeFor(this.ctx, opts.store);
     const loc = await this.index(shop).locate(sku, opts);
     if (!loc) return { sku, store: shop.store.id, status: 'not_found', issues: [], action: 'read' };
@@ -177,6 +183,8 @@ export class ShopListings {
   }
 
   async update(sku: string, patch: { price?: Money; quantity?: number }, opts: StoreOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
+    sku = parseInput(SkuInput, sku, 'sku');
     const shop = storeFor(this.ctx, opts.store);
     const loc = await this.index(shop).locate(sku, opts);
     if (!loc) return { sku, store: shop.store.id, status: 'not_found', issues: [], action: 'updated' };
@@ -185,6 +193,8 @@ export class ShopListings {
   }
 
   async delete(sku: string, opts: StoreOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
+    sku = parseInput(SkuInput, sku, 'sku');
     const shop = storeFor(this.ctx, opts.store);
     const index = this.index(shop);
     const item = await index.findItem(sku, opts);

@@ -1,11 +1,12 @@
+import { z } from 'zod';
 import type { CancelRequest, OrderListQuery } from '../../src/adapter.js';
-import { NotFoundError, ResponseShapeError, ValidationError } from '../../src/errors/index.js';
-import type { CallOptions } from '../../src/http/call-options.js';
+import { NotFoundError, parseInput, ResponseShapeError, ValidationError } from '../../src/errors/index.js';
+import { parseCallOptions, type CallOptions } from '../../src/http/call-options.js';
 import { safeEmit } from '../../src/http/hooks.js';
 import type { Quarantined } from '../../src/http/parse.js';
-import type { Order } from '../../src/model/order.js';
-import type { Paginated } from '../../src/paginate/paginated.js';
-import { splitWindows, windowedPaginate, type TimeWindow } from '../../src/paginate/time-windows.js';
+import { OrderStatusSchema, type Order } from '../../src/model/order.js';
+import type { Paginated, ResumeToken } from '../../src/paginate/paginated.js';
+import { splitWindows, windowedPaginate, WindowDateSchema, type TimeWindow } from '../../src/paginate/time-windows.js';
 import { isRejection, shopPipeline, type AdapterContext, type ShopStore } from './context.js';
 import { toOrder } from './mappers/order.js';
 import { parseOrderPage } from './mappers/order-page.js';
@@ -42,6 +43,23 @@ function toDate(v: Date | string, path: string): Date {
   return d;
 }
 
+// Bounded dates (1995–2100) and a real resume token: hostile queries are ValidationErrors naming the field.
+const OrderIdInput = z.string().min(1);
+// The unified CancelRequest (src/adapter.ts) plus Shopee's cancel_reason values (specs/shopee/v2.order.cancel_order.json).
+const CancelInput = z.object({
+  reason: z.enum(['out_of_stock', 'buyer_request', 'address_problem', 'pricing_error', 'other']),
+  lines: z.array(z.object({ lineId: z.string().min(1), quantity: z.number().int().positive() })).min(1).optional(),
+  shopeeReason: z.enum(['OUT_OF_STOCK', 'CUSTOMER_REQUEST', 'UNDELIVERABLE_AREA', 'COD_NOT_SUPPORTED']).optional(),
+});
+const QuerySchema = z.object({
+  createdSince: WindowDateSchema.optional(),
+  updatedSince: WindowDateSchema.optional(),
+  until: WindowDateSchema.optional(),
+  statuses: z.array(OrderStatusSchema).optional(),
+  includePii: z.boolean().optional(),
+  resumeFrom: z.custom<ResumeToken>((v) => !!v && typeof v === 'object' && (v as ResumeToken).v === 1 && !!(v as ResumeToken).query, 'expected a resume token').optional(),
+});
+
 export class ShopeeOrders {
   /** order_sn → shop, for merchant accounts with several shops. */
   private readonly shopOf = new Map<string, number>();
@@ -64,6 +82,8 @@ export class ShopeeOrders {
   }
 
   list(query: OrderListQuery, opts: CallOptions = {}): Paginated<Order> {
+    query = parseInput(QuerySchema, query ?? {}, 'query');
+    opts = parseCallOptions(opts); // null: none; hostile: ValidationError
     const state = query.resumeFrom ? (query.resumeFrom.query as ListState) : this.state(query);
     const filter = state.statuses?.length ? singleListFilter(state.statuses) : undefined;
     return windowedPaginate<Order, ListState, ShopWindow>({
@@ -146,6 +166,8 @@ export class ShopeeOrders {
   }
 
   async get(orderId: string, opts: CallOptions & { includePii?: boolean } = {}): Promise<Order> {
+    opts = parseCallOptions(opts) as CallOptions & { includePii?: boolean }; // null: none; hostile: ValidationError
+    orderId = parseInput(OrderIdInput, orderId, 'orderId');
     const known = this.shopOf.get(orderId);
     const shops = known ? [this.shop(known), ...this.ctx.shops.filter((s) => s.shopId !== known)] : this.ctx.shops;
     for (const shop of shops) {
@@ -164,6 +186,9 @@ export class ShopeeOrders {
 
   /** Seller cancellation with Shopee's reasons; `lines` cancels part of the order. */
   async cancel(orderId: string, req: CancelRequest & { shopeeReason?: 'OUT_OF_STOCK' | 'CUSTOMER_REQUEST' | 'UNDELIVERABLE_AREA' | 'COD_NOT_SUPPORTED' }, opts: CallOptions = {}) {
+    opts = parseCallOptions(opts); // null: none; hostile: ValidationError
+    orderId = parseInput(OrderIdInput, orderId, 'orderId');
+    req = parseInput(CancelInput, req, 'request');
     const { shop, order } = await this.shopFor(orderId, opts);
     const reason = req.shopeeReason ?? cancelReason(req.reason, shop);
     const ids = (lineId: string) => {

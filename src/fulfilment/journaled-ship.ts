@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, OutcomeUnknownError, ValidationError } from '../errors/classes.js';
 import { parseInput } from '../errors/from-response.js';
-import type { CallOptions } from '../http/call-options.js';
+import { parseCallOptions, type CallOptions } from '../http/call-options.js';
 import type { Clock } from '../http/clock.js';
 import type { Order } from '../model/order.js';
 import { ShipRequestSchema, type Package, type Shipment, type ShipRequest } from '../model/shipment.js';
@@ -47,6 +47,7 @@ export interface PackageContext<Wire> {
  */
 export async function journaledShip<Wire>(spec: JournaledShipSpec<Wire>, req: ShipRequest, opts: CallOptions = {}): Promise<Shipment> {
   const input = parseInput(ShipRequestSchema, req, 'request');
+  opts = parseCallOptions(opts); // null: none; a non-string idempotencyKey: ValidationError before any call
   const key = opts.idempotencyKey ?? randomUUID();
   const shipKey = `${spec.marketplace}:${spec.account}:ship:${key}`;
   const prior = await spec.journal.get(shipKey);
