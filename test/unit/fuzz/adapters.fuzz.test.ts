@@ -6,14 +6,14 @@
  * Runs in the default suite at RUNS/8 (min 100) runs per entry point; FUZZ_RUNS raises it.
  */
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isXborderError } from '../../../src/errors/index.js';
 import type { MarketplaceAdapter } from '../../../src/adapter.js';
 import { aliexpress } from '../../../adapters/aliexpress/index.js';
 import { amazon } from '../../../adapters/amazon/index.js';
 import { ebay } from '../../../adapters/ebay/index.js';
 import { shopee } from '../../../adapters/shopee/index.js';
-import { assertOnlyValidation, assertOnlyValidationAsync, hostile, hostileOr, RUNS } from './harness.js';
+import { assertOnlyValidation, assertOnlyValidationAsync, hostile, hostileOr, outcome, RUNS } from './harness.js';
 
 const transport = { request: async () => { throw Object.assign(new Error('fuzz: no network'), { code: 'EFUZZ' }); } };
 // Reached I/O: the fake transport's refusal, or the token refresh it made fail (no usable answer).
@@ -73,5 +73,45 @@ describe.each(Object.keys(CONFIGS) as Array<keyof typeof CONFIGS>)('fuzz: %s ada
     if (a.fulfilment.refresh) {
       await assertOnlyValidationAsync([hostileOr({ orderId: 'O-1', marketplace: name, packages: [], status: 'pending', shippedAt: '2026-03-01T12:00:00Z' })], (s) => a.fulfilment.refresh!(s as never), allow);
     }
+  });
+});
+
+/** The counterexamples issue 12.3 and earlier runs found, pinned (the fuzz pool is random per run). */
+describe('fuzz counterexamples: a ValidationError naming the field (issue 12.3)', () => {
+  const a = Object.fromEntries(Object.keys(CONFIGS).map((n) => [n, FACTORIES[n as keyof typeof CONFIGS]({ ...CONFIGS[n as keyof typeof CONFIGS], ...seams, clock })])) as Record<keyof typeof CONFIGS, MarketplaceAdapter>;
+  const rejects = async (p: () => unknown, path: string | RegExp) => {
+    const o = await outcome(p);
+    expect(o.threw).toBe(true);
+    expect(o.error).toMatchObject({ code: 'VALIDATION', path: typeof path === 'string' ? path : expect.stringMatching(path) });
+  };
+
+  it.each(Object.keys(CONFIGS) as Array<keyof typeof CONFIGS>)('%s: null options are no options, a non-string store or key is refused', async (n) => {
+    await rejects(() => a[n].listings.upsert(null as never, null as never), 'listing');
+    await rejects(() => a[n].listings.get(Symbol('s') as never, null as never), 'sku');
+    await rejects(() => a[n].listings.bulkUpsert(null as never, null as never), 'listings');
+    await rejects(() => a[n].fulfilment.ship({ ...SHIP, packages: [] } as never, null as never), /^(request|shipment)\.packages$/);
+    await rejects(() => a[n].orders.get(Object.create(null) as never, null as never), 'orderId');
+    await rejects(() => a[n].listings.get('TEE-1', { idempotencyKey: 10n } as never), 'options.idempotencyKey');
+  });
+
+  it('eBay: a symbol or null-prototype store', async () => {
+    await rejects(() => a.ebay.listings.upsert(LISTING as never, { store: Object.create(null) } as never), 'options.store');
+    await rejects(() => a.ebay.listings.get('TEE-1', { store: Symbol('s') } as never), 'options.store');
+  });
+
+  it('order dates: bigint, null-prototype and year-1 values name the field', async () => {
+    await rejects(() => a.amazon.orders.list({ createdSince: '0001-01-01T00:00:00Z' } as never), 'query.createdSince');
+    await rejects(() => a.shopee.orders.list({ updatedSince: 10n } as never), 'query.updatedSince');
+    await rejects(() => a.shopee.orders.list({ updatedSince: Object.create(null) } as never), 'query.updatedSince');
+    await rejects(() => a.aliexpress.orders.list({ updatedSince: 10n } as never), 'query.updatedSince');
+  });
+
+  it('inventory: sparse, null and bigint-SKU updates name their index', async () => {
+    // eslint-disable-next-line no-sparse-arrays
+    await rejects(() => a.shopee.inventory.set([, { sku: 'TEE-1', quantity: 1 }] as never), 'updates[0]');
+    await rejects(() => a.shopee.inventory.set([null] as never), 'updates[0]');
+    await rejects(() => a.aliexpress.inventory.set([{ sku: 10n ** 30n, quantity: 2 }] as never), 'updates.0.sku');
+    await rejects(() => a.aliexpress.listings.get(-1n as never), 'sku');
+    await rejects(() => a.shopee.fulfilment.refresh!(null as never), 'shipment');
   });
 });
