@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker per core minus one (1 on the 2-core CI machine); most io files
+    // wait on loopback HTTP and child processes, so three workers halve the wall time there.
+    maxWorkers: 3,
     restoreMocks: true,
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
