@@ -13,7 +13,7 @@ import { aliexpress } from '../../../adapters/aliexpress/index.js';
 import { amazon } from '../../../adapters/amazon/index.js';
 import { ebay } from '../../../adapters/ebay/index.js';
 import { shopee } from '../../../adapters/shopee/index.js';
-import { assertOnlyValidation, assertOnlyValidationAsync, hostile, hostileOr, outcome, RUNS } from './harness.js';
+import { assertOnlyValidation, assertOnlyValidationAsync, hostile, hostileOr, outcome, RUNS, runsFor } from './harness.js';
 
 const transport = { request: async () => { throw Object.assign(new Error('fuzz: no network'), { code: 'EFUZZ' }); } };
 // Reached I/O: the fake transport's refusal, or the token refresh it made fail (no usable answer).
@@ -40,7 +40,7 @@ const SHIP = { orderId: 'O-1', packages: [{ lines: [{ lineId: 'L1', quantity: 1 
 const QUERY = { updatedSince: '2026-02-27T00:00:00Z', until: '2026-03-01T00:00:00Z', statuses: ['unshipped'], includePii: false };
 const opts = fc.oneof(fc.constant(undefined), hostileOr({ store: 'DE', idempotencyKey: 'k-1', maxRetries: 0 }));
 const id = fc.oneof(fc.constantFrom('TEE-1', 'constructor', '__proto__', '', ' ', 'a/b?c#d', '../x'), hostile);
-const runs = Math.max(100, Math.ceil(RUNS / 8));
+const runs = runsFor(8);
 const allow = { runs, allow: reachedIo };
 
 describe.each(Object.keys(CONFIGS) as Array<keyof typeof CONFIGS>)('fuzz: %s adapter only throws ValidationError before I/O (issue 12.3)', (name) => {

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { z } from 'zod';
 import { errorFromResponse, errorFromTransport, parseInput, redactHeaders, redactText, redactUrl, redactValue } from '../../../src/errors/index.js';
-import { assertOnlyValidation, hostile, hostileOr, RUNS } from './harness.js';
+import { assertOnlyValidation, hostile, hostileOr, RUNS, runsFor } from './harness.js';
 
-const few = Math.ceil(RUNS / 4);
+const few = runsFor(4);
 const call = <F extends (...a: never[]) => unknown>(f: F) => (...a: unknown[]) => (f as unknown as (...x: unknown[]) => unknown)(...a);
 
 describe('fuzz: redaction and error factories never throw on hostile input (issue 12.3/12.4)', () => {

@@ -8,6 +8,12 @@ import { isXborderError } from '../../../src/errors/index.js';
 /** 2,000 runs per entry point by default (FUZZ_RUNS overrides, e.g. for a long local soak). */
 export const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 
+/**
+ * Runs for an entry point that costs more per run (async, adapters): RUNS / divisor locally, the
+ * full RUNS in CI, so every public entry point gets 2,000+ runs there (issue 12).
+ */
+export const runsFor = (divisor: number): number => (process.env.CI ? RUNS : Math.max(100, Math.ceil(RUNS / divisor)));
+
 const NASTY_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', 'then', ''];
 
 /** Values that broke entry points before: prototype keys, huge numbers, bigints, bad dates. */

@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { rateTable } from '../../../src/currency/index.js';
 import { estimateLandedCost, estimateLandedCostSync } from '../../../src/landed-cost/index.js';
 import { convertQuote, prepareShipment, quoteShipping, rateCard } from '../../../src/shipping/index.js';
-import { assertOnlyValidation, assertOnlyValidationAsync, hostile, hostileOr, RUNS } from './harness.js';
+import { assertOnlyValidation, assertOnlyValidationAsync, hostile, hostileOr, RUNS, runsFor } from './harness.js';
 import { card, general, request } from '../shipping/helpers.js';
 
 const LANDED = {
@@ -13,7 +13,7 @@ const LANDED = {
 };
 const TABLE = rateTable({ base: 'CNY', asOf: '2026-11-20', source: 't', rates: { USD: '0.14' } });
 const CARD = card({ tariffs: general({ model: 'per-kg', zones: { US: { perKg: '10' } } }) });
-const few = Math.ceil(RUNS / 4);
+const few = runsFor(4);
 const call = <F extends (...a: never[]) => unknown>(f: F) => (...a: unknown[]) => (f as unknown as (...x: unknown[]) => unknown)(...a);
 
 describe('fuzz: landed cost and shipping only ever throw ValidationError with a path (issue 12.3)', () => {

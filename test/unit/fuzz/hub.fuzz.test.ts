@@ -4,13 +4,13 @@ import {
   Hub, MemoryBulkJournal, catalogOf, formatBulkReport, memoryCheckpoints, parseCatalogCsv, parseCatalogJson, priceListing,
 } from '../../../src/index.js';
 import { FakeAdapter, store } from '../hub/support/fake-adapter.js';
-import { assertOnlyValidation, assertOnlyValidationAsync, hostile, hostileOr, RUNS } from './harness.js';
+import { assertOnlyValidation, assertOnlyValidationAsync, hostile, hostileOr, RUNS, runsFor } from './harness.js';
 
 const LISTING = { sku: 'TEE-1', title: 'Tee', price: { amount: 1299, currency: 'USD' }, quantity: 3 };
 const SHIP = { orderId: 'O-1', packages: [{ lines: [{ lineId: 'L1', quantity: 1 }], carrier: 'DHL', trackingNumber: '123' }], shippedAt: '2026-03-01T12:00:00Z' };
 const call = <F extends (...a: never[]) => unknown>(f: F) => (...a: unknown[]) => (f as unknown as (...x: unknown[]) => unknown)(...a);
 const accountKey = fc.oneof(fc.constantFrom('shop', 'shop:US', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'shop:constructor', 'constructor:US'), hostile);
-const few = Math.ceil(RUNS / 4);
+const few = runsFor(4);
 
 function hub() {
   return new Hub({ accounts: { shop: new FakeAdapter({ stores: [store('US', 'USD')] }) } });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StockLedger, ValidationError, memoryLedgerStore, MemoryBulkJournal } from '../../../src/index.js';
-import { assertOnlyValidation, assertOnlyValidationAsync, hostile, hostileOr, RUNS } from './harness.js';
+import { assertOnlyValidation, assertOnlyValidationAsync, hostile, hostileOr, RUNS, runsFor } from './harness.js';
 
 const PROTO = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
 const key = fc.oneof(fc.constantFrom('TEE-1', ...PROTO), fc.string({ maxLength: 6 }), hostile);
@@ -10,7 +10,7 @@ const ORDER = {
   id: 'O-1', store: 'US', status: 'unshipped', holds: [], fulfilledBy: 'merchant', updatedAt: { utc: '2026-03-01T12:00:00.000Z' },
   lines: [{ lineId: 'L1', sku: 'TEE-1', quantity: 1, shippedQuantity: 0, cancelledQuantity: 0 }],
 };
-const few = Math.ceil(RUNS / 4);
+const few = runsFor(4);
 
 function ledger() {
   const l = new StockLedger();
