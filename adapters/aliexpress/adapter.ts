@@ -50,7 +50,11 @@ function tokenStoreOf(cfg: ResolvedConfig, key: string, now: number): TokenStore
 }
 
 /** The AliExpress Open Platform adapter (IOP gateway api-sg) for one seller account. */
-export function aliexpress(config: AliExpressConfig) {
+export function aliexpress(config: AliExpressConfig): AliExpressAdapter {
+  return build(config);
+}
+
+function build(config: AliExpressConfig) {
   if (typeof config?.appSecret === 'string') registerSecret(config.appSecret);
   const cfg = parseInput(AliExpressConfigSchema, config, 'config');
   const clock = cfg.clock ?? systemClock;
@@ -103,4 +107,5 @@ export function aliexpress(config: AliExpressConfig) {
   return adapter satisfies MarketplaceAdapter<AliExpressRaw>;
 }
 
-export type AliExpressAdapter = ReturnType<typeof aliexpress>;
+/** What `aliexpress()` returns: the unified services plus this marketplace's typed extras (named, so editors show `AliExpressAdapter`). */
+export interface AliExpressAdapter extends ReturnType<typeof build> {}

@@ -49,7 +49,11 @@ export const capabilities: Capabilities = {
 };
 
 /** The Shopee Open Platform v2 adapter: one shop account, or one CNSC merchant with its shops. */
-export function shopee(config: ShopeeConfig) {
+export function shopee(config: ShopeeConfig): ShopeeAdapter {
+  return build(config);
+}
+
+function build(config: ShopeeConfig) {
   if (typeof config?.partnerKey === 'string') registerSecret(config.partnerKey);
   const cfg = parseInput(ShopeeConfigSchema, config, 'config');
   const clock = cfg.clock ?? systemClock;
@@ -134,4 +138,5 @@ export function shopee(config: ShopeeConfig) {
   return adapter satisfies MarketplaceAdapter<ShopeeRaw>;
 }
 
-export type ShopeeAdapter = ReturnType<typeof shopee>;
+/** What `shopee()` returns: the unified services plus this marketplace's typed extras (named, so editors show `ShopeeAdapter`). */
+export interface ShopeeAdapter extends ReturnType<typeof build> {}

@@ -1,6 +1,7 @@
 export * from './money.js';
 export * from './money-math.js';
 export * from './currencies.js';
+export { CURRENCY_CODES, type CurrencyArg, type CurrencyCode } from './currency-codes.js';
 export { parseDecimal, formatDecimal, trimDecimal, type ScaledDecimal } from './decimal.js';
 export * from './address.js';
 export * from './store.js';

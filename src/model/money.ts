@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CurrencyArg } from './currency-codes.js';
 import { dinero, toSnapshot, transformScale, type Dinero } from 'dinero.js/bigint';
 import { down, halfAwayFromZero, halfDown, halfEven, halfTowardsZero, halfUp, up } from 'dinero.js/bigint';
 import { ValidationError } from '../errors/classes.js';
@@ -86,7 +87,7 @@ export function toDinero(m: Money, path = 'money'): Dinero<bigint> {
  * Strict door for caller input: "12.99" or 12.99 in EUR. More decimals than the currency allows
  * (money('1.005','EUR'), money(0.1 + 0.2,'USD')) is a ValidationError, never a silent rounding.
  */
-export function money(decimal: string | number, currency: string, path = 'amount'): Money {
+export function money<C extends string>(decimal: string | number, currency: CurrencyArg<C>, path = 'amount'): Money {
   path = pathOr(path, 'amount');
   const exponent = currencyExponent(currency, path.endsWith('amount') ? path.replace(/amount$/, 'currency') : 'currency');
   const d = trimDecimal(parseDecimal(decimal, path));
