@@ -16,7 +16,11 @@ export interface AliExpressSandboxOptions {
   refreshTtlMs?: number;
   /** Leaf categories → attribute name ids they require (2 = brand). */
   categories?: Record<number, number[]>;
-  /** Brands the seller may use (values of the brand attribute, id 2). */
+  /**
+   * Brands the seller may use: values of the brand attribute, id 2, which product post requires
+   * (specs/aliexpress/aliexpress_solution_product_post.json attribute_list; attribute ids per
+   * specs/aliexpress/aliexpress_solution_sku_attribute_query.json).
+   */
   brands?: string[];
 }
 

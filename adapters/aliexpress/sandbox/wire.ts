@@ -17,6 +17,7 @@ export function orderDto(o: SandboxOrder): Record<string, unknown> {
     order_id: Number(o.id), order_status: o.status, logistics_status: o.logistics.length ? 'SELLER_SEND_GOODS' : 'WAIT_SELLER_SEND_GOODS',
     fund_status: 'PAY_SUCCESS', issue_status: 'NO_ISSUE', frozen_status: 'NO_FROZEN', biz_type: 'AE_COMMON',
     gmt_create: pacific(o.createdAt), gmt_update: pacific(o.updatedAt), gmt_pay_time: pacific(o.createdAt),
+    // end_reason: specs/aliexpress/aliexpress_solution_order_get.json (order list item).
     ...(o.endReason ? { end_reason: o.endReason } : {}),
     pay_amount: money(total(o), o.currency),
     product_list: {
@@ -32,6 +33,7 @@ export function orderDto(o: SandboxOrder): Record<string, unknown> {
 export function orderDetail(o: SandboxOrder): Record<string, unknown> {
   return {
     id: Number(o.id), order_status: o.status, logistics_status: o.logistics.length ? 'SELLER_SEND_GOODS' : 'WAIT_SELLER_SEND_GOODS',
+    // order_end_reason: specs/aliexpress/aliexpress_solution_order_info_get.json (order detail).
     gmt_create: pacific(o.createdAt), gmt_modified: pacific(o.updatedAt), ...(o.endReason ? { order_end_reason: o.endReason } : {}), order_amount: { ...money(total(o), o.currency), cent_factor: 100 },
     receipt_address: o.address, buyer_info: { first_name: 'Sandbox', last_name: 'Buyer', login_id: 'es1000001', country: 'ES' },
     child_order_list: {

@@ -58,6 +58,8 @@ function listingsFeed(state: AmazonSandboxState, feed: SandboxFeed, content: Buf
     else own.push({ code: '100004', severity: 'ERROR', message: `Unknown operationType '${m.operationType}'.` });
     if (attributes) {
       const requirements = m.operationType === 'UPDATE' ? (m.requirements ?? 'LISTING') : (existing?.requirements ?? 'LISTING');
+      // Product type definitions (specs/amazon/definitionsProductTypes_2020-09-01.json): the feed
+      // message is validated against the type's schema, additionalProperties included.
       for (const i of [...requiredIssues(attributes, requirements), ...definitionIssues(attributes, state.productTypes[m.productType!], requirements)]) own.push({ code: i.code, severity: i.severity, message: i.message, attributeName: i.attributeNames[0] });
       if (!own.some((i) => i.severity === 'ERROR')) saveListing(state, feed.sellerId, sku, m.productType!, requirements, attributes, marketplaceId, now, liveAt);
     }
@@ -75,6 +77,7 @@ function listingsFeed(state: AmazonSandboxState, feed: SandboxFeed, content: Buf
 
 export function processFeed(state: AmazonSandboxState, feed: SandboxFeed, content: Buffer, now: number, timing: { liveAt: number; lagMs: number }): ProcessResult {
   if (feed.feedType === 'JSON_LISTINGS_FEED') return listingsFeed(state, feed, content, now, timing.liveAt);
+  // Order acknowledgement (POST_ORDER_ACKNOWLEDGEMENT_DATA, specs/amazon/feeds_2021-06-30.json feedType): rules in ./order-feed.ts.
   if (feed.feedType === 'POST_ORDER_ACKNOWLEDGEMENT_DATA') return { status: 'DONE', report: processOrderAcknowledgement(state, feed, content, now, timing.lagMs), contentType: 'text/xml' };
   // Legacy listing XML / flat-file feeds stopped working in 2025 (research §0.4).
   return { status: 'FATAL', report: Buffer.alloc(0), contentType: 'text/plain' };

@@ -79,7 +79,7 @@ export function installFeeds(router: Router, state: AmazonSandboxState, ctx: San
     return ok({ feedId }, 202);
   }));
 
-  // getFeeds (feeds_2021-06-30.json): feedTypes required, newest first, filtered by marketplaceIds,
+  // getFeeds (specs/amazon/feeds_2021-06-30.json#/paths/~1feeds~12021-06-30~1feeds/get): feedTypes required, newest first, filtered by marketplaceIds,
   // processingStatuses and createdSince/createdUntil; pageSize 1–100 (default 10).
   router.add('GET', '/feeds/2021-06-30/feeds', guarded(state, ctx, opts, 'getFeeds', (req, sellerId) => {
     const q = req.query;

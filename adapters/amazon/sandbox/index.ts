@@ -31,11 +31,15 @@ export interface AmazonSandboxOptions {
   listingLiveAfterMs?: number;
   feedProcessingMs?: number;
   readLagMs?: number;
-  /** FBA SKUs in the seed (default SANDBOX-FBA-1 and SANDBOX-FBA-2 on Amazon.de and .fr). */
+  /**
+   * FBA SKUs in the seed (default SANDBOX-FBA-1 and SANDBOX-FBA-2 on Amazon.de and .fr): their
+   * fulfillment_availability carries an Amazon channel code, as in
+   * specs/amazon/listings-feed-schema-v2.example.json (`AMAZON_NA`).
+   */
   fbaSkus?: string[];
-  /** Amazon-time a report takes to generate (default 30 s, divided by the time scale). */
+  /** Amazon-time a report takes to generate (default 30 s, divided by the time scale; states per specs/amazon/reports_2021-06-30.json processingStatus). */
   reportProcessingMs?: number;
-  /** Product type definitions to enforce (getDefinitionsProductType `schema` documents), by product type. */
+  /** Product type definitions to enforce (getDefinitionsProductType `schema` documents, specs/amazon/definitionsProductTypes_2020-09-01.json), by product type. */
   productTypes?: Record<string, { properties?: Record<string, unknown>; required?: string[]; additionalProperties?: boolean }>;
 }
 
