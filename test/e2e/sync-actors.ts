@@ -30,14 +30,5 @@ export const isOrderList: Record<string, (req: SandboxRequest) => boolean> = {
   aliexpress: (r) => (r.query.get('method') ?? r.form().get('method')) === 'aliexpress.solution.order.get',
 };
 
-/** A seeded PRNG (mulberry32): the same run every time. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG: the sandbox's own (mulberry32), so a run repeats exactly. */
+export { seededRandom as prng } from '../../src/sandbox/random.js';

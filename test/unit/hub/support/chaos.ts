@@ -5,6 +5,7 @@
  */
 import { NetworkError } from '../../../../src/errors/classes.js';
 import { Hub, memoryCheckpoints } from '../../../../src/hub/index.js';
+import { seededRandom as prng } from '../../../../src/sandbox/random.js';
 import type { Order } from '../../../../src/model/order.js';
 import { Crash, DyingStore } from './crash.js';
 import { FakeAdapter, makeOrder, store } from './fake-adapter.js';
@@ -34,16 +35,6 @@ export interface ChaosResult {
   duplicatedBeyondRedelivery: number;
   /** |units the marketplace has open − units the ERP's latest versions have open|. */
   itemsUnaccounted: number;
-}
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const T0 = Date.parse('2026-03-01T12:00:00Z');
