@@ -135,6 +135,7 @@ describe('throughput under 429s (issue 17.4)', () => {
   for (const c of cases) {
     it(`16 callers keep ≥ 0.97 of the quota ceiling, nothing fails: ${c.name}`, async () => {
       const r = await bulk({ ...c, seed: 11, concurrency: 16, seconds: c.timeScale > 1 ? 60 : 600 });
+      console.log(`[limiter after 429] ${c.name}: ${r.ok} granted = ${r.ratio.toFixed(3)} of the quota ceiling, ${r.failed} failed`);
       expect(r.failed).toBe(0);
       expect(r.ratio).toBeGreaterThanOrEqual(0.97);
     });
