@@ -1,0 +1,2 @@
+/** Notifications: verified marketplace pushes as unified events. */
+export * from './event.js';
