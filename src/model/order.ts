@@ -53,12 +53,14 @@ export const TaxLineSchema = z.object({
 export type TaxLine = z.infer<typeof TaxLineSchema>;
 
 export const OrderTotalsSchema = z.object({
-  /** What the buyer was charged (items + shipping + tax − discounts), never the seller's proceeds. */
+  /** What the buyer was charged (items + shipping + tax + fees − discounts), never the seller's proceeds. */
   charged: MoneySchema.optional(),
   items: MoneySchema.optional(),
   shipping: MoneySchema.optional(),
   tax: MoneySchema.optional(),
   discounts: MoneySchema.optional(),
+  /** Buyer-paid fees that are neither items, shipping nor tax (service, transaction, insurance fees...). */
+  fees: MoneySchema.optional(),
   /** Seller's revenue after marketplace fees, when the marketplace gives it; separate on purpose. */
   proceeds: MoneySchema.optional(),
 });

@@ -153,6 +153,8 @@ export function toOrder(w: OrderWire, ctx: OrderMapContext, escrow?: EscrowDetai
   if (discounts > 0) totals.discounts = cash(discounts, cur);
   if (esc?.shipping !== undefined) totals.shipping = cash(esc.shipping, cur);
   if (esc?.tax) totals.tax = cash(esc.tax, cur);
+  // Part of what the buyer paid (buyer_payment_info.buyer_total_amount), so part of the totals that add up to it.
+  if (esc?.buyerFees) totals.fees = cash(esc.buyerFees, cur);
   if (esc?.payout !== undefined) totals.proceeds = cash(esc.payout, cur);
   const order: Order = {
     id: w.order_sn,
@@ -184,7 +186,6 @@ export function toOrder(w: OrderWire, ctx: OrderMapContext, escrow?: EscrowDetai
       bookingSn: w.booking_sn || undefined,
       // Where line prices come from: the settled escrow, or get_order_detail (bundle discounts unknown).
       prices: esc ? 'escrow' : 'order_detail',
-      ...(esc?.buyerFees ? { buyerFees: cash(esc.buyerFees, cur) } : {}),
     },
   };
   if (ctx.includePii) {

@@ -14,8 +14,8 @@ const COMMISSION = 0.05;
 /**
  * The escrow detail of one order (specs/shopee/v2.payment.get_escrow_detail.json): items[] carry
  * subtotals of their quantity (original_price, discounted_price), bundle lines included;
- * buyer_payment_info is the checkout snapshot (merchant_subtotal + shipping_fee − vouchers − coins
- * = buyer_total_amount); escrow_amount follows the documented formula with the terms modelled here
+ * buyer_payment_info is the checkout snapshot (merchant_subtotal + shipping_fee + buyer_service_fee +
+ * initial_buyer_txn_fee − vouchers − coins = buyer_total_amount, "the total amount paid by buyer"); escrow_amount follows the documented formula with the terms modelled here
  * (cost of goods sold − voucher_from_seller + buyer_paid_shipping_fee − actual_shipping_fee − commission_fee).
  */
 export function escrowOf(o: SandboxOrder, decimals: number): Record<string, unknown> {
@@ -33,7 +33,9 @@ export function escrowOf(o: SandboxOrder, decimals: number): Record<string, unkn
     };
   });
   const goods = items.reduce((s, it) => s + cents(it.discounted_price), 0);
-  const total = goods + cents(m.shippingFee) - cents(m.sellerVoucher) - cents(m.shopeeVoucher) - cents(m.coins);
+  const serviceFee = cents(m.buyerServiceFee ?? 0);
+  const txnFee = cents(m.buyerTxnFee ?? 0);
+  const total = goods + cents(m.shippingFee) + serviceFee + txnFee - cents(m.sellerVoucher) - cents(m.shopeeVoucher) - cents(m.coins);
   const commission = Math.round(goods * COMMISSION);
   const escrow = goods - cents(m.sellerVoucher) + cents(m.shippingFee) - cents(m.shippingFee) - commission;
   return {
@@ -43,7 +45,7 @@ export function escrowOf(o: SandboxOrder, decimals: number): Record<string, unkn
     buyer_payment_info: {
       buyer_payment_method: 'ShopeePay', buyer_total_amount: out(total), merchant_subtotal: out(goods), shipping_fee: out(cents(m.shippingFee)),
       seller_voucher: -out(cents(m.sellerVoucher)), shopee_voucher: -out(cents(m.shopeeVoucher)), shopee_coins_redeemed: -out(cents(m.coins)),
-      credit_card_promotion: 0, buyer_tax_amount: 0, import_tax_amount: 0, buyer_service_fee: 0, initial_buyer_txn_fee: 0, insurance_premium: 0,
+      credit_card_promotion: 0, buyer_tax_amount: 0, import_tax_amount: 0, buyer_service_fee: out(serviceFee), initial_buyer_txn_fee: out(txnFee), insurance_premium: 0,
     },
     order_income: {
       escrow_amount: out(escrow), buyer_total_amount: out(total), cost_of_goods_sold: out(goods), original_cost_of_goods_sold: out(goods),

@@ -38,6 +38,9 @@ export interface SeedOrderSpec {
   sellerVoucher?: number;
   shopeeVoucher?: number;
   coins?: number;
+  /** Buyer-paid checkout fees (escrow buyer_payment_info.buyer_service_fee / initial_buyer_txn_fee). */
+  buyerServiceFee?: number;
+  buyerTxnFee?: number;
 }
 
 const ALNUM = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -68,12 +71,15 @@ export function seedOrder(world: ShopeeSandboxState, spec: SeedOrderSpec = {}): 
   const money = {
     paid: (spec.lines ?? []).map((l) => l.discountedPrice ?? l.price),
     shippingFee: spec.shippingFee ?? 0, sellerVoucher: spec.sellerVoucher ?? 0, shopeeVoucher: spec.shopeeVoucher ?? 0, coins: spec.coins ?? 0,
+    buyerServiceFee: spec.buyerServiceFee ?? 0, buyerTxnFee: spec.buyerTxnFee ?? 0,
   };
   if (!spec.lines) money.paid = lines.map((l) => l.model_original_price);
-  // total_amount: items paid + buyer-paid shipping, offset by promotions (v2.order.get_order_detail total_amount).
+  // total_amount: "The total amount paid by the buyer": items paid + buyer-paid shipping (and the buyer's
+  // checkout fees), offset by promotions (v2.order.get_order_detail total_amount).
   const scale = 10 ** shop.priceDecimals;
   const cents = (v: number) => Math.round(v * scale);
-  const total = (lines.reduce((s, l, i) => s + cents(money.paid[i]!) * l.model_quantity_purchased, 0) + cents(money.shippingFee) - cents(money.sellerVoucher) - cents(money.shopeeVoucher) - cents(money.coins)) / scale;
+  const fees = cents(money.buyerServiceFee) + cents(money.buyerTxnFee);
+  const total = (lines.reduce((s, l, i) => s + cents(money.paid[i]!) * l.model_quantity_purchased, 0) + cents(money.shippingFee) + fees - cents(money.sellerVoucher) - cents(money.shopeeVoucher) - cents(money.coins)) / scale;
   const mode = spec.mode ?? 'pickup';
   const pkg: SandboxPackage = {
     package_number: `OFG${world.nextId()}${sn.slice(-4)}`, logistics_status: 'LOGISTICS_READY', logistics_channel_id: mode === 'non_integrated' ? 18099 : 18025,

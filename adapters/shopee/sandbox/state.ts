@@ -123,7 +123,7 @@ export interface SandboxOrder {
   /** Successful ship_order calls, per order. */
   shipments: number;
   /** What the buyer paid per unit of each item_list entry, and the order-level money (escrow detail). */
-  money?: { paid: number[]; shippingFee: number; sellerVoucher: number; shopeeVoucher: number; coins: number };
+  money?: { paid: number[]; shippingFee: number; sellerVoucher: number; shopeeVoucher: number; coins: number; buyerServiceFee?: number; buyerTxnFee?: number };
 }
 
 export interface LostPush {
