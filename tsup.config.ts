@@ -16,6 +16,8 @@ export const entries = {
   'sandbox/ebay': 'adapters/ebay/sandbox/index.ts',
   'sandbox/aliexpress': 'adapters/aliexpress/sandbox/index.ts',
   'sandbox/shopee': 'adapters/shopee/sandbox/index.ts',
+  // Redis stores and BullMQ workers: ioredis and bullmq stay optional peers (never bundled).
+  redis: 'src/redis/index.ts',
   cli: 'src/cli/main.ts',
 };
 
@@ -27,6 +29,9 @@ const esmOnly = [/^p-queue/, /^p-retry/, /^p-timeout/, /^is-network-error/, /^di
 
 /** The CLI loads adapters through the package's own public subpaths, like a user would. */
 const selfReference = [/^xborder(\/|$)/];
+
+/** Optional peers, imported lazily by xborder/redis: the user installs them, the bundle never carries them. */
+const optionalPeers = [/^ioredis(\/|$)/, /^bullmq(\/|$)/];
 
 export default defineConfig({
   entry: entries,
@@ -44,5 +49,5 @@ export default defineConfig({
   target: 'node20',
   outDir: 'dist',
   noExternal: esmOnly,
-  external: selfReference,
+  external: [...selfReference, ...optionalPeers],
 });

@@ -38,7 +38,7 @@ function inputsOf(meta: Metafile, output: string, seen = new Set<string>()): Set
 
 describe.runIf(built)('package exports (built dist/)', () => {
   it('exports map has types for import and require on every subpath', () => {
-    expect(subpaths.sort()).toEqual(['.', './aliexpress', './amazon', './currency', './ebay', './landed-cost', './sandbox', './shipping', './shopee', ...adapters.map((a) => `./sandbox/${a}`)].sort());
+    expect(subpaths.sort()).toEqual(['.', './aliexpress', './amazon', './currency', './ebay', './landed-cost', './redis', './sandbox', './shipping', './shopee', ...adapters.map((a) => `./sandbox/${a}`)].sort());
     for (const sp of subpaths) {
       const e = pkg.exports[sp] as { import: { types: string; default: string }; require: { types: string; default: string } };
       for (const file of [e.import.types, e.import.default, e.require.types, e.require.default]) expect(existsSync(path.join(root, file)), file).toBe(true);
@@ -65,7 +65,7 @@ describe.runIf(built)('package exports (built dist/)', () => {
   it.each(['esm', 'cjs'])('%s build: no adapter entry contains code from another adapter, and the core entries contain none', (fmt) => {
     const meta = JSON.parse(readFileSync(path.join(root, `dist/metafile-${fmt}.json`), 'utf8')) as Metafile;
     const ext = fmt === 'esm' ? 'js' : 'cjs';
-    for (const entry of [...adapters, 'index', 'currency', 'landed-cost', 'shipping', 'sandbox', 'cli']) {
+    for (const entry of [...adapters, 'index', 'currency', 'landed-cost', 'shipping', 'sandbox', 'redis', 'cli']) {
       const inputs = [...inputsOf(meta, `dist/${entry}.${ext}`)];
       expect(inputs.length, `dist/${entry}.${ext} in metafile`).toBeGreaterThan(0);
       for (const other of adapters.filter((a) => a !== entry)) {
@@ -84,6 +84,16 @@ describe.runIf(built)('package exports (built dist/)', () => {
       expect(inputs.some((i) => i.startsWith(`adapters/${m}/sandbox/`))).toBe(true);
       for (const other of adapters.filter((a) => a !== m)) expect(inputs.filter((i) => i.startsWith(`adapters/${other}/`)), `sandbox/${m} contains ${other}`).toEqual([]);
     }
+  });
+
+  it.each(['esm', 'cjs'])('%s build: the optional peers ioredis and bullmq are never bundled, only imported', (fmt) => {
+    const meta = JSON.parse(readFileSync(path.join(root, `dist/metafile-${fmt}.json`), 'utf8')) as Metafile;
+    const bundled = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs)).filter((i) => /node_modules\/(ioredis|bullmq)\//.test(i));
+    expect(bundled).toEqual([]);
+    // Loading any entry loads neither peer: xborder/redis imports them on first use.
+    const peerImports = Object.entries(meta.outputs).flatMap(([out, o]) => o.imports.filter((i) => /^(ioredis|bullmq)(\/|$)/.test(i.path)).map((i) => `${out} ${i.kind} ${i.path}`));
+    expect(peerImports.length).toBeGreaterThan(0);
+    expect(peerImports.filter((i) => !i.includes(' dynamic-import '))).toEqual([]);
   });
 
   it('source maps name their sources without embedding them', () => {
