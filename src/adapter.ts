@@ -6,6 +6,7 @@ import type { Order, OrderStatus } from './model/order.js';
 import type { Shipment, ShipRequest } from './model/shipment.js';
 import type { Store } from './model/store.js';
 import type { Paginated, ResumeToken } from './paginate/paginated.js';
+import type { ReturnsCapabilities, ReturnsService } from './returns/types.js';
 
 /** What an adapter can do; callers branch on these instead of on the marketplace name. */
 export interface Capabilities {
@@ -30,6 +31,8 @@ export interface Capabilities {
   };
   /** Maximum updates per bulk inventory call. */
   inventoryBatchSize: number;
+  /** Returns, refunds and buyer cancellation requests (absent: the adapter has no returns service). */
+  returns?: ReturnsCapabilities;
 }
 
 export interface StoreOptions extends CallOptions {
@@ -118,6 +121,8 @@ export interface MarketplaceAdapter<Raw = unknown> {
   readonly orders: OrdersService;
   readonly inventory: InventoryService;
   readonly fulfilment: FulfilmentService;
+  /** Returns, refunds and buyer cancellation requests (issue 23); see `capabilities.returns`. */
+  readonly returns?: ReturnsService;
   /** Typed low-level client over the marketplace's operations. */
   readonly raw: Raw;
 }
@@ -128,3 +133,5 @@ export interface CommonAdapterOptions {
   hooks?: Hooks;
   timeScale?: number;
 }
+
+export type { ReturnsCapabilities, ReturnsService, CancellationRequestsService, ReturnListQuery, CancellationListQuery, RefundRequest, OfferRequest, ApproveReturnRequest, RejectReturnRequest } from './returns/types.js';

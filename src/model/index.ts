@@ -9,3 +9,4 @@ export * from './listing.js';
 export * from './order.js';
 export * from './shipment.js';
 export * from './carriers.js';
+export * from './return.js';

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { readJsonFile, writeFileAtomic } from '../state/atomic-file.js';
+import type { Requirements, RequirementsCache } from './types.js';
+
+/** Bumped when the cached shape changes: older files are ignored (read again), never misread. */
+export const CACHE_FORMAT = 1;
+
+export interface CacheEntry {
+  format: number;
+  savedAt: string;
+  requirements: Requirements;
+}
+
+/** The cache key of one requirements document: marketplace / store / product type or category (+ level). */
+export function requirementsKey(r: Pick<Requirements, 'marketplace' | 'store' | 'kind' | 'id' | 'level'>): string {
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
+  return [r.marketplace, r.store, `${r.kind}-${r.id}${r.level ? `.${r.level}` : ''}`].map(safe).join('/');
+}
+
+/** In-process cache with an optional time to live (the default for every adapter). */
+export class MemoryRequirementsCache implements RequirementsCache {
+  private readonly map = new Map<string, { at: number; value: Requirements }>();
+  constructor(private readonly opts: { ttlMs?: number; now?: () => number } = {}) {}
+
+  async get(key: string): Promise<Requirements | undefined> {
+    const hit = this.map.get(key);
+    const now = this.opts.now?.() ?? Date.now();
+    if (!hit || (this.opts.ttlMs !== undefined && now - hit.at > this.opts.ttlMs)) return undefined;
+    return hit.value;
+  }
+
+  async set(key: string, value: Requirements): Promise<void> {
+    this.map.set(key, { at: this.opts.now?.() ?? Date.now(), value });
+  }
+}
+
+export interface FileRequirementsCacheOptions {
+  /** Directory that holds one JSON file per key. */
+  dir: string;
+  /** Older entries are read again from the marketplace (default 7 days: definitions change rarely). */
+  ttlMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Requirements on disk, one file per key (`<dir>/<marketplace>/<store>/<kind>-<id>.json`), written
+ * atomically like the other state files so a crash never leaves half a document behind. An entry
+ * past its TTL or of another cache format is a miss.
+ */
+export class FileRequirementsCache implements RequirementsCache {
+  private readonly ttlMs: number;
+  constructor(private readonly opts: FileRequirementsCacheOptions) {
+    this.ttlMs = opts.ttlMs ?? 7 * 24 * 3600_000;
+  }
+
+  fileOf(key: string): string {
+    return path.join(this.opts.dir, `${key}.json`);
+  }
+
+  async get(key: string): Promise<Requirements | undefined> {
+    let entry: CacheEntry | undefined;
+    try {
+      entry = await readJsonFile<CacheEntry>(this.fileOf(key));
+    } catch {
+      return undefined; // unreadable or corrupt: read the marketplace again and overwrite it
+    }
+    if (!entry || entry.format !== CACHE_FORMAT || !entry.requirements) return undefined;
+    const age = (this.opts.now?.() ?? Date.now()) - Date.parse(entry.savedAt);
+    return age >= 0 && age <= this.ttlMs ? entry.requirements : undefined;
+  }
+
+  async set(key: string, requirements: Requirements): Promise<void> {
+    const entry: CacheEntry = { format: CACHE_FORMAT, savedAt: new Date(this.opts.now?.() ?? Date.now()).toISOString(), requirements };
+    await writeFileAtomic(this.fileOf(key), JSON.stringify(entry));
+  }
+}
+
+/**
+ * Cache-first read: a fresh cached document is returned without any call; otherwise `fetch` runs
+ * and its answer is cached. Concurrent misses on one key share one fetch.
+ */
+export function cachedRequirements(cache: RequirementsCache) {
+  const inflight = new Map<string, Promise<Requirements>>();
+  return async (key: string, fetch: () => Promise<Requirements>, refresh = false): Promise<Requirements> => {
+    if (!refresh) {
+      const hit = await cache.get(key);
+      if (hit) return hit;
+    }
+    const running = inflight.get(key);
+    if (running) return running;
+    const p = (async () => {
+      const fresh = await fetch();
+      await cache.set(key, fresh);
+      return fresh;
+    })().finally(() => inflight.delete(key));
+    inflight.set(key, p);
+    return p;
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { MoneyInputSchema } from '../model/money.js';
+import { RETURN_STATUSES } from '../model/return.js';
+import type { ResumeToken } from '../paginate/paginated.js';
+
+/** Caller input of the returns services (types.ts), checked with zod: bad input → ValidationError naming the path. */
+const DateInput = z.union([z.date(), z.iso.datetime({ offset: true })]).transform((v) => new Date(v));
+const Resume = z.custom<ResumeToken>((v) => !!v && typeof v === 'object' && (v as ResumeToken).v === 1, 'expected a resume token');
+
+export const ReturnListQuerySchema = z.object({
+  updatedSince: DateInput.optional(),
+  until: DateInput.optional(),
+  statuses: z.array(z.enum(RETURN_STATUSES)).optional(),
+  resumeFrom: Resume.optional(),
+});
+
+export const CancellationListQuerySchema = z.object({
+  updatedSince: DateInput.optional(),
+  until: DateInput.optional(),
+  resumeFrom: Resume.optional(),
+});
+
+export const IdSchema = z.string().min(1).max(200);
+
+const Comment = z.string().max(1000).optional();
+
+export const ApproveRequestSchema = z.object({ rma: z.string().min(1).max(100).optional(), comment: Comment }).default({});
+export const RejectRequestSchema = z.object({ comment: Comment }).default({});
+export const OfferRequestSchema = z.object({ partialRefund: MoneyInputSchema, comment: Comment });
+
+export const RefundLineInputSchema = z.object({
+  lineId: z.string().min(1),
+  quantity: z.number().int().positive().optional(),
+  amount: MoneyInputSchema.optional(),
+});
+
+/** Exactly one of `lines` or `amount`. */
+export const RefundRequestSchema = z
+  .object({
+    lines: z.array(RefundLineInputSchema).min(1).optional(),
+    amount: MoneyInputSchema.optional(),
+    comment: Comment,
+    reason: z.string().max(100).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!!v.lines === (v.amount !== undefined)) ctx.addIssue({ code: 'custom', message: 'give exactly one of lines or amount', path: ['amount'] });
+    if (v.amount && v.amount.amount <= 0) ctx.addIssue({ code: 'custom', message: 'a refund must be positive', path: ['amount', 'amount'] });
+    v.lines?.forEach((l, i) => {
+      if (l.amount && l.amount.amount <= 0) ctx.addIssue({ code: 'custom', message: 'a refund must be positive', path: ['lines', i, 'amount', 'amount'] });
+    });
+  });
+export type ParsedRefundRequest = z.output<typeof RefundRequestSchema>;
+
+export const RejectCancellationSchema = z
+  .object({
+    reason: z.string().max(100).optional(),
+    comment: Comment,
+    shippedAt: z.iso.datetime({ offset: true }).optional(),
+    trackingNumber: z.string().min(1).max(100).optional(),
+    carrier: z.string().min(1).max(100).optional(),
+  })
+  .default({});
