@@ -6,6 +6,7 @@ import type { Order, OrderStatus } from './model/order.js';
 import type { Shipment, ShipRequest } from './model/shipment.js';
 import type { Store } from './model/store.js';
 import type { Paginated, ResumeToken } from './paginate/paginated.js';
+import type { Requirements, RequirementsQuery } from './requirements/types.js';
 import type { ReturnsCapabilities, ReturnsService } from './returns/types.js';
 
 /** What an adapter can do; callers branch on these instead of on the marketplace name. */
@@ -45,13 +46,24 @@ export interface UpsertOptions extends StoreOptions {
   replace?: boolean;
 }
 
+export interface ValidateOptions extends StoreOptions {
+  /**
+   * Check against the marketplace's published requirements (cached) instead of asking the
+   * marketplace; the result's issues are RequirementIssues. Adapters without requirements throw
+   * NotSupportedError.
+   */
+  offline?: boolean;
+}
+
 export interface BulkUpsertOptions extends StoreOptions {
   onProgress?(e: { done: number; failed: number; total: number; sku?: string }): void;
 }
 
 export interface ListingsService {
   upsert(listing: ListingInput, opts?: UpsertOptions): Promise<ListingResult>;
-  validate(listing: ListingInput, opts?: StoreOptions): Promise<ListingResult>;
+  validate(listing: ListingInput, opts?: ValidateOptions): Promise<ListingResult>;
+  /** Published requirements of a product type / category on a store (cached; see src/requirements). */
+  requirements?(query: RequirementsQuery): Promise<Requirements>;
   get(sku: string, opts?: StoreOptions): Promise<ListingResult>;
   update(sku: string, patch: { price?: Money; quantity?: number }, opts?: StoreOptions): Promise<ListingResult>;
   delete(sku: string, opts?: StoreOptions): Promise<ListingResult>;
