@@ -1,3 +1,4 @@
+import PQueue from 'p-queue';
 import { NotFoundError, ValidationError } from '../../src/errors/classes.js';
 import { errorFromTransport } from '../../src/errors/from-response.js';
 import { isXborderError, type XborderError } from '../../src/errors/xborder-error.js';
@@ -106,18 +107,11 @@ export async function settle(sku: string, work: () => Promise<ListingResult>): P
   }
 }
 
-/** Runs tasks with at most `limit` in flight (the limiter still paces the calls themselves). */
+/** Runs tasks with at most `limit` in flight (the limiter still paces the calls themselves); results in input order. */
 export async function pooled<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
+  if (!items.length) return [];
+  const queue = new PQueue({ concurrency: Math.max(1, limit) });
+  return queue.addAll(items.map((item) => () => fn(item)));
 }
 
 /** A variation family: the parent first (children reference it), then the children in parallel. */
