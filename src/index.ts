@@ -9,3 +9,4 @@ export * from './state/intent-journal.js';
 export * from './hub/index.js';
 export * from './inventory/index.js';
 export * from './fulfilment/journaled-ship.js';
+export * from './notifications/index.js';

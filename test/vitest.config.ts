@@ -19,7 +19,7 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], exclude: ['test/unit/sandbox/**'], isolate: false } },
       // Real loopback HTTP, adapters, end-to-end and package tests keep per-file isolation
       // (nock's net-connect switch, token caches, servers).
-      { extends: true, test: { name: 'io', include: ['test/unit/sandbox/**/*.test.ts', 'test/adapters/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/package/**/*.test.ts', 'test/redis/**/*.test.ts', 'test/returns/**/*.test.ts', 'test/requirements/**/*.test.ts'] } },
+      { extends: true, test: { name: 'io', include: ['test/unit/sandbox/**/*.test.ts', 'test/adapters/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/package/**/*.test.ts', 'test/redis/**/*.test.ts', 'test/notifications/**/*.test.ts', 'test/returns/**/*.test.ts', 'test/requirements/**/*.test.ts'] } },
     ],
   },
 });

@@ -128,7 +128,7 @@ function build(config: ShopeeConfig) {
       labels: (s: Shipment, o?: CallOptions & { type?: ShippingDocumentType }) => labelsFor(ctx, orders, s, o),
     },
     auth: new ShopeeAuth(client, cfg, tokens, baseUrl, defaultIdentity),
-    push: new ShopeePush(client, cfg.partnerKey),
+    push: new ShopeePush(client, cfg.partnerKey, account),
     raw: {
       public: client.raw(client.public, publicOps),
       shop: (shopId?: number) => client.raw(client.for({ kind: 'shop', id: shopId ?? shops[0]!.shopId }), { ...productOps, ...orderOps }),

@@ -21,3 +21,6 @@ export { productOps } from './operations/product.js';
 export { orderOps } from './operations/order.js';
 export { globalOps } from './operations/global.js';
 export { MemoryTokenStore, FileTokenStore, fileTokenStore, type TokenStore, type StoredToken } from '../../src/state/token-store.js';
+export { shopeeWebhookVerifier, type ShopeeWebhookOptions } from './notifications/webhook.js';
+export { drainLostPushes, lostPushSource, type DrainResult, type LostPushSourceOptions } from './notifications/drain.js';
+export { pushToEvents } from './notifications/events.js';

@@ -55,7 +55,11 @@ export function toEvent(body: PushBody): PushEvent {
 }
 
 export class ShopeePush {
-  constructor(private readonly client: ShopeeClient, private readonly partnerKey: string) {
+  /**
+   * @param account the adapter's account key, given to the unified events of this shop's pushes
+   *   (notifications/events.ts); the push's own shop_id when absent.
+   */
+  constructor(private readonly client: ShopeeClient, private readonly partnerKey: string, readonly account?: string) {
     hideFields(this, 'client', 'partnerKey');
   }
 
@@ -90,14 +94,15 @@ export class ShopeePush {
    * Pulls the lost-push backlog (Shopee keeps 3 days, 100 per page) and confirms each page only
    * after `handle` succeeded, so a crash re-delivers instead of losing messages.
    */
-  async drainLost(handle: (events: PushEvent[]) => void | Promise<void>, opts: CallOptions & { maxPages?: number } = {}): Promise<{ drained: number; pages: number }> {
+  async drainLost(handle: (events: PushEvent[], bodies: PushBody[]) => void | Promise<void>, opts: CallOptions & { maxPages?: number } = {}): Promise<{ drained: number; pages: number }> {
     let drained = 0;
     let pages = 0;
     for (; pages < (opts.maxPages ?? 1000);) {
       const res = (await this.client.call(this.client.public, publicOps.get_lost_push_message, {}, opts)).data.response;
       if (!res.push_message_list.length || res.last_message_id === undefined) break;
-      const events = res.push_message_list.map((m) => toEvent(lostBody(m)));
-      await handle(events);
+      const bodies = res.push_message_list.map(lostBody);
+      const events = bodies.map(toEvent);
+      await handle(events, bodies);
       await this.client.call(this.client.public, publicOps.confirm_consumed_lost_push_message, { body: { last_message_id: res.last_message_id } }, opts);
       drained += events.length;
       pages++;
@@ -108,7 +113,7 @@ export class ShopeePush {
 }
 
 /** A lost message's `data` is documented as a JSON string; the sample nests the whole push object. */
-function lostBody(m: { code: number; shop_id?: number; timestamp?: number; data: unknown }): PushBody {
+export function lostBody(m: { code: number; shop_id?: number; timestamp?: number; data: unknown }): PushBody {
   let data: unknown = m.data;
   if (typeof data === 'string') {
     try {
