@@ -11,6 +11,9 @@ import { amazonRateFromHeaders, amazonRequestId, mapAmazonError } from './errors
 import { fulfilmentService, type AmazonFulfilmentService } from './fulfilment.js';
 import { inventoryService } from './inventory.js';
 import { MemoryListingMemory } from './listing-memory.js';
+import { routeGrantless } from './notifications/grantless.js';
+import { NOTIFICATIONS_SCOPE } from './notifications/operations.js';
+import { notificationsService, type AmazonNotificationsService } from './notifications/service.js';
 import { listingsService } from './listings.js';
 import type { AmazonRegion } from './marketplaces.js';
 import { ops, type AmazonOperations } from './operations.js';
@@ -25,6 +28,8 @@ export interface AmazonAdapter extends MarketplaceAdapter<AmazonRawClient> {
   readonly listings: ReturnType<typeof listingsService>;
   readonly fulfilment: AmazonFulfilmentService;
   readonly orders: AmazonOrdersService;
+  /** Notifications API: SQS destination + subscriptions (consume them with AmazonSqsSource). */
+  readonly notifications: AmazonNotificationsService;
 }
 
 /**
@@ -37,7 +42,9 @@ export function amazon(config: AmazonConfigInput): AmazonAdapter {
   const clock = config.clock ?? systemClock;
   const journal = config.journal ?? new MemoryIntentJournal();
   let pipeline: Pipeline | undefined;
-  const auth = new LwaAuth({ credentials: parsed.credentials, tokenEndpoint: resolved.tokenEndpoint, pipeline: () => pipeline!, clock, tokenStore: config.tokenStore });
+  const lwa = { credentials: parsed.credentials, tokenEndpoint: resolved.tokenEndpoint, pipeline: () => pipeline!, clock, tokenStore: config.tokenStore };
+  // Grantless Notifications operations take the app's client_credentials token (notifications/grantless.ts).
+  const auth = routeGrantless(new LwaAuth(lwa), new LwaAuth({ ...lwa, scope: NOTIFICATIONS_SCOPE }));
   pipeline = new Pipeline({
     marketplace: 'amazon',
     account: parsed.sellerId,
@@ -82,6 +89,7 @@ export function amazon(config: AmazonConfigInput): AmazonAdapter {
     orders: ordersService(ctx),
     inventory: inventoryService(ctx),
     fulfilment: fulfilmentService(ctx),
+    notifications: notificationsService(ctx),
     raw,
   };
 }

@@ -24,6 +24,11 @@ export interface LwaAuthOptions {
   tokenStore?: TokenStore;
   /** Refresh this long before `expires_in` runs out. */
   skewMs?: number;
+  /**
+   * Grantless operations: a `client_credentials` grant with this scope instead of the seller's
+   * refresh token ("Grantless Operations", developer-docs.amazon.com/sp-api/docs/grantless-operations).
+   */
+  scope?: string;
 }
 
 /**
@@ -54,7 +59,7 @@ export class LwaAuth implements AuthStep {
   constructor(private readonly opts: LwaAuthOptions) {
     registerSecret(opts.credentials.clientSecret);
     registerSecret(opts.credentials.refreshToken);
-    const digest = createHash('sha256').update(`${opts.credentials.clientId}\n${opts.credentials.refreshToken}`).digest('hex').slice(0, 16);
+    const digest = createHash('sha256').update(`${opts.credentials.clientId}\n${opts.scope ? `scope:${opts.scope}` : opts.credentials.refreshToken}`).digest('hex').slice(0, 16);
     this.storeKey = `amazon:lwa:${digest}`;
   }
 
@@ -94,12 +99,9 @@ export class LwaAuth implements AuthStep {
     }
     // Shared work: no caller's AbortSignal may cancel the request the others wait on.
     const res = await this.opts.pipeline().call({ ...lwaToken, baseUrl: this.opts.tokenEndpoint }, {
-      body: {
-        grant_type: 'refresh_token',
-        refresh_token: credentials.refreshToken,
-        client_id: credentials.clientId,
-        client_secret: credentials.clientSecret,
-      },
+      body: this.opts.scope
+        ? { grant_type: 'client_credentials', scope: this.opts.scope, client_id: credentials.clientId, client_secret: credentials.clientSecret }
+        : { grant_type: 'refresh_token', refresh_token: credentials.refreshToken, client_id: credentials.clientId, client_secret: credentials.clientSecret },
     });
     registerSecret(res.data.access_token);
     const now = clock.now();

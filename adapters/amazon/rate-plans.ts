@@ -24,6 +24,15 @@ export const USAGE_PLANS = {
   searchOrders: { perSecond: 0.0056, burst: 20 },
   getOrder: { perSecond: 0.5, burst: 30 },
   confirmShipment: { perSecond: 2, burst: 10 },
+  // notifications.json: every operation's Usage Plan table says rate 1, burst 5.
+  getDestinations: { perSecond: 1, burst: 5 },
+  createDestination: { perSecond: 1, burst: 5 },
+  getDestination: { perSecond: 1, burst: 5 },
+  deleteDestination: { perSecond: 1, burst: 5 },
+  getSubscription: { perSecond: 1, burst: 5 },
+  createSubscription: { perSecond: 1, burst: 5 },
+  getSubscriptionById: { perSecond: 1, burst: 5 },
+  deleteSubscriptionById: { perSecond: 1, burst: 5 },
 } as const satisfies Record<string, RatePlan>;
 
 export type AmazonOperationId = keyof typeof USAGE_PLANS;
