@@ -6,13 +6,17 @@ import type { Redis, RedisOptions } from 'ioredis';
 import { connectRedis } from './connection.js';
 import { RedisCheckpointStore } from './checkpoint-store.js';
 import { RedisIntentJournal, type RedisIntentJournalOptions } from './intent-journal.js';
+import { RedisLedgerStore, type RedisLedgerStoreOptions } from './ledger-store.js';
+import { RedisRecordMap, type RedisRecordMapOptions } from './record-map.js';
 import { RedisLimiterStore, type RedisLimiterStoreOptions } from './limiter-store.js';
 import { RedisTokenStore, type RedisTokenStoreOptions } from './token-store.js';
 
 export { connectRedis, namespacedKey, resolveRedisUrl, REDIS_URL_ENV, DEFAULT_PREFIX, type RedisClient, type RedisStoreOptions } from './connection.js';
 export { RedisCheckpointStore } from './checkpoint-store.js';
 export { RedisIntentJournal, type RedisIntentJournalOptions } from './intent-journal.js';
+export { RedisLedgerStore, type RedisLedgerStoreOptions } from './ledger-store.js';
 export { RedisLimiterStore, type RedisLimiterStoreOptions } from './limiter-store.js';
+export { RedisRecordMap, type RedisRecordMapOptions } from './record-map.js';
 export { RedisTokenStore, type RedisTokenStoreOptions } from './token-store.js';
 
 export interface RedisStoresOptions {
@@ -30,6 +34,10 @@ export interface RedisStores {
   tokenStore: RedisTokenStore;
   checkpoints: RedisCheckpointStore;
   journal: RedisIntentJournal;
+  /** The stock ledger's shared store (reads the ledger once: pass it to `new StockLedger({ store })`). */
+  ledgerStore(opts?: Omit<RedisLedgerStoreOptions, 'prefix'>): Promise<RedisLedgerStore>;
+  /** Per-account records, e.g. the Amazon adapter's `listingMemory`: `records('amazon', 'acct')`. */
+  records<T extends object>(marketplace: string, account: string, opts?: Omit<RedisRecordMapOptions, 'prefix'>): RedisRecordMap<T>;
   /** Closes the connection if `redisStores` opened it (a client you passed stays open). */
   close(): Promise<void>;
 }
@@ -48,6 +56,8 @@ export async function redisStores(source?: string | Redis, opts: RedisStoresOpti
     tokenStore: new RedisTokenStore(client, { ...opts.tokens, prefix }),
     checkpoints: new RedisCheckpointStore(client, { prefix }),
     journal: new RedisIntentJournal(client, { ...opts.journal, prefix }),
+    ledgerStore: (o = {}) => RedisLedgerStore.open(client, { ...o, prefix }),
+    records: <T extends object>(marketplace: string, account: string, o: Omit<RedisRecordMapOptions, 'prefix'> = {}) => new RedisRecordMap<T>(client, marketplace, account, { ...o, prefix }),
     close: async () => {
       if (!owned || client.status === 'end') return;
       // quit() answers before the socket closes; resolve once it has (no handle left open).

@@ -34,14 +34,25 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + tonumber(ARGV[4]
 return wait
 `);
 
-/** Writes a bucket's state; ARGV[2] '' stamps it with the server's clock (as TAKE reads it). */
-const SET = new LuaScript(`
-local at = tonumber(ARGV[2])
-if not at then
+/**
+ * A 429 penalty (the limiter's only `set`): refills the bucket to now, then lowers it to at most
+ * ARGV[1] tokens, in one script. Tokens other processes took since the limiter read the bucket are
+ * never given back, and every process sees the emptied bucket at once. ARGV[2] '' stamps it with
+ * the server's clock (as TAKE reads it).
+ */
+const LOWER = new LuaScript(`
+local now = tonumber(ARGV[2])
+if not now then
   local t = redis.call('TIME')
-  at = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+  now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 end
-redis.call('HSET', KEYS[1], 'tokens', ARGV[1], 'at', string.format('%.17g', at), 'perSecond', ARGV[3], 'burst', ARGV[4])
+local burst = tonumber(ARGV[4])
+local rate = tonumber(redis.call('HGET', KEYS[1], 'learned')) or tonumber(ARGV[3])
+local tokens = tonumber(redis.call('HGET', KEYS[1], 'tokens'))
+local at = tonumber(redis.call('HGET', KEYS[1], 'at'))
+if not tokens then tokens = burst; at = now end
+tokens = math.min(burst, tokens + math.max(0, now - at) / 1000 * rate, tonumber(ARGV[1]))
+redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', string.format('%.17g', math.max(now, at)), 'perSecond', string.format('%.17g', rate), 'burst', ARGV[4])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 return 1
 `);
@@ -86,11 +97,14 @@ export class RedisLimiterStore implements LimiterStore {
     return { tokens: Number(h.tokens), updatedAt: Number(h.at), perSecond: Number(h.learned ?? h.perSecond), burst: Number(h.burst) };
   }
 
-  /** Used by the limiter only after a 429 (penalize); takes go through `take`. */
+  /**
+   * Used by the limiter only after a 429 (penalize; takes go through `take`): atomically lowers the
+   * shared bucket to at most `state.tokens`, never raises it.
+   */
   async set(key: string, state: BucketState): Promise<void> {
     const ttl = Math.ceil((state.burst / state.perSecond) * 1000) + IDLE_MS;
     const at = this.serverClock ? '' : state.updatedAt;
-    await viaRedis('limiter set', () => SET.run(this.client, [this.key(key)], [state.tokens, at, state.perSecond, state.burst, ttl]));
+    await viaRedis('limiter set', () => LOWER.run(this.client, [this.key(key)], [state.tokens, at, state.perSecond, state.burst, ttl]));
   }
 
   private key(key: string): string {
