@@ -1,3 +1,4 @@
+import type { SandboxBuyer } from './buyer.js';
 import type { SandboxClock } from './clock.js';
 import type { Faults } from './faults.js';
 import type { SandboxLimits } from './limits.js';
@@ -28,4 +29,6 @@ export interface SandboxModule<State = unknown> {
   serverError(): SandboxResponse;
   /** In-memory state, for tests, the demo and benchmarks. */
   readonly state: State;
+  /** Buyers who order only what a live listing shows (where the module models it). */
+  readonly buyer?: SandboxBuyer;
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { realClock, type SandboxClock } from './clock.js';
+import { ValidationError } from '../errors/classes.js';
+import { realClock, scaleOf, type SandboxClock } from './clock.js';
 import { Faults, type FaultPlan } from './faults.js';
 import { SandboxLimits } from './limits.js';
 import type { SandboxContext, SandboxModule } from './module.js';
@@ -11,9 +12,13 @@ export interface SandboxOptions {
   /** Marketplace modules, e.g. { amazon: amazonSandbox(), shopee: shopeeSandbox() }. */
   marketplaces: Record<string, SandboxModule<any>>;
   seed?: number;
-  /** Rate plans run this many times faster than the real marketplace (demos, benchmarks). */
+  /**
+   * Rate plans and marketplace delays run this many times faster than the real marketplace, on
+   * the sandbox clock (demos, benchmarks). Not with a compressed `clock`: that one already is.
+   */
   timeScale?: number;
   faults?: FaultPlan;
+  /** The marketplaces' clock (default real time); `marketplaceClock({ scale })` compresses a day. */
   clock?: SandboxClock;
 }
 
@@ -32,6 +37,8 @@ export interface RunningSandbox {
 /** Starts one loopback HTTP server per marketplace module on a random port. */
 export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
   const clock = opts.clock ?? realClock;
+  // Limits and delays are in the clock's time: a compressed clock times a time scale would compound.
+  if (scaleOf(clock) !== 1 && (opts.timeScale ?? 1) !== 1) throw new ValidationError({ message: 'timeScale must be 1 (or absent) with a compressed clock', path: 'timeScale' });
   const faults = new Faults(opts.faults);
   const servers: http.Server[] = [];
   const urls: Record<string, string> = {};

@@ -10,20 +10,30 @@
  * or are passed in; this file never imports an adapter.
  */
 import { createHash } from 'node:crypto';
+import type { Clock } from '../../http/clock.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../server.js';
 import type { SandboxModule } from '../module.js';
+import type { SandboxClock } from '../clock.js';
+import { demoBuyer, type DemoBuyer } from './buyer.js';
 import { availableMarketplaces, type MarketplaceModule, type MarketplaceName } from './load.js';
 import { sandboxProfile, type DemoAccount } from './profiles.js';
 
 export { MARKETPLACE_NAMES, availableMarketplaces, loadMarketplace, type MarketplaceModule, type MarketplaceName } from './load.js';
 export type { DemoAccount } from './profiles.js';
+export type { DemoBuyer } from './buyer.js';
 
 export interface DemoSandboxOptions {
   /**
    * Rate limits and marketplace delays run this many times faster (default 50: a demo finishes in
-   * seconds). 1 is the marketplaces' real pacing.
+   * seconds; 1 with a `clock`). 1 is the marketplaces' real pacing.
    */
   timeScale?: number;
+  /**
+   * One marketplace clock for the simulators and the adapters, e.g. `marketplaceClock({ scale: 360 })`
+   * (a day in 4 minutes): order timestamps, listing visibility, rate-limit refills and marketplace
+   * delays all count its time, and `options()` hands it to each adapter. Replaces `timeScale`.
+   */
+  clock?: SandboxClock & Clock;
   /** Seed of the simulated data and faults (default 42). */
   seed?: number;
   /** Orders seeded per demo store (default 0). */
@@ -57,6 +67,8 @@ export interface DemoSandbox {
    * adapter's `auth.parseRedirect`. Only for links to this sandbox.
    */
   approve(authorizationUrl: string): Promise<string>;
+  /** Buyers who order only what a store's live listing shows (see {@link DemoBuyer}). */
+  buyer: DemoBuyer;
   close(): Promise<void>;
 }
 
@@ -76,13 +88,14 @@ export async function startDemoSandbox(
   opts: DemoSandboxOptions = {},
   start: (o: SandboxOptions) => Promise<RunningSandbox> = startSandbox,
 ): Promise<DemoSandbox> {
-  const timeScale = opts.timeScale ?? DEMO_TIME_SCALE;
+  // A compressed clock already speeds everything up: the time scale on top of it stays 1.
+  const timeScale = opts.timeScale ?? (opts.clock ? 1 : DEMO_TIME_SCALE);
   const seed = opts.seed ?? 42;
   const modules = (opts.modules ?? (await availableMarketplaces()))
     .filter((m) => m.sandbox && sandboxProfile(m.name) && (!opts.marketplaces || opts.marketplaces.includes(m.name)));
   const created: Record<string, SandboxModule<unknown>> = {};
   for (const m of modules) created[m.name] = m.sandbox!(sandboxProfile(m.name)!.moduleOptions({ seed }));
-  const sandbox = await start({ marketplaces: created, timeScale, seed });
+  const sandbox = await start({ marketplaces: created, timeScale, seed, ...(opts.clock ? { clock: opts.clock } : {}) });
   const accounts: DemoAccount[] = [];
   for (const m of modules) {
     const profile = sandboxProfile(m.name)!;
@@ -105,9 +118,11 @@ export async function startDemoSandbox(
       if (!a) throw new Error(`no demo account ${key} (the demo accounts are ${accounts.map((x) => x.key).join(', ')})`);
       const options: Record<string, unknown> = structuredClone(a.config);
       for (const [path, name] of Object.entries(a.secrets)) setPath(options, path, a.env[name]);
+      if (opts.clock) options.clock = opts.clock;
       return resolveSandboxOptions(options) as T;
     },
     approve: (link) => approve(sandbox, link),
+    buyer: demoBuyer(accounts, created),
     close: () => sandbox.close(),
   };
 }

@@ -1,0 +1,35 @@
+/**
+ * Buyers of the embedded sandbox: they see what a store's live listing shows and buy only that.
+ * Each marketplace module implements it in its own buyers file, lowering the listing's quantity
+ * the way that marketplace documents (cited there). Used by the propagation benchmark and tests.
+ */
+
+export interface BuyerOrderInput {
+  /** The store as the adapter names it (`Store.id`): 'DE', 'EBAY_US', a Shopee shop id, 'aliexpress'. */
+  store: string;
+  /** The seller SKU of the listing. */
+  sku: string;
+  /** Units (default 1). */
+  quantity?: number;
+  /** The buyer pays at checkout (default true); false leaves the order unpaid where the marketplace has that state. */
+  paid?: boolean;
+}
+
+export type BuyerOrderResult =
+  | { placed: true; orderId: string; /** What the listing showed before the order. */ shown: number }
+  | { placed: false; shown: number };
+
+/** One marketplace's buyers (a module's optional `buyer`). */
+export interface SandboxBuyer {
+  /** What buyers see as available on the store's live listing of `sku`; 0 when not buyable. */
+  shown(store: string, sku: string): number;
+  /** Places an order only if the listing shows at least `quantity`, and lowers the listing's quantity. */
+  order(input: BuyerOrderInput): BuyerOrderResult;
+}
+
+/** Checks the input shared by every marketplace's buyer. */
+export function buyerQuantity(input: BuyerOrderInput): number {
+  const q = input.quantity ?? 1;
+  if (!Number.isInteger(q) || q < 1) throw new RangeError(`buyer order quantity must be a whole number ≥ 1 (got ${String(input.quantity)})`);
+  return q;
+}
