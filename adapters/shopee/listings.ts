@@ -118,7 +118,8 @@ export class ShopListings {
       issues.push(...(await this.setPriceStock(shop, itemId, [{ modelId: 0, price: l.price, quantity: l.quantity }], opts)));
     } else {
       const index = this.index(shop);
-      const { model: models, tier_variation: tiers } = await index.structure(itemId, opts);
+      const structure = await index.structure(itemId, opts);
+      const models = structure.model;
       const createdAt = (item.create_time ?? 0) * 1000;
       if (!models.length) issues.push(...(await this.variants.init(l, shop, this.pipe(shop), index, itemId, createdAt, opts)));
       else {
@@ -131,7 +132,7 @@ export class ShopListings {
           return [{ modelId, price: v.price ?? l.price, quantity: v.quantity }];
         });
         if (updates.length) issues.push(...(await this.setPriceStock(shop, itemId, updates, opts)));
-        if (missing.length) issues.push(...(await this.variants.add(l, shop, this.pipe(shop), index, itemId, tiers, missing, opts)));
+        if (missing.length) issues.push(...(await this.variants.add(l, shop, this.pipe(shop), index, itemId, structure, missing, opts)));
       }
     }
     const status = issues.some((i) => i.severity === 'error') ? 'invalid' : mapItemStatus(item.item_status);

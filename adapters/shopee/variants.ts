@@ -7,7 +7,12 @@ import { toTiers } from './mappers/listing.js';
 import { priceToWire } from './money.js';
 import { productOps } from './operations/product.js';
 import { done, notDone, withVerify } from './operations/verify.js';
+import type { ModelListResponse } from './schemas/product.js';
+import type { StandardiseTier } from './schemas/requests.js';
 import type { ShopSkuIndex } from './sku-index.js';
+
+/** get_model_list's answer: the item's tiers and models. */
+type ItemStructure = ModelListResponse['response'];
 
 /**
  * "Please wait at least 5 seconds after creating an item before creating variants, as processing
@@ -74,22 +79,38 @@ export class ShopVariants {
   }
 
   /**
-   * New variants of an item that already has tiers: add_model with tier indexes into the existing
-   * options. A variant needing an option the tiers lack would need update_tier_variation first:
-   * reported, not guessed.
+   * New variants of an item that already has tiers. A variant whose option value the tiers lack
+   * first extends the option lists with update_tier_variation ("add options ... without changing the
+   * tier structure", specs/shopee/v2.product.update_tier_variation.json): new values are appended so
+   * every existing model keeps its tier_index. Then add_model with indexes into the lists.
    */
-  async add(l: Listing, shop: ShopStore, pipe: Pipeline, index: ShopSkuIndex, itemId: number, tiers: Array<{ name?: string; option_list: Array<{ option?: string }> }>, missing: Listing['variants'], opts: CallOptions): Promise<ListingIssue[]> {
+  async add(l: Listing, shop: ShopStore, pipe: Pipeline, index: ShopSkuIndex, itemId: number, structure: ItemStructure, missing: Listing['variants'], opts: CallOptions): Promise<ListingIssue[]> {
     const issues: ListingIssue[] = [];
-    const list = missing.flatMap((v) => {
-      const tierIndex = tiers.map((t) => t.option_list.findIndex((o) => o.option === v.options[t.name ?? '']));
-      if (tiers.length !== l.optionNames.length || tierIndex.some((i) => i < 0)) {
-        issues.push(warn('VARIANT_NEEDS_NEW_OPTION', `variant ${v.sku} needs an option the item's tiers (${tiers.map((t) => t.name).join(', ')}) do not have; add it in Seller Centre or with update_tier_variation`, ['tier_variation']));
-        return [];
-      }
-      const i = l.variants.indexOf(v);
-      return [{ tier_index: tierIndex, original_price: priceToWire(v.price ?? l.price, shop.rule.currency, shop.rule.decimals, `variants[${i}].price`), model_sku: v.sku, seller_stock: sellerStock(shop, v.quantity ?? 0) }];
+    const tiers = structure.tier_variation;
+    const names = tiers.map((t) => t.name ?? '');
+    const lists = tiers.map((t) => t.option_list.map((o) => o.option ?? ''));
+    const fits = (v: Listing['variants'][number]) => tiers.length === l.optionNames.length && names.every((n) => v.options[n] !== undefined);
+    const placed = missing.filter((v) => {
+      if (fits(v)) return true;
+      issues.push(warn('VARIANT_NEEDS_NEW_OPTION', `variant ${v.sku} does not fit the item's tiers (${names.join(', ')}); update_tier_variation cannot change the tier structure: change it in Seller Centre`, ['tier_variation']));
+      return false;
     });
-    if (!list.length) return issues;
+    if (!placed.length) return issues;
+    const extended = lists.map((o) => [...o]);
+    for (const v of placed) {
+      names.forEach((n, t) => {
+        if (!extended[t]!.includes(v.options[n]!)) extended[t]!.push(v.options[n]!);
+      });
+    }
+    if (extended.some((o, t) => o.length !== lists[t]!.length)) {
+      const refused = await this.extendOptions(pipe, itemId, structure, extended, placed, opts);
+      if (refused.length) return [...issues, ...refused];
+    }
+    const list = placed.map((v) => {
+      const i = l.variants.indexOf(v);
+      const tier_index = names.map((n, t) => extended[t]!.indexOf(v.options[n]!));
+      return { tier_index, original_price: priceToWire(v.price ?? l.price, shop.rule.currency, shop.rule.decimals, `variants[${i}].price`), model_sku: v.sku, seller_stock: sellerStock(shop, v.quantity ?? 0) };
+    });
     const op = withVerify(productOps.add_model, async () => {
       const models = await index.models(itemId);
       const have = new Set(models.map((m) => m.model_sku));
@@ -103,5 +124,33 @@ export class ShopVariants {
       issues.push(...issuesOf(e).map((i) => ({ ...i, attributes: ['model'] })));
     }
     return issues;
+  }
+
+  /** update_tier_variation with the appended options; existing option images and model indexes are sent back unchanged. */
+  private async extendOptions(pipe: Pipeline, itemId: number, structure: ItemStructure, extended: string[][], placed: Listing['variants'], opts: CallOptions): Promise<ListingIssue[]> {
+    const images = new Map<string, string>();
+    for (const o of structure.tier_variation[0]?.option_list ?? []) if (o.option && o.image?.image_id) images.set(o.option, o.image.image_id);
+    for (const v of placed) {
+      const value = v.options[structure.tier_variation[0]?.name ?? '']!;
+      if (v.images[0] && !images.has(value)) images.set(value, await this.ctx.images.idFor(v.images[0], opts));
+    }
+    const body = {
+      item_id: itemId,
+      standardise_tier_variation: structure.tier_variation.map((t, ti): StandardiseTier => ({
+        variation_id: 0, variation_group_id: 0, variation_name: t.name ?? '',
+        variation_option_list: extended[ti]!.map((value) => {
+          const image_id = ti === 0 ? images.get(value) : undefined;
+          return { variation_option_id: 0, variation_option_name: value, ...(image_id ? { image_id } : {}) };
+        }),
+      })),
+      model_list: structure.model.map((m) => ({ model_id: Number(m.model_id), tier_index: m.tier_index })),
+    };
+    try {
+      await this.ctx.client.call(pipe, productOps.update_tier_variation, { body }, opts);
+      return [];
+    } catch (e) {
+      if (isRejection(e)) return issuesOf(e).map((i) => ({ ...i, attributes: ['tier_variation'] }));
+      throw e;
+    }
   }
 }

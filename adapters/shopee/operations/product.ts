@@ -7,7 +7,7 @@ import {
   type AddItemResponse, type AddModelResponse, type InitTierResponse, type ItemBaseInfoResponse, type ItemListResponse, type ModelListResponse,
   type SearchItemResponse, type UpdateListResponse,
 } from '../schemas/product.js';
-import type { AddItemBody, AddModelBody, InitTierBody, SellerStock, UpdateItemBody } from '../schemas/requests.js';
+import type { AddItemBody, AddModelBody, InitTierBody, SellerStock, UpdateItemBody, UpdateTierBody } from '../schemas/requests.js';
 
 const product = { group: 'product', rate: RATE_PLANS.product } as const;
 
@@ -20,6 +20,10 @@ export const productOps = {
   init_tier_variation: op<{ body: InitTierBody }, InitTierResponse>({ id: 'init_tier_variation', method: 'POST', path: '/api/v2/product/init_tier_variation', ...product, idempotent: false, response: InitTierResponseSchema }),
   /** Not idempotent: a replay first re-reads the item's models (verify bound in variants.ts). */
   add_model: op<{ body: AddModelBody }, AddModelResponse>({ id: 'add_model', method: 'POST', path: '/api/v2/product/add_model', ...product, idempotent: false, response: AddModelResponseSchema }),
+  /** The whole option lists and model indexes (absolute): replaying sets the same structure again. */
+  update_tier_variation: op<{ body: UpdateTierBody }, BareEnvelope>({
+    id: 'update_tier_variation', method: 'POST', path: '/api/v2/product/update_tier_variation', ...product, idempotent: true, response: BareEnvelope,
+  }),
   /** Absolute values: replaying sets the same price/stock again. */
   update_price: op<{ body: { item_id: number; price_list: Array<{ model_id: number; original_price: number }> } }, UpdateListResponse>({
     id: 'update_price', method: 'POST', path: '/api/v2/product/update_price', ...product, idempotent: true, response: UpdateListResponseSchema,

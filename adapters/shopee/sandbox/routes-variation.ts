@@ -89,6 +89,39 @@ export function installVariation(router: Router, world: ShopeeSandboxState, ctx:
     return ok({ model: added.map((m) => ({ tier_index: m.tier_index, model_id: m.model_id, model_sku: m.model_sku, price_info: [{ original_price: m.price }], seller_stock: [{ stock: m.stock }] })) });
   });
 
+  // specs/shopee/v2.product.update_tier_variation.json: "can only be used without changing the tier
+  // structure, you can add options, delete options, and update the option image". model_list is the
+  // item's model set afterwards (a model left out goes with its deleted option); error codes/messages
+  // are that file's error_list.
+  route<Shop>(router, world, ctx, 'POST', '/api/v2/product/update_tier_variation', (req, caller) => {
+    const { body: b, res } = bodyOf<TierInput & { item_id?: number; model_list?: Array<{ model_id?: number; tier_index?: number[] }> }>(req);
+    if (res) return res;
+    const item = shopItem(caller, b.item_id);
+    if (!item) return fail('error_item_not_found', 'Product not found');
+    if (!item.tiers.length) return fail('error_tier_var_is_', 'Item without tier-variation. Please use init_tier_variation api to upgrade the structure.');
+    const tiers = tiersOf(b);
+    if (tiers.length !== item.tiers.length) return fail('error_param', 'Canot change the level of tier-variation.');
+    const list = b.model_list ?? [];
+    if (!list.length) return fail('error_busi_cannot_delete_all_model', 'Cannot delete all models by this api.');
+    const ids = new Set<number>();
+    const indexes = new Set<string>();
+    for (const m of list) {
+      const id = Number(m.model_id);
+      if (!item.models.some((x) => x.model_id === id)) return fail('error_wrong_modelid', `The model_id is wrong or not related to this item, model_id:${m.model_id}`);
+      if (ids.has(id)) return fail('error_duplicate_modelid', `The model_id is duplicate, model_id:${id}`);
+      ids.add(id);
+      const idx = m.tier_index ?? [];
+      if (idx.length !== tiers.length || idx.some((v, t) => !(Number.isInteger(v) && v >= 0 && v < tiers[t]!.options.length))) return fail('error_param', 'Model tier_index error.');
+      if (indexes.has(idx.join(','))) return fail('error_model_duplicate_tier_variation_index', 'Item have duplicate tier_index.');
+      indexes.add(idx.join(','));
+    }
+    item.tiers = tiers;
+    item.models = item.models.filter((x) => ids.has(x.model_id));
+    for (const m of list) item.models.find((x) => x.model_id === Number(m.model_id))!.tier_index = m.tier_index!;
+    item.update_time = world.nowSeconds();
+    return ok();
+  });
+
   route<Shop>(router, world, ctx, 'POST', '/api/v2/product/update_price', (req, caller) => {
     const { body: b, res } = bodyOf<{ item_id?: number; price_list?: Array<{ model_id?: number; original_price?: number }> }>(req);
     if (res) return res;

@@ -57,7 +57,11 @@ export type Model = z.infer<typeof ModelSchema>;
 
 export const ModelListResponseSchema = envelope(
   z.looseObject({
-    tier_variation: z.array(z.looseObject({ name: z.string().optional(), option_list: z.array(z.looseObject({ option: z.string().optional() })).default([]) })).default([]),
+    tier_variation: z.array(z.looseObject({
+      name: z.string().optional(),
+      // option image (specs/shopee/v2.product.get_model_list.json tier_variation[].option_list[].image): kept when options are extended.
+      option_list: z.array(z.looseObject({ option: z.string().optional(), image: z.looseObject({ image_id: z.string().optional() }).optional().nullable() })).default([]),
+    })).default([]),
     model: z.array(ModelSchema).default([]),
   }).default({ tier_variation: [], model: [] }),
 );

@@ -51,6 +51,16 @@ export interface InitTierBody {
   model: Array<{ tier_index: number[]; original_price: number; model_sku?: string; seller_stock: SellerStock[] }>;
 }
 
+/**
+ * v2.product.update_tier_variation: the item's whole option lists (same tier structure) and every
+ * model with its tier_index into them.
+ */
+export interface UpdateTierBody {
+  item_id: number;
+  standardise_tier_variation: StandardiseTier[];
+  model_list: Array<{ model_id: number; tier_index: number[] }>;
+}
+
 /** v2.product.add_model: models for an item that already has its tier structure. */
 export interface AddModelBody {
   item_id: number;
