@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ValidationError } from '../../src/errors/classes.js';
 import { parseInput } from '../../src/errors/from-response.js';
 import type { Clock } from '../../src/http/clock.js';
+import { halfSandbox } from '../../src/http/endpoint-pairing.js';
 import type { Hooks } from '../../src/http/hooks.js';
 import type { LimiterStore } from '../../src/http/limiter-store.js';
 import type { RetryPolicy } from '../../src/http/retry.js';
@@ -117,6 +118,9 @@ export function resolveConfig(input: AmazonConfigInput): ResolvedConfig {
   });
   const unique = [...new Map(markets.map((m) => [m.id, m])).values()];
   const host = parsed.sandbox ? ENDPOINTS[region].sandbox : ENDPOINTS[region].production;
+  // LWA has its own host (research A1): an endpoint override alone would still trade the refresh token there.
+  const half = halfSandbox({ endpoint: parsed.endpoint, tokenEndpoint: parsed.tokenEndpoint, tokenDefault: { realHost: new URL(LWA_TOKEN_URL).host }, realApiHost: new URL(host).host, tokenCall: 'the LWA token call', hint: `the embedded sandbox's is <endpoint>/auth/o2/token; through a proxy, name ${LWA_TOKEN_URL} explicitly` });
+  if (half) throw new ValidationError({ message: half.message, path: `config.${half.field}` });
   return {
     input,
     parsed,

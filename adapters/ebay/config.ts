@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ValidationError } from '../../src/errors/classes.js';
 import { parseInput } from '../../src/errors/from-response.js';
 import type { Clock } from '../../src/http/clock.js';
+import { halfSandbox } from '../../src/http/endpoint-pairing.js';
 import type { Hooks } from '../../src/http/hooks.js';
 import type { LimiterStore } from '../../src/http/limiter-store.js';
 import type { RetryPolicy } from '../../src/http/retry.js';
@@ -100,5 +101,8 @@ export function resolveConfig(input: EbayConfigInput): ResolvedConfig {
   const primary = parsed.siteSkus.primary === undefined ? unique[0]!.id : findMarketplace(parsed.siteSkus.primary)?.id;
   if (!primary || !unique.some((m) => m.id === primary)) throw new ValidationError({ message: 'siteSkus.primary is not one of the configured marketplaces', path: 'config.siteSkus.primary' });
   const baseUrl = parsed.endpoint ?? (parsed.sandbox ? HOSTS.sandbox : HOSTS.production);
+  // The token call defaults to the API host (TOKEN_PATH on it), so only a lone tokenEndpoint splits them.
+  const half = halfSandbox({ endpoint: parsed.endpoint, tokenEndpoint: parsed.tokenEndpoint, tokenDefault: 'follows-endpoint', realApiHost: new URL(baseUrl).host, tokenCall: 'the OAuth token call' });
+  if (half) throw new ValidationError({ message: half.message, path: `config.${half.field}` });
   return { parsed, baseUrl, tokenBaseUrl: parsed.tokenEndpoint ?? baseUrl, scopes: parsed.scopes ?? DEFAULTS.scopes, stores: unique.map(toStore), skus: new SiteSkus(parsed.siteSkus, primary) };
 }

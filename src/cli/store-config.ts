@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CliError } from './exit.js';
 import { readJsonFile } from './inputs.js';
+import { halfSandbox } from '../http/endpoint-pairing.js';
 
 import { MARKETPLACE_NAMES, type MarketplaceName } from '../sandbox/demo/load.js';
 
@@ -101,22 +102,21 @@ export async function loadStoresConfig(file: string, env: NodeJS.ProcessEnv = pr
 
 /**
  * A config that clearly meant a local or test endpoint but would still send some calls to the real
- * marketplace. Amazon's LWA token call goes to its own host (api.amazon.com), not to `endpoint`:
- * an `endpoint` without a `tokenEndpoint` would trade the refresh token with the real LWA.
+ * marketplace (the factories refuse it too; here it fails before any secret is read, naming the file).
+ * Amazon's LWA token call goes to its own host (api.amazon.com), not to `endpoint`; eBay's token
+ * call follows `endpoint`; Shopee and AliExpress have no separate token host.
  */
 function sandboxMismatch(marketplace: MarketplaceName, config: Record<string, unknown>): string | undefined {
-  if (marketplace === 'amazon' && typeof config.endpoint === 'string' && config.tokenEndpoint === undefined) {
-    return `"endpoint" is ${hostOf(config.endpoint)} but "tokenEndpoint" is not set, so the LWA token call would go to the real api.amazon.com; set "tokenEndpoint" too (the sandbox's is <endpoint>/auth/o2/token)`;
-  }
-  return undefined;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return JSON.stringify(url);
-  }
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  if (marketplace !== 'amazon' && marketplace !== 'ebay') return undefined;
+  return halfSandbox({
+    endpoint: str(config.endpoint),
+    tokenEndpoint: str(config.tokenEndpoint),
+    tokenDefault: marketplace === 'amazon' ? { realHost: 'api.amazon.com' } : 'follows-endpoint',
+    realApiHost: marketplace === 'amazon' ? `sellingpartnerapi-${str(config.region) ?? 'na'}.amazon.com` : 'api.ebay.com',
+    tokenCall: 'the LWA token call',
+    hint: "the sandbox's is <endpoint>/auth/o2/token",
+  })?.message;
 }
 
 function coerce(value: string, type: 'string' | 'number' | 'boolean' | 'json', where: string): unknown {
