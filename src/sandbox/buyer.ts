@@ -3,6 +3,7 @@
  * Each marketplace module implements it in its own buyers file, lowering the listing's quantity
  * the way that marketplace documents (cited there). Used by the propagation benchmark and tests.
  */
+import { ValidationError } from '../errors/classes.js';
 
 export interface BuyerOrderInput {
   /** The store as the adapter names it (`Store.id`): 'DE', 'EBAY_US', a Shopee shop id, 'aliexpress'. */
@@ -30,6 +31,6 @@ export interface SandboxBuyer {
 /** Checks the input shared by every marketplace's buyer. */
 export function buyerQuantity(input: BuyerOrderInput): number {
   const q = input.quantity ?? 1;
-  if (!Number.isInteger(q) || q < 1) throw new RangeError(`buyer order quantity must be a whole number ≥ 1 (got ${String(input.quantity)})`);
+  if (!Number.isInteger(q) || q < 1) throw new ValidationError({ message: `buyer order quantity must be a whole number ≥ 1 (got ${String(input.quantity)})`, path: 'quantity' });
   return q;
 }

@@ -3,6 +3,7 @@ import type { Router } from '../../../src/sandbox/router.js';
 import { serverError, throttled } from './envelope.js';
 import { install } from './routes.js';
 import { AliExpressSandboxState } from './state.js';
+import { aliexpressBuyer } from './buyers.js';
 
 export { AliExpressSandboxState, type SandboxOrder, type SandboxProduct } from './state.js';
 export { expectedSign } from './signature.js';
@@ -37,6 +38,7 @@ export function aliexpressSandbox(opts: AliExpressSandboxOptions = {}): SandboxM
   return {
     name: 'aliexpress',
     state: world,
+    buyer: aliexpressBuyer(world),
     install(router: Router, ctx: SandboxContext) {
       world.now = () => ctx.clock.now();
       install(router, world, ctx);

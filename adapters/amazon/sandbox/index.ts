@@ -7,6 +7,7 @@ import { installOrders } from './orders.js';
 import { installReports } from './reports.js';
 import { internalError, quotaExceeded } from './responses.js';
 import { AmazonSandboxState } from './state.js';
+import { amazonBuyer } from './buyers.js';
 
 export { AmazonSandboxState, type SeedOrdersOptions } from './state.js';
 export type { OrderDoc } from './order-doc.js';
@@ -57,6 +58,7 @@ export function amazonSandbox(opts: AmazonSandboxOptions = {}): SandboxModule<Am
   return {
     name: 'amazon',
     state,
+    buyer: amazonBuyer(state),
     install(router: Router, ctx: SandboxContext) {
       state.ctx = ctx;
       state.seedFbaListings(opts.fbaSkus ?? ['SANDBOX-FBA-1', 'SANDBOX-FBA-2'], { marketplaceIds: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH'] });

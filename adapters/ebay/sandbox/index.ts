@@ -5,6 +5,7 @@ import { installInventory } from './inventory.js';
 import { installOrders } from './orders.js';
 import { internalError, tooManyRequests } from './responses.js';
 import { EbaySandboxState } from './state.js';
+import { ebayBuyer } from './buyers.js';
 
 export { EbaySandboxState, SANDBOX_IOSS, DAILY_REVISION_LIMIT, type SeedOrdersOptions, type WireOrderDoc, type SandboxFulfillment, type SandboxOffer } from './state.js';
 
@@ -45,6 +46,7 @@ export function ebaySandbox(opts: EbaySandboxOptions = {}): SandboxModule<EbaySa
   return {
     name: 'ebay',
     state,
+    buyer: ebayBuyer(state),
     install(router: Router, ctx: SandboxContext) {
       state.ctx = ctx;
       installToken(router, state, ctx, guard);

@@ -14,6 +14,7 @@ import { installPush } from './routes-push.js';
 import { installVariation } from './routes-variation.js';
 import { seedOrder, type SeedOrderSpec } from './seed.js';
 import { ShopeeSandboxState, type WorldOptions } from './world.js';
+import { shopeeBuyer } from './buyers.js';
 
 export { ShopeeSandboxState, seedOrder, type SeedOrderSpec };
 export { apiTypeOf, expectedSign, pushAuthorization } from './signature.js';
@@ -56,6 +57,7 @@ export function shopeeSandbox(opts: ShopeeSandboxOptions = {}): SandboxModule<Sh
   return {
     name: 'shopee',
     state: world,
+    buyer: shopeeBuyer(world),
     install(router: Router, ctx: SandboxContext) {
       world.now = () => ctx.clock.now();
       installAuth(router, world, ctx);
