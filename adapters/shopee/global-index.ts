@@ -1,8 +1,11 @@
+import { ConflictError, isXborderError } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import type { Pipeline } from '../../src/http/pipeline.js';
 import type { ShopeeClient } from './client.js';
+import { isRejection } from './context.js';
 import { globalOps } from './operations/global.js';
 import type { GlobalItemInfo } from './schemas/global.js';
+import type { SkuIndexSnapshot, SkuIndexStore, SkuLocation } from './sku-catalog.js';
 
 export interface GlobalSkuLocation {
   globalItemId: number;
@@ -10,17 +13,25 @@ export interface GlobalSkuLocation {
   hasModel: boolean;
 }
 
-const MAX_SCAN = 2000;
+/** Incremental syncs re-read this far before the last one (update_time has second resolution, writes land late). */
+const SYNC_OVERLAP_S = 120;
+
+const toGlobal = (l: SkuLocation): GlobalSkuLocation => ({ globalItemId: l.itemId, globalModelId: l.modelId, hasModel: l.hasModel });
 
 /**
- * SKU → global item/model for a merchant. global_product has no search by SKU, so unknown SKUs
- * are found by paging get_global_item_list (optionally only items updated since a time: the cheap
- * and consistent check before replaying add_global_item) and reading get_global_item_info.
+ * SKU → global item/model for a merchant. global_product has no search by SKU, so lookups use a
+ * persistent index of every SKU of the merchant (the same SkuIndexStore as shop indexes): built
+ * once from get_global_item_list (all pages, no cap) + get_global_item_info + get_global_model_list,
+ * then refreshed by update_time (specs/shopee/v2.global_product.get_global_item_list.json
+ * update_time_from/update_time_to). A lookup that cannot complete fails closed: no global item is
+ * created because a scan stopped early.
  */
 export class GlobalSkuIndex {
   private readonly cache = new Map<string, GlobalSkuLocation>();
+  private snapshot?: SkuIndexSnapshot;
+  private syncing?: Promise<SkuIndexSnapshot>;
 
-  constructor(private readonly client: ShopeeClient, private readonly pipeline: Pipeline) {}
+  constructor(private readonly client: ShopeeClient, private readonly pipeline: Pipeline, private readonly store: SkuIndexStore, private readonly key: string) {}
 
   remember(sku: string, loc: GlobalSkuLocation): void {
     this.cache.set(sku, loc);
@@ -40,41 +51,95 @@ export class GlobalSkuIndex {
     return res.data.response.global_model;
   }
 
-  /** The global item whose global_item_sku is `sku` (item SKUs only). */
-  async findItem(sku: string, opts: CallOptions = {}, sinceSeconds?: number): Promise<GlobalItemInfo | undefined> {
+  /** The global item whose global_item_sku is `sku` (item SKUs only), confirmed by a fresh read. */
+  async findItem(sku: string, opts: CallOptions = {}): Promise<GlobalItemInfo | undefined> {
     const cached = this.cache.get(sku);
     if (cached && cached.globalModelId === 0) {
-      const [info] = await this.info([cached.globalItemId], opts);
-      if (info?.global_item_sku === sku) return info;
+      const hit = await this.confirm(cached.globalItemId, sku, opts);
+      if (hit) return hit;
       this.cache.delete(sku);
     }
-    let offset: string | undefined;
-    for (let seen = 0; seen < MAX_SCAN;) {
-      const query = { page_size: 50, ...(offset !== undefined ? { offset } : {}), ...(sinceSeconds !== undefined ? { update_time_from: sinceSeconds, update_time_to: this.client.nowSeconds() + 60 } : {}) };
-      const page = (await this.client.call(this.pipeline, globalOps.get_global_item_list, { query }, opts)).data.response;
-      const infos = await this.info(page.global_item_list.map((g) => Number(g.global_item_id)), opts);
-      for (const i of infos) if (i.global_item_sku) this.cache.set(i.global_item_sku, { globalItemId: Number(i.global_item_id), globalModelId: 0, hasModel: !!i.has_model });
-      const hit = infos.find((i) => i.global_item_sku === sku);
-      if (hit) return hit;
-      seen += page.global_item_list.length;
-      if (!page.has_next_page || page.offset === undefined || page.offset === '') return undefined;
-      offset = String(page.offset);
-    }
-    return undefined;
+    const loc = (await this.complete(sku, opts)).skus[sku];
+    if (!loc || loc.modelId !== 0) return undefined;
+    const hit = await this.confirm(loc.itemId, sku, opts);
+    if (hit) this.cache.set(sku, toGlobal(loc));
+    return hit;
   }
 
-  /** Item or model SKU; model SKUs come from the models of known items. */
+  /** Item or model SKU, from the complete index (fails closed when it cannot be brought up to date). */
   async locate(sku: string, opts: CallOptions = {}): Promise<GlobalSkuLocation | undefined> {
     const cached = this.cache.get(sku);
     if (cached) return cached;
-    if (await this.findItem(sku, opts)) return this.cache.get(sku);
-    for (const loc of [...this.cache.values()]) {
-      if (!loc.hasModel || loc.globalModelId !== 0) continue;
-      for (const m of await this.models(loc.globalItemId, opts)) {
-        if (m.global_model_sku) this.cache.set(m.global_model_sku, { globalItemId: loc.globalItemId, globalModelId: Number(m.global_model_id), hasModel: true });
-      }
-      if (this.cache.has(sku)) return this.cache.get(sku);
+    const loc = (await this.complete(sku, opts)).skus[sku];
+    if (!loc) return undefined;
+    this.cache.set(sku, toGlobal(loc));
+    return toGlobal(loc);
+  }
+
+  /**
+   * get_global_item_info of one item, if it still carries `sku`. A deleted item is not in
+   * get_global_item_list any more, so the index cannot see it go: the fresh read decides ("You can
+   * only query global product with normal status, otherwise api will return error",
+   * v2.global_product.get_global_item_info.json global_item_status).
+   */
+  private async confirm(id: number, sku: string, opts: CallOptions): Promise<GlobalItemInfo | undefined> {
+    try {
+      const [info] = await this.info([id], opts);
+      return info?.global_item_sku === sku ? info : undefined;
+    } catch (e) {
+      if (isRejection(e) || (isXborderError(e) && e.code === 'NOT_FOUND')) return undefined;
+      throw e;
     }
-    return undefined;
+  }
+
+  /** The index brought up to date, or a ConflictError saying the lookup could not complete. */
+  private async complete(sku: string, opts: CallOptions): Promise<SkuIndexSnapshot> {
+    try {
+      return await this.sync(opts);
+    } catch (e) {
+      if (isXborderError(e) && e.code === 'ABORTED') throw e;
+      throw new ConflictError({
+        marketplace: 'shopee', operation: 'get_global_item_list', retryable: true, cause: e,
+        message: `Could not complete the lookup of SKU ${sku} in this merchant's global products (${(e as Error).message}); nothing was created, to never duplicate an item. Retry later`,
+      });
+    }
+  }
+
+  /** Brings the persistent index up to date: a full scan the first time, then global items updated since the last sync. */
+  sync(opts: CallOptions = {}): Promise<SkuIndexSnapshot> {
+    this.syncing ??= this.runSync(opts).finally(() => (this.syncing = undefined));
+    return this.syncing;
+  }
+
+  private async runSync(opts: CallOptions): Promise<SkuIndexSnapshot> {
+    const snap = this.snapshot ?? (await this.store.load(this.key)) ?? { syncedTo: 0, skus: {} };
+    const startedAt = this.client.nowSeconds();
+    const from = snap.syncedTo > 0 ? snap.syncedTo - SYNC_OVERLAP_S : undefined;
+    const next: SkuIndexSnapshot = { syncedTo: snap.syncedTo, skus: { ...snap.skus } };
+    let offset: string | undefined;
+    for (;;) {
+      const query = { page_size: 50, ...(offset !== undefined ? { offset } : {}), ...(from !== undefined ? { update_time_from: from, update_time_to: startedAt + 60 } : {}) };
+      const page = (await this.client.call(this.pipeline, globalOps.get_global_item_list, { query }, opts)).data.response;
+      await this.absorb(next, page.global_item_list.map((g) => Number(g.global_item_id)), opts);
+      if (!page.has_next_page || page.offset === undefined || page.offset === '') break;
+      offset = String(page.offset);
+    }
+    next.syncedTo = startedAt;
+    await this.store.save(this.key, next);
+    this.snapshot = next;
+    return next;
+  }
+
+  /** Re-reads these global items: their SKUs replace whatever the index held for them. */
+  private async absorb(snap: SkuIndexSnapshot, ids: number[], opts: CallOptions): Promise<void> {
+    if (!ids.length) return;
+    const set = new Set(ids);
+    for (const [sku, loc] of Object.entries(snap.skus)) if (set.has(loc.itemId)) delete snap.skus[sku];
+    for (const info of await this.info(ids, opts)) {
+      const itemId = Number(info.global_item_id);
+      if (info.global_item_sku) snap.skus[info.global_item_sku] = { itemId, modelId: 0, hasModel: !!info.has_model };
+      if (!info.has_model) continue;
+      for (const m of await this.models(itemId, opts)) if (m.global_model_sku) snap.skus[m.global_model_sku] = { itemId, modelId: Number(m.global_model_id), hasModel: true };
+    }
   }
 }

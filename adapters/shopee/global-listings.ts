@@ -5,6 +5,7 @@ import { ListingSchema, type Listing, type ListingInput, type ListingIssue, type
 import type { Money } from '../../src/model/money.js';
 import { invalidResult, isRejection, issuesOf, storeFor, type AdapterContext, type ShopStore } from './context.js';
 import { GlobalSkuIndex } from './global-index.js';
+import { MemorySkuIndexStore } from './sku-catalog.js';
 import { descriptionOf, dimensionCm, listingIssues, toTiers, weightKg } from './mappers/listing.js';
 import { priceToWire } from './money.js';
 import { globalOps } from './operations/global.js';
@@ -12,8 +13,6 @@ import { done, notDone, withVerify } from './operations/verify.js';
 import { publishToShop, type PublishOutcome } from './publish.js';
 import type { AddGlobalItemBody } from './schemas/requests.js';
 import { whenItemReady } from './variants.js';
-
-const VERIFY_LOOKBACK_S = 600;
 
 export interface GlobalUpsertOptions extends UpsertOptions {
   /** Store ids (shop ids) to publish to; default `store`, else every shop of the merchant. */
@@ -30,7 +29,8 @@ export class GlobalListings {
   private readonly created = new Map<number, number>();
 
   constructor(private readonly ctx: AdapterContext) {
-    this.index = new GlobalSkuIndex(ctx.client, ctx.merchant!.pipeline);
+    const store = ctx.config.skuIndex ?? new MemorySkuIndexStore();
+    this.index = new GlobalSkuIndex(ctx.client, ctx.merchant!.pipeline, store, `shopee:${ctx.config.partnerId}:merchant:${ctx.merchant!.id}`);
   }
 
   private get m() {
@@ -96,9 +96,9 @@ export class GlobalListings {
     if (l.package.dimensions) body.dimension = dimensionCm(l.package.dimensions);
     if (s.brandId !== undefined) body.brand = { brand_id: s.brandId, original_brand_name: l.brand ?? 'NoBrand' };
     if (s.attributes?.length) body.attribute_list = s.attributes as AddGlobalItemBody['attribute_list'];
-    const since = this.ctx.client.nowSeconds() - VERIFY_LOOKBACK_S;
+    // The index refreshes by update_time, so a global item the first attempt created is found by this lookup.
     const op = withVerify(globalOps.add_global_item, async () => {
-      const hit = await this.index.findItem(l.sku, {}, since);
+      const hit = await this.index.findItem(l.sku);
       return hit ? done({ error: '', response: { global_item_id: hit.global_item_id } }) : notDone();
     });
     const res = await this.ctx.client.call(this.m.pipeline, op, { body }, opts);
