@@ -13,6 +13,15 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 4, baseDelayMs: 500, maxDelayMs: 20_000 };
 
+/**
+ * The same policy for work that retries on its own schedule (the inventory pusher re-queues a
+ * quantity instead of looping): `maxAttempts` in all, `baseDelayMs` as the first ceiling, and the
+ * pipeline's cap (or the base, when larger), so one backoff rule bounds every retry in the SDK.
+ */
+export function inventoryRetryPolicy(maxAttempts: number, baseDelayMs: number): RetryPolicy {
+  return { retries: Math.max(0, maxAttempts - 1), baseDelayMs, maxDelayMs: Math.max(DEFAULT_RETRY.maxDelayMs, baseDelayMs) };
+}
+
 /** Full jitter (AWS architecture blog): uniform in [0, min(max, base·2^(n−1))]. */
 export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));

@@ -8,6 +8,7 @@
 import type { MarketplaceAdapter, InventoryResult } from '../adapter.js';
 import { isXborderError, type ErrorCode } from '../errors/xborder-error.js';
 import type { Clock } from '../http/clock.js';
+import { backoffDelay, inventoryRetryPolicy, type RetryPolicy } from '../http/retry.js';
 import { targetKey, type QuantityRules, type Target } from './availability.js';
 import type { PushItemOutcome, PushJournal } from './journal.js';
 import type { StockLedger } from './ledger.js';
@@ -50,9 +51,12 @@ export class AccountPusher {
   private readonly retryDue = new Map<string, { target: Target; attempt: number; at: number }>();
   private retryTimer?: Promise<void>;
   readonly batchSize: number;
+  /** The SDK's one retry policy (src/http/retry.ts), sized by maxAttempts and retryDelayMs. */
+  private readonly retryPolicy: RetryPolicy;
 
   constructor(private readonly d: PusherDeps) {
     this.batchSize = Math.max(1, Math.floor(d.adapter.capabilities.inventoryBatchSize) || 1);
+    this.retryPolicy = inventoryRetryPolicy(d.maxAttempts, d.retryDelayMs);
   }
 
   get busy(): boolean {
@@ -252,9 +256,9 @@ export class AccountPusher {
     return { ...base, ok: false, code, message };
   }
 
-  /** Exponential backoff with full jitter; the retry recomputes the quantity when it runs. */
+  /** The pipeline's backoff (full jitter, capped); the retry recomputes the quantity when it runs. */
   private retryLater(target: Target, attempt: number): void {
-    const delay = Math.random() * this.d.retryDelayMs * 2 ** (attempt - 1);
+    const delay = backoffDelay(attempt, this.retryPolicy);
     this.retryDue.set(targetKey(target), { target, attempt, at: this.d.clock.now() + delay });
     this.retryTimer ??= this.runRetries().finally(() => {
       this.retryTimer = undefined;
