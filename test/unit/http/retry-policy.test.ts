@@ -13,7 +13,13 @@ const busy = () => new MarketplaceError({ code: 'MARKETPLACE_UNAVAILABLE', messa
 function recordingClock(): Clock & { slept: number[] } {
   let t = 0;
   const slept: number[] = [];
-  return { slept, now: () => t, sleep: async (ms) => void slept.push(ms, (t += ms)) && undefined };
+  return {
+    slept,
+    now: () => t,
+    sleep: async (ms) => {
+      slept.push(ms, (t += ms));
+    },
+  };
 }
 
 afterEach(() => vi.restoreAllMocks());
