@@ -13,12 +13,15 @@ import { inventoryService } from './inventory.js';
 import { listingsService } from './listings.js';
 import type { EbayOperations } from './operations.js';
 import { ordersService } from './orders.js';
+import { EbayNotifications } from './notifications/client.js';
 
 export type EbayRawClient = RawClient<Omit<EbayOperations, 'refreshToken'>>;
 
 export interface EbayAdapter extends MarketplaceAdapter<EbayRawClient> {
   readonly marketplace: 'ebay';
   readonly stores: readonly EbayStore[];
+  /** Notification API: destinations, subscriptions, topics, public keys and the webhook verifier. */
+  readonly notifications: EbayNotifications;
 }
 
 /**
@@ -74,6 +77,7 @@ export function ebay(config: EbayConfigInput): EbayAdapter {
     orders: ordersService(ctx),
     inventory: inventoryService(ctx),
     fulfilment: fulfilmentService(ctx),
+    notifications: new EbayNotifications(ctx),
     raw,
   };
 }

@@ -8,3 +8,8 @@ export { CONDITIONS } from './mappers/listing.js';
 export { EBAY_CARRIERS, EBAY_CARRIERS_SOURCE, UNIFIED_TO_EBAY } from './carriers.js';
 export { SiteSkus, type SiteSkuConfig } from './site-skus.js';
 export type { DeleteOptions } from './listings.js';
+export { EbayNotifications, PUBLIC_KEY_TTL_MS, type CreateDestinationInput, type CreateSubscriptionInput } from './notifications/client.js';
+export { ebayWebhookVerifier, type EbayWebhookOptions, type PublicKeyResolver } from './notifications/webhook.js';
+export { challengeResponse, decodeSignatureHeader, type SignatureHeader } from './notifications/signature.js';
+export { notificationOps, NOTIFICATION_DAILY_LIMIT, type NotificationOperations } from './notifications/operations.js';
+export type { Destination, Subscription, Topic, PublicKey as EbayPublicKey } from './notifications/schemas.js';

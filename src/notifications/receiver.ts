@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventHandler, MarketplaceEvent } from './event.js';
 import { BodyConsumed, BodyTooLarge, readRawBody, requestUrl, type MaybeParsedRequest } from './raw-body.js';
 import { ReplayGuard } from './replay-guard.js';
-import { REJECT_REASONS, type RejectReason, type WebhookRequest, type WebhookVerifier } from './verifier.js';
+import { REJECT_REASONS, type RejectReason, type Verification, type WebhookRequest, type WebhookVerifier } from './verifier.js';
 
 export interface WebhookReceiverOptions {
   /** eBay's verifier (`adapter.notifications.webhook(...)` from xborder/ebay). */
@@ -33,6 +33,8 @@ export interface WebhookReceiverStats {
   failed: number;
   /** Handshakes answered (eBay challenge). */
   replies: number;
+  /** Verifications that could not run (key fetch failed): answered 503. */
+  errors: number;
   rejected: Record<RejectReason, number>;
 }
 
@@ -58,7 +60,7 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookRece
   const verifiers = [opts.ebay, opts.shopee, ...(opts.verifiers ?? [])].filter((v): v is WebhookVerifier => !!v);
   const now = () => (opts.clock ?? Date).now();
   const guard = new ReplayGuard(opts.replayWindowMs ?? 10 * 60_000, now);
-  const stats: WebhookReceiverStats = { received: 0, handled: 0, failed: 0, replies: 0, rejected: Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<RejectReason, number> };
+  const stats: WebhookReceiverStats = { received: 0, handled: 0, failed: 0, replies: 0, errors: 0, rejected: Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<RejectReason, number> };
 
   const reject = (res: ServerResponse, reason: RejectReason): void => {
     stats.rejected[reason]++;
@@ -76,7 +78,14 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookRece
     const wreq: WebhookRequest = { method: req.method ?? 'GET', url: requestUrl(req, opts.publicUrl), headers: req.headers, rawBody };
     const verifier = verifiers.find((v) => v.matches(wreq));
     if (!verifier) return reject(res, 'unknown_source');
-    const v = await verifier.verify(wreq).catch(() => ({ status: 'rejected' as const, reason: 'malformed' as const }));
+    let v: Verification;
+    try {
+      v = await verifier.verify(wreq);
+    } catch {
+      // The check could not run (e.g. the key fetch failed): 503, so the marketplace redelivers.
+      stats.errors++;
+      return send(res, 503, { 'content-type': 'application/json' }, JSON.stringify({ error: 'verification_unavailable' }));
+    }
     if (v.status === 'rejected') return reject(res, v.reason);
     if (v.status === 'reply') {
       stats.replies++;
