@@ -67,3 +67,7 @@ export async function redisStores(source?: string | Redis, opts: RedisStoresOpti
     },
   };
 }
+
+// BullMQ workers share this subpath: the same optional peers (bullmq, ioredis), loaded on first use.
+export { createWorkers } from '../workers/index.js';
+export type { AccountSource, BulkBatchReport, BulkEnqueueOptions, BulkOutcome, CreateWorkersOptions, JobStatus, WorkerOrderOptions, XborderWorkers } from '../workers/types.js';
