@@ -10,7 +10,10 @@ import { EbayContext } from './context.js';
 import { ebayRequestId, mapEbayError } from './errors.js';
 import { fulfilmentService } from './fulfilment.js';
 import { inventoryService } from './inventory.js';
-import { listingsService } from './listings.js';
+import { listingsService, type EbayListingsService } from './listings.js';
+import { ebayRequirements } from './requirements/service.js';
+import { MemoryRequirementsCache } from '../../src/requirements/cache.js';
+import type { RequirementsCache } from '../../src/requirements/types.js';
 import type { EbayOperations } from './operations.js';
 import { ordersService } from './orders.js';
 import { EbayNotifications } from './notifications/client.js';
@@ -20,6 +23,7 @@ export type EbayRawClient = RawClient<Omit<EbayOperations, 'refreshToken'>>;
 export interface EbayAdapter extends MarketplaceAdapter<EbayRawClient> {
   readonly marketplace: 'ebay';
   readonly stores: readonly EbayStore[];
+  readonly listings: EbayListingsService;
   /** Notification API: destinations, subscriptions, topics, public keys and the webhook verifier. */
   readonly notifications: EbayNotifications;
 }
@@ -29,8 +33,11 @@ export interface EbayAdapter extends MarketplaceAdapter<EbayRawClient> {
  * come from one feed across sites. A unified SKU is one seller SKU per site (site-skus.ts), so
  * content and quantity are per site.
  */
-export function ebay(config: EbayConfigInput): EbayAdapter {
-  const resolved = resolveConfig(config);
+export function ebay(config: EbayConfigInput & { requirementsCache?: RequirementsCache }): EbayAdapter {
+  // Category requirements (taxonomy aspects, condition policies) are cached here; not a config field.
+  const requirementsCache = (config as { requirementsCache?: RequirementsCache } | null)?.requirementsCache ?? new MemoryRequirementsCache();
+  const { requirementsCache: _rc, ...plainConfig } = (config ?? {}) as EbayConfigInput & { requirementsCache?: RequirementsCache };
+  const resolved = resolveConfig(config === null || config === undefined || typeof config !== 'object' ? config : plainConfig);
   const { parsed } = resolved;
   const clock = config.clock ?? systemClock;
   const journal = config.journal ?? new MemoryIntentJournal();
@@ -73,7 +80,7 @@ export function ebay(config: EbayConfigInput): EbayAdapter {
     account: parsed.account,
     stores: ctx.stores,
     capabilities,
-    listings: listingsService(ctx),
+    listings: listingsService(ctx, ebayRequirements(ctx, requirementsCache)),
     orders: ordersService(ctx),
     inventory: inventoryService(ctx),
     fulfilment: fulfilmentService(ctx),

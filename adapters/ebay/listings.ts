@@ -1,4 +1,4 @@
-import type { BulkUpsertOptions, ListingsService, StoreOptions, UpsertOptions } from '../../src/adapter.js';
+import type { BulkUpsertOptions, ListingsService, StoreOptions, UpsertOptions, ValidateOptions } from '../../src/adapter.js';
 import { MarketplaceError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
 import { parseInput } from '../../src/errors/from-response.js';
 import { isXborderError } from '../../src/errors/xborder-error.js';
@@ -17,6 +17,8 @@ import { ops } from './operations.js';
 import { upsertFamily } from './variations.js';
 import { bulkList, type BulkEntry } from './bulk-listings.js';
 import { DEFAULTS } from './config.js';
+import { localizeAspects } from './requirements/localize.js';
+import type { CategorySuggestion, EbayRequirements } from './requirements/service.js';
 
 const SkuSchema = z.string().min(1).max(50, 'eBay SKUs are limited to 50 characters');
 const PatchSchema = z.object({ price: MoneyInputSchema.optional(), quantity: z.number().int().nonnegative().optional() }).refine((p) => p.price !== undefined || p.quantity !== undefined, 'give price or quantity');
@@ -47,14 +49,27 @@ function preflight(ctx: EbayContext, l: Listing, store: EbayStore): { issues: Li
 }
 
 
-export function listingsService(ctx: EbayContext): ListingsService {
+export interface EbayListingsService extends ListingsService {
+  requirements: EbayRequirements['requirements'];
+  /** getCategorySuggestions on the store's category tree. */
+  suggestCategories(q: string, opts?: CallOptions & { store?: string }): Promise<CategorySuggestion[]>;
+}
+
+export function listingsService(ctx: EbayContext, reqs: EbayRequirements): EbayListingsService {
+  /** Issue 20.4: neutral item specifics under the category's localized aspect names, when its aspects are cached. */
+  async function localized(l: Listing, store: EbayStore, categoryId: string): Promise<Listing> {
+    const req = await reqs.cached(store, categoryId);
+    return req ? localizeAspects(l, req) : l;
+  }
+
   async function upsert(input: ListingInput, opts: UpsertOptions = {}): Promise<ListingResult> {
     opts = parseCallOptions(opts) as UpsertOptions; // null: none; hostile: ValidationError
-    const l = parseInput(ListingSchema, input, 'listing');
+    let l = parseInput(ListingSchema, input, 'listing');
     const store = ctx.store(opts.store);
     const callOpts = callOptsOf(opts);
     const pre = preflight(ctx, l, store);
     if (pre.issues.length) return { sku: l.sku, store: store.id, status: 'invalid', issues: pre.issues };
+    l = await localized(l, store, pre.categoryId!);
     if (l.variants.length) return upsertFamily(ctx, l, store, pre.categoryId!, callOpts);
     const sku = ctx.skus.sellerSku(l.sku, store.id);
     const language = { 'Content-Language': store.language };
@@ -97,11 +112,12 @@ export function listingsService(ctx: EbayContext): ListingsService {
     }
   }
 
-  async function validate(input: ListingInput, opts: StoreOptions = {}): Promise<ListingResult> {
-    opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
+  async function validate(input: ListingInput, opts: ValidateOptions = {}): Promise<ListingResult> {
+    opts = parseCallOptions(opts) as ValidateOptions; // null: none; hostile: ValidationError
     const l = parseInput(ListingSchema, input, 'listing');
     const store = ctx.store(opts.store);
-    const { issues } = preflight(ctx, l, store);
+    const { issues, categoryId } = preflight(ctx, l, store);
+    if (opts.offline === true) return reqs.validateOffline(l, store, categoryId, issues, opts);
     return { sku: l.sku, store: store.id, status: issues.length ? 'invalid' : 'accepted', issues, action: 'validated' };
   }
 
@@ -201,7 +217,7 @@ export function listingsService(ctx: EbayContext): ListingsService {
       const pre = preflight(ctx, l, store);
       if (pre.issues.length) settle(i, { sku: l.sku, ok: true, result: { sku: l.sku, store: store.id, status: 'invalid', issues: pre.issues } });
       else if (l.variants.length) await one(i, input);
-      else bulk.push({ i, l, categoryId: pre.categoryId! });
+      else bulk.push({ i, l: await localized(l, store, pre.categoryId!), categoryId: pre.categoryId! });
     }
     const results = await bulkList(ctx, bulk, store, callOptsOf(rest));
     for (const b of bulk) {
@@ -211,5 +227,5 @@ export function listingsService(ctx: EbayContext): ListingsService {
     return out;
   }
 
-  return { upsert, validate, get, update, delete: del, bulkUpsert };
+  return { upsert, validate, get, update, delete: del, bulkUpsert, requirements: reqs.requirements, suggestCategories: reqs.suggestCategories };
 }

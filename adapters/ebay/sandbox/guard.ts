@@ -32,6 +32,12 @@ export function installToken(router: Router, state: EbaySandboxState, ctx: Sandb
     const expected = `Basic ${Buffer.from(`${state.app.clientId}:${state.app.clientSecret}`).toString('base64')}`;
     if (basic !== expected) return oauthError(401, 'invalid_client', 'client authentication failed');
     const form = req.form();
+    if (form.get('grant_type') === 'client_credentials') {
+      // Application token for public data such as Taxonomy (research amazon-ebay.md token table: client_credentials, 7200 s); no user behind it.
+      const token = `v^1.1#i^1#app#${randomBytes(24).toString('base64url')}`;
+      state.tokens.set(token, { userId: '', expiresAt: ctx.clock.now() + 7200 * 1000 });
+      return { status: 200, body: { access_token: token, expires_in: 7200, token_type: 'Application Access Token' } };
+    }
     if (form.get('grant_type') !== 'refresh_token') return oauthError(400, 'unsupported_grant_type', 'grant type in request is not supported by the authorization server');
     const user = [...state.users.values()].find((u) => u.refreshToken === form.get('refresh_token'));
     if (!user) return oauthError(400, 'invalid_grant', 'the provided authorization refresh token is invalid or was issued to another client');
@@ -45,6 +51,8 @@ function authenticate(req: SandboxRequest, state: EbaySandboxState, ctx: Sandbox
   const header = String(req.headers.authorization ?? '');
   const token = header.startsWith('Bearer ') ? header.slice(7) : undefined;
   const known = token ? state.tokens.get(token) : undefined;
+  // An application token (client_credentials) carries no user: Sell APIs refuse it.
+  if (known?.userId === '') return invalidToken();
   if (!known || known.expiresAt <= ctx.clock.now() || ctx.faults.tokenExpired()) {
     if (known) known.expiresAt = 0;
     if (known && as403) return fail(403, { errorId: 1100, domain: 'ACCESS', category: 'REQUEST', message: 'Access denied', longMessage: 'Insufficient permissions to fulfill the request.' });

@@ -3,6 +3,7 @@ import type { Router } from '../../../src/sandbox/router.js';
 import { installToken } from './guard.js';
 import { installInventory } from './inventory.js';
 import { installOrders } from './orders.js';
+import { installRequirements } from './requirements.js';
 import { internalError, tooManyRequests } from './responses.js';
 import { EbaySandboxState } from './state.js';
 import { ebayBuyer } from './buyers.js';
@@ -52,6 +53,7 @@ export function ebaySandbox(opts: EbaySandboxOptions = {}): SandboxModule<EbaySa
       installToken(router, state, ctx, guard);
       installOrders(router, state, ctx, guard);
       installInventory(router, state, ctx, guard);
+      installRequirements(router, state, ctx);
     },
     throttled: (retryAfterMs) => tooManyRequests(retryAfterMs),
     serverError: internalError,

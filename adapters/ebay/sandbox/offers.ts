@@ -3,6 +3,7 @@ import type { Router, SandboxRequest, SandboxResponse } from '../../../src/sandb
 import { guarded, type GuardOptions } from './guard.js';
 import { I, needsLanguage, skuNotFound } from './inventory.js';
 import { fail, ok, type SandboxErrorDetail } from './responses.js';
+import { categoryErrors } from './requirements.js';
 import type { EbaySandboxState, SandboxGroup, SandboxOffer } from './state.js';
 
 const offerNotFound = () => fail(404, { errorId: 25713, message: 'This Offer is not available.' });
@@ -26,6 +27,7 @@ export function publishErrors(state: EbaySandboxState, o: SandboxOffer, group?: 
   if (!o.pricingSummary?.price?.value) missing('pricingSummary.price');
   const aspects = { ...(group?.aspects ?? {}), ...((item?.product.aspects ?? {}) as Record<string, string[]>) };
   if (item && !aspects.Brand?.length) missing('item specific Brand');
+  errs.push(...categoryErrors(o, item, group)); // the category's published aspects and conditions (requirements.ts)
   return errs;
 }
 
