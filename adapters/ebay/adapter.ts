@@ -16,6 +16,9 @@ import { MemoryRequirementsCache } from '../../src/requirements/cache.js';
 import type { RequirementsCache } from '../../src/requirements/types.js';
 import type { EbayOperations } from './operations.js';
 import { ordersService } from './orders.js';
+import { mapPostOrderError, withIafScheme } from './returns/post-order.js';
+import { EBAY_RETURNS_CAPABILITIES, returnsService } from './returns/service.js';
+import type { ReturnsService } from '../../src/returns/types.js';
 import { EbayNotifications } from './notifications/client.js';
 
 export type EbayRawClient = RawClient<Omit<EbayOperations, 'refreshToken'>>;
@@ -23,6 +26,8 @@ export type EbayRawClient = RawClient<Omit<EbayOperations, 'refreshToken'>>;
 export interface EbayAdapter extends MarketplaceAdapter<EbayRawClient> {
   readonly marketplace: 'ebay';
   readonly stores: readonly EbayStore[];
+  /** Post-Order returns, refunds (also without a return) and buyer cancellation requests (issue 23). */
+  readonly returns: ReturnsService;
   readonly listings: EbayListingsService;
   /** Notification API: destinations, subscriptions, topics, public keys and the webhook verifier. */
   readonly notifications: EbayNotifications;
@@ -48,8 +53,9 @@ export function ebay(config: EbayConfigInput & { requirementsCache?: Requirement
     marketplace: 'ebay',
     account: parsed.account,
     baseUrl: resolved.baseUrl,
-    auth,
-    mapError: mapEbayError,
+    // Post-Order paths take the same token as `IAF <token>` and answer their own error envelope (returns/post-order.ts).
+    auth: withIafScheme(auth),
+    mapError: (res, c) => mapPostOrderError(res, c) ?? mapEbayError(res, c),
     requestIdOf: ebayRequestId,
     hooks: config.hooks,
     limiter: new Limiter(config.limiterStore, clock),
@@ -69,11 +75,13 @@ export function ebay(config: EbayConfigInput & { requirementsCache?: Requirement
     partialShipment: true,
     multiPackage: true,
     marketplaceIssuedTracking: false,
-    cancellation: { order: false, lines: false },
+    // Seller cancellation through Post-Order: whole orders only (cancellations.ts).
+    cancellation: { order: true, lines: false },
     bulkListingThreshold: DEFAULTS.bulkListingThreshold,
     // One seller SKU per site (site-skus.ts): each site's listing has its own quantity.
     quantity: { sharedAcrossStores: false, includesReserved: false, marketplaceFulfilledReadOnly: false },
     inventoryBatchSize: DEFAULTS.bulkBatchSize,
+    returns: EBAY_RETURNS_CAPABILITIES,
   };
   return {
     marketplace: 'ebay',
@@ -84,6 +92,7 @@ export function ebay(config: EbayConfigInput & { requirementsCache?: Requirement
     orders: ordersService(ctx),
     inventory: inventoryService(ctx),
     fulfilment: fulfilmentService(ctx),
+    returns: returnsService(ctx),
     notifications: new EbayNotifications(ctx),
     raw,
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OrderListQuery, OrdersService } from '../../src/adapter.js';
-import { NotSupportedError, ValidationError } from '../../src/errors/classes.js';
+import { ValidationError } from '../../src/errors/classes.js';
 import { parseInput } from '../../src/errors/from-response.js';
 import { parseCallOptions, type CallOptions } from '../../src/http/call-options.js';
 import { safeEmit } from '../../src/http/hooks.js';
@@ -8,6 +8,7 @@ import { parseRecords, type Quarantined } from '../../src/http/parse.js';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../../src/model/order.js';
 import type { Paginated, ResumeToken } from '../../src/paginate/paginated.js';
 import { nextOffset, paginate } from '../../src/paginate/strategies.js';
+import { sellerCancel } from './cancellations.js';
 import type { EbayContext } from './context.js';
 import { mapOrder, type OrderMapContext } from './mappers/order.js';
 import { ops } from './operations.js';
@@ -114,10 +115,8 @@ export function ordersService(ctx: EbayContext): OrdersService {
     return mapOrder(await readOrder(ctx, id, callOpts), mapContext(ctx, !!includePii));
   }
 
-  /** Seller cancellations go through the Post-Order API, which this adapter does not cover. */
-  async function cancel(): Promise<never> {
-    throw new NotSupportedError({ marketplace: 'ebay', operation: 'cancel', message: 'eBay seller cancellations use the Post-Order API, which xborder/ebay does not implement yet' });
-  }
+  /** Seller cancellation through the Post-Order API (cancellations.ts: eligibility check, then POST /cancellation). */
+  const cancel: OrdersService['cancel'] = (orderId, req, opts) => sellerCancel(ctx, orderId, req, opts);
 
   return { list, get, cancel };
 }

@@ -1,4 +1,4 @@
 export * from './types.js';
 export * from './schemas.js';
 export { checkRefund, paidForLine, type RefundCheckInput, type ResolvedRefund } from './refund-cap.js';
-export { journaledAction, type JournaledActionSpec, type ReadBack, type Outcome } from './journaled-action.js';
+export { journaledAction, hasOpenIntent, type JournaledActionSpec, type ReadBack, type Outcome } from './journaled-action.js';

@@ -45,7 +45,7 @@ export interface JournaledActionSpec<T, S = unknown> {
  */
 export async function journaledAction<T, S = unknown>(spec: JournaledActionSpec<T, S>): Promise<T> {
   const key = spec.idempotencyKey ?? randomUUID();
-  const jkey = `${spec.marketplace}:${spec.account}:${spec.action}:${spec.target}:${key}`;
+  const jkey = journalKey(spec, key);
   const prior = await spec.journal.get(jkey);
   if (prior?.state === 'succeeded') return spec.withOutcome(prior.result as T, 'already_done');
   let before = (prior?.result as { before?: S } | undefined)?.before;
@@ -78,6 +78,20 @@ export async function journaledAction<T, S = unknown>(spec: JournaledActionSpec<
   }
   await spec.journal.put({ key: jkey, operation: spec.action, state: 'succeeded', at: spec.clock.now(), result });
   return spec.withOutcome(result, 'confirmed');
+}
+
+type KeyParts = Pick<JournaledActionSpec<unknown>, 'marketplace' | 'account' | 'action' | 'target'>;
+const journalKey = (s: KeyParts, key: string) => `${s.marketplace}:${s.account}:${s.action}:${s.target}:${key}`;
+
+/**
+ * Whether this idempotency key already has a write under way or done: a retry then resumes it
+ * (read back, journaled result) instead of being judged afresh — e.g. a refund retried after a
+ * crash is not refused because the refund it retries already counts against the cap.
+ */
+export async function hasOpenIntent(journal: IntentJournal, parts: KeyParts, idempotencyKey: string | undefined): Promise<boolean> {
+  if (!idempotencyKey) return false;
+  const prior = await journal.get(journalKey(parts, idempotencyKey));
+  return prior !== undefined && prior.state !== 'failed';
 }
 
 function refused(e: unknown): boolean {

@@ -7,13 +7,15 @@ import type { ParsedRefundRequest } from './schemas.js';
 export interface RefundCheckInput {
   marketplace: string;
   order: Order;
-  request: ParsedRefundRequest;
+  request: Pick<ParsedRefundRequest, 'lines' | 'amount'>;
   /** Lines (and quantities) of the return being refunded; the whole order when absent. */
   scope?: ReadonlyArray<{ lineId: string; quantity: number }>;
-  /** Already refunded on this order: deducted from what can still be paid back. */
+  /** Already refunded on what is refunded (the return when `scope` is given, else the order): deducted from what can still be paid back. */
   alreadyRefunded?: Money;
   /** Field path prefix of the request in errors. */
   path?: string;
+  /** Field path of the amount in errors (default `<path>.amount`), e.g. `request.partialRefund`. */
+  amountPath?: string;
 }
 
 export interface ResolvedRefund {
@@ -78,9 +80,10 @@ export function checkRefund(input: RefundCheckInput): ResolvedRefund {
   }
 
   const amount = request.amount!;
-  sameCurrency(amount, `${p}.amount.currency`);
-  const cap = scopeCap(order, scope, remaining);
-  if (cap && amount.amount > cap.amount) throw tooMuch(marketplace, amount, cap, `${p}.amount`, scope ? 'the returned lines' : `order ${order.id}`);
+  const ap = input.amountPath ?? `${p}.amount`;
+  sameCurrency(amount, `${ap}.currency`);
+  const cap = scopeCap(order, scope, remaining, input.alreadyRefunded);
+  if (cap && amount.amount > cap.amount) throw tooMuch(marketplace, amount, cap, ap, scope ? 'the returned lines' : `order ${order.id}`);
   return { lines: [], amount };
 }
 
@@ -93,7 +96,7 @@ function remainingOf(order: Order, refunded: Money | undefined): Money | undefin
 }
 
 /** The lines in scope (paid, prorated) plus the order's shipping, bounded by what remains. */
-function scopeCap(order: Order, scope: Map<string, number> | undefined, remaining: Money | undefined): Money | undefined {
+function scopeCap(order: Order, scope: Map<string, number> | undefined, remaining: Money | undefined, refunded: Money | undefined): Money | undefined {
   if (!scope) return remaining;
   let total = 0;
   let currency: string | undefined;
@@ -106,6 +109,7 @@ function scopeCap(order: Order, scope: Map<string, number> | undefined, remainin
   }
   const shipping = order.totals.shipping;
   if (shipping && shipping.currency === currency) total += shipping.amount;
+  if (refunded && refunded.currency === currency) total = Math.max(0, total - refunded.amount);
   const cap = { amount: total, currency: currency ?? remaining?.currency ?? 'XXX' };
   return remaining && remaining.amount < cap.amount ? remaining : cap;
 }

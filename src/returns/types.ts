@@ -19,6 +19,12 @@ export interface ReturnsCapabilities {
   markReceived: boolean;
   /** Buyer cancellation requests: list them and answer them (returns.cancellations). */
   cancellationRequests: { list: boolean; accept: boolean; reject: boolean };
+  /**
+   * The pages of one `returns.list` cannot shift while it is read (the marketplace pages an
+   * immutable key, e.g. eBay's creation date over a frozen range), so the hub may read all pages
+   * of a time slice as one snapshot. False: the hub narrows slices to one page, as for orders.
+   */
+  stablePaging: boolean;
 }
 
 export interface ReturnListQuery {
