@@ -36,7 +36,7 @@ export interface AmazonAdapter extends MarketplaceAdapter<AmazonRawClient> {
  * One seller account on Amazon (one SP-API region): its stores are marketplaces, listings act on a
  * store, orders/stock/fulfilment on the account. Every store draws on the same rate-limit buckets.
  */
-export function amazon(config: AmazonConfigInput): AmazonAdapter {
+export function amazon<const M extends string = string>(config: AmazonConfigInput<M>): AmazonAdapter {
   const resolved = resolveConfig(config);
   const { parsed } = resolved;
   const clock = config.clock ?? systemClock;

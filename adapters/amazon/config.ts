@@ -8,6 +8,7 @@ import type { Hooks } from '../../src/http/hooks.js';
 import type { LimiterStore } from '../../src/http/limiter-store.js';
 import type { RetryPolicy } from '../../src/http/retry.js';
 import type { ConsistencyWindow } from '../../src/http/verify.js';
+import type { AmazonMarketplaceCode, CodeArg } from '../../src/model/marketplace-codes.js';
 import type { Store } from '../../src/model/store.js';
 import type { IntentJournal } from '../../src/state/intent-journal.js';
 import type { TokenStore } from '../../src/state/token-store.js';
@@ -62,7 +63,13 @@ export const AmazonConfigSchema = z.object({
   timeoutMs: z.number().int().positive().optional(),
 });
 
-export type AmazonConfigInput = z.input<typeof AmazonConfigSchema> & {
+/**
+ * The `amazon()` factory's config. `M` is inferred from `marketplaces`: a literal must be a known
+ * marketplace code (a typo fails to compile); a `string[]` read at run time is checked by the schema.
+ */
+export type AmazonConfigInput<M extends string = string> = Omit<z.input<typeof AmazonConfigSchema>, 'marketplaces'> & {
+  /** Country codes (`'DE'`, `'UK'`) or marketplace ids of this region's stores; the first is the default store. */
+  marketplaces: readonly CodeArg<M, AmazonMarketplaceCode>[];
   hooks?: Hooks;
   limiterStore?: LimiterStore;
   tokenStore?: TokenStore;

@@ -8,6 +8,7 @@ import type { Hooks } from '../../src/http/hooks.js';
 import type { LimiterStore } from '../../src/http/limiter-store.js';
 import type { RetryPolicy } from '../../src/http/retry.js';
 import type { ConsistencyWindow } from '../../src/http/verify.js';
+import type { CodeArg, EbayMarketplaceCode } from '../../src/model/marketplace-codes.js';
 import type { Store } from '../../src/model/store.js';
 import type { IntentJournal } from '../../src/state/intent-journal.js';
 import type { TokenStore } from '../../src/state/token-store.js';
@@ -59,7 +60,13 @@ export const EbayConfigSchema = z.object({
   timeoutMs: z.number().int().positive().optional(),
 });
 
-export type EbayConfigInput = z.input<typeof EbayConfigSchema> & {
+/**
+ * The `ebay()` factory's config. `M` is inferred from `marketplaces`: a literal must be a known
+ * site id or country code (a typo fails to compile); a `string[]` read at run time is checked by the schema.
+ */
+export type EbayConfigInput<M extends string = string> = Omit<z.input<typeof EbayConfigSchema>, 'marketplaces'> & {
+  /** Sites this account sells on, e.g. `['EBAY_US', 'EBAY_GB']` or `['US', 'GB']`; the first is the default store. */
+  marketplaces: readonly CodeArg<M, EbayMarketplaceCode>[];
   hooks?: Hooks;
   limiterStore?: LimiterStore;
   tokenStore?: TokenStore;

@@ -2,6 +2,7 @@ export * from './money.js';
 export * from './money-math.js';
 export * from './currencies.js';
 export { CURRENCY_CODES, type CurrencyArg, type CurrencyCode } from './currency-codes.js';
+export * from './marketplace-codes.js';
 export { parseDecimal, formatDecimal, trimDecimal, type ScaledDecimal } from './decimal.js';
 export * from './address.js';
 export * from './store.js';
