@@ -14,3 +14,7 @@ export type { AmazonFulfilmentService, AmazonShipRequest } from './fulfilment.js
 export type { CancellationStatus } from './cancellations.js';
 export type { ProductTypeDefinitions, ProductTypeSchema } from './mappers/attribute-filter.js';
 export { CARRIER_CODE_SOURCES, carrierCodesFor } from './data/carrier-codes.js';
+export { AmazonSqsSource, type AmazonSqsSourceOptions, type AmazonSqsStats } from './notifications/sqs-source.js';
+export type { AmazonNotificationsService, SetupNotificationsInput, SetupNotificationsResult } from './notifications/service.js';
+export { notificationOps as amazonNotificationOperations, NOTIFICATION_TYPES, PAYLOAD_VERSIONS, type AmazonNotificationType, type AmazonNotificationOperations } from './notifications/operations.js';
+export { parseNotification as parseAmazonNotification } from './notifications/envelope.js';

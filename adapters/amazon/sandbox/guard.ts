@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { SandboxContext } from '../../../src/sandbox/module.js';
 import type { Handler, Router, SandboxRequest, SandboxResponse } from '../../../src/sandbox/router.js';
 import { USAGE_PLANS, type AmazonOperationId } from '../rate-plans.js';
+import { grantlessToken } from './notifications-auth.js';
 import { fail, quotaExceeded } from './responses.js';
 import type { AmazonSandboxState } from './state.js';
 
@@ -25,7 +26,8 @@ export function installLwa(router: Router, state: AmazonSandboxState, ctx: Sandb
     const form = req.form();
     const json = form.has('grant_type') ? undefined : req.json<Record<string, string>>();
     const field = (k: string) => (json ? json[k] : form.get(k)) ?? undefined;
-    if (field('grant_type') !== 'refresh_token') return oauthError(400, 'unsupported_grant_type', 'Only the refresh_token grant is simulated');
+    if (field('grant_type') === 'client_credentials') return grantlessToken(state, ctx, opts.tokenTtlSeconds, field);
+    if (field('grant_type') !== 'refresh_token') return oauthError(400, 'unsupported_grant_type', 'Only the refresh_token and client_credentials grants are simulated');
     if (field('client_id') !== state.app.clientId || field('client_secret') !== state.app.clientSecret) {
       return oauthError(401, 'invalid_client', 'Client authentication failed');
     }

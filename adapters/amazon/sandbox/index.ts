@@ -3,6 +3,8 @@ import type { Router } from '../../../src/sandbox/router.js';
 import { installFeeds } from './feeds.js';
 import { installLwa } from './guard.js';
 import { installListings } from './listings.js';
+import { installNotifications } from './notifications.js';
+import type { NotificationsSandboxOptions } from './notifications-world.js';
 import { installOrders } from './orders.js';
 import { installReports } from './reports.js';
 import { internalError, quotaExceeded } from './responses.js';
@@ -11,6 +13,7 @@ import { amazonBuyer } from './buyers.js';
 
 export { AmazonSandboxState, type SeedOrdersOptions } from './state.js';
 export type { OrderDoc } from './order-doc.js';
+export { notificationsOf, SANDBOX_APPLICATION_ID, type NotificationsWorld, type NotificationFaults, type NotificationsSandboxOptions } from './notifications-world.js';
 
 /** Credentials the sandbox accepts by default (the quickstart and tests use them). */
 export const SANDBOX_CREDENTIALS = {
@@ -42,6 +45,8 @@ export interface AmazonSandboxOptions {
   reportProcessingMs?: number;
   /** Product type definitions to enforce (getDefinitionsProductType `schema` documents, specs/amazon/definitionsProductTypes_2020-09-01.json), by product type. */
   productTypes?: Record<string, { properties?: Record<string, unknown>; required?: string[]; additionalProperties?: boolean }>;
+  /** Notifications API + the SQS endpoint (`${url}/sqs`) ORDER_CHANGE is published to, with delivery faults. */
+  notifications?: NotificationsSandboxOptions;
 }
 
 /**
@@ -67,6 +72,7 @@ export function amazonSandbox(opts: AmazonSandboxOptions = {}): SandboxModule<Am
       installFeeds(router, state, ctx, { ...guard, ...timing });
       installOrders(router, state, ctx, { ...guard, readLagMs: timing.readLagMs });
       installReports(router, state, ctx, { ...guard, reportProcessingMs: opts.reportProcessingMs ?? 30_000 });
+      installNotifications(router, state, ctx, guard, opts.notifications);
     },
     throttled: () => quotaExceeded(),
     serverError: internalError,
