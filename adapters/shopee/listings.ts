@@ -6,7 +6,8 @@ import type { Pipeline } from '../../src/http/pipeline.js';
 import { ListingSchema, type Listing, type ListingInput, type ListingIssue, type ListingResult } from '../../src/model/listing.js';
 import type { Money } from '../../src/model/money.js';
 import { invalidResult, isRejection, issuesOf, sellerStock, shopPipeline, storeFor, type AdapterContext, type ShopStore } from './context.js';
-import { descriptionOf, dimensionCm, listingIssues, preOrder, priceIssues, toAddItem, weightKg } from './mappers/listing.js';
+import { chosenChannels, ShopListingRules } from './listing-rules.js';
+import { descriptionOf, dimensionCm, listingIssues, priceIssues, toAddItem, weightKg } from './mappers/listing.js';
 import { mapItemStatus } from './mappers/status.js';
 import { priceToWire } from './money.js';
 import { productOps } from './operations/product.js';
@@ -31,9 +32,11 @@ export class ShopListings {
 
   private readonly variants: ShopVariants;
   private readonly skuStore: SkuIndexStore;
+  private readonly rules: ShopListingRules;
 
   constructor(private readonly ctx: AdapterContext) {
     this.variants = new ShopVariants(ctx);
+    this.rules = new ShopListingRules(ctx);
     this.skuStore = ctx.config.skuIndex ?? new MemorySkuIndexStore();
   }
 
@@ -51,7 +54,7 @@ export class ShopListings {
   }
 
   private logistics(l: Listing): number[] {
-    return l.marketplace.shopee?.logisticIds ?? this.ctx.config.logisticIds;
+    return chosenChannels(l, this.ctx.config.logisticIds);
   }
 
   async validate(input: ListingInput, opts: StoreOptions = {}): Promise<ListingResult> {
@@ -82,8 +85,10 @@ export class ShopListings {
   }
 
   private async create(l: Listing, shop: ShopStore, opts: CallOptions): Promise<ListingResult> {
+    // Channel and category rules first: a ValidationError naming the field, before any upload or write.
+    const shipping = await this.rules.forCreate(l, shop, this.ctx.config.logisticIds, opts);
     const imageIds = await this.ctx.images.idsFor(l.images, opts);
-    const body = toAddItem(l, shop.rule, imageIds, this.logistics(l), shop.locationId);
+    const body = toAddItem(l, shop.rule, imageIds, shipping, shop.locationId);
     const since = this.ctx.client.nowSeconds() - VERIFY_LOOKBACK_S;
     const index = this.index(shop);
     // add_item is not idempotent: before any replay, prove whether the first attempt created the item.
@@ -109,7 +114,7 @@ export class ShopListings {
     if (bad.length) return { ...invalidResult(l.sku, shop.store.id, bad), marketplaceId: String(itemId) };
     const issues: ListingIssue[] = [];
     try {
-      await this.ctx.client.call(this.pipe(shop), productOps.update_item, { body: await this.contentPatch(l, itemId, item, opts) }, opts);
+      await this.ctx.client.call(this.pipe(shop), productOps.update_item, { body: await this.contentPatch(l, shop, itemId, item, opts) }, opts);
     } catch (e) {
       if (!isRejection(e)) throw e;
       issues.push(...issuesOf(e));
@@ -139,14 +144,15 @@ export class ShopListings {
     return { sku: l.sku, store: shop.store.id, status, marketplaceId: String(itemId), issues, action: 'updated' };
   }
 
-  private async contentPatch(l: Listing, itemId: number, item: ItemBaseInfo, opts: CallOptions): Promise<UpdateItemBody> {
+  private async contentPatch(l: Listing, shop: ShopStore, itemId: number, item: ItemBaseInfo, opts: CallOptions): Promise<UpdateItemBody> {
     const s = l.marketplace.shopee ?? {};
     const body: UpdateItemBody = { item_id: itemId, item_name: l.title, description: descriptionOf(l), item_sku: l.sku, condition: l.condition === 'new' ? 'NEW' : 'USED' };
     if (l.package.weight) body.weight = weightKg(l.package.weight);
     if (l.package.dimensions) body.dimension = dimensionCm(l.package.dimensions);
     if (s.categoryId) body.category_id = s.categoryId;
     if (s.brandId !== undefined) body.brand = { brand_id: s.brandId, original_brand_name: l.brand ?? 'NoBrand' };
-    const po = preOrder(l.handlingTimeDays);
+    // update_item takes no logistic_info (specs/shopee/v2.product.update_item.json request): only the days-to-ship rule applies.
+    const po = await this.rules.preOrder(l, shop, s.categoryId ?? item.category_id, opts);
     if (po) body.pre_order = po;
     if (l.images.length) {
       const ids = await this.ctx.images.idsFor(l.images, opts);

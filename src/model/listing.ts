@@ -58,6 +58,21 @@ export const MarketplaceOverridesSchema = z.object({
       attributes: z.array(z.unknown()).optional(),
       brandId: z.number().int().optional(),
       logisticIds: z.array(z.number().int()).optional(),
+      /**
+       * Per-channel settings of add_item logistic_info (a channel named here is also enabled):
+       * sizeId for SIZE_SELECTION channels, shippingFee for CUSTOM_PRICE ones, isFree when the
+       * seller covers shipping (specs/shopee/v2.product.add_item.json logistic_info[]).
+       */
+      logistics: z
+        .array(
+          z.object({
+            logisticId: z.number().int(),
+            sizeId: z.number().int().optional(),
+            shippingFee: MoneyInputSchema.optional(),
+            isFree: z.boolean().optional(),
+          }),
+        )
+        .optional(),
     })
     .optional(),
   aliexpress: z.object({ categoryId: z.number().int().optional(), attributes: z.array(z.unknown()).optional() }).optional(),

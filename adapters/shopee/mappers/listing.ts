@@ -24,12 +24,6 @@ export function dimensionCm(d: Dimensions): Dimension {
   return { package_length: cm(d.length), package_width: cm(d.width), package_height: cm(d.height) };
 }
 
-/** Shopee's non-pre-order ship time is a few days; longer handling makes it a pre-order (UNCONFIRMED threshold). */
-export function preOrder(days: number | undefined): AddItemBody['pre_order'] {
-  if (days === undefined) return undefined;
-  return days > 3 ? { is_pre_order: true, days_to_ship: days } : { is_pre_order: false, days_to_ship: Math.max(1, days) };
-}
-
 export function descriptionOf(l: Listing): string {
   const parts = [l.description?.trim(), ...l.bullets.map((b) => `- ${b}`)].filter(Boolean);
   return parts.length ? parts.join('\n') : l.title;
@@ -71,8 +65,8 @@ export function priceIssues(l: Listing, rule: PriceRule): ListingIssue[] {
   return out;
 }
 
-/** Unified listing → add_item body (images already uploaded). */
-export function toAddItem(l: Listing, rule: PriceRule, imageIds: string[], logisticIds: number[], locationId?: string): AddItemBody {
+/** Unified listing → add_item body (images uploaded; logistic_info and pre_order checked by listing-rules.ts). */
+export function toAddItem(l: Listing, rule: PriceRule, imageIds: string[], shipping: Pick<AddItemBody, 'logistic_info' | 'pre_order'>, locationId?: string): AddItemBody {
   const s = l.marketplace.shopee ?? {};
   const body: AddItemBody = {
     item_name: l.title,
@@ -81,7 +75,7 @@ export function toAddItem(l: Listing, rule: PriceRule, imageIds: string[], logis
     category_id: s.categoryId!,
     original_price: priceToWire(l.price, rule.currency, rule.decimals),
     weight: weightKg(l.package.weight!),
-    logistic_info: logisticIds.map((logistic_id) => ({ logistic_id, enabled: true })),
+    logistic_info: shipping.logistic_info,
     image: { image_id_list: imageIds },
     condition: l.condition === 'new' ? 'NEW' : 'USED',
     item_status: 'NORMAL',
@@ -91,8 +85,7 @@ export function toAddItem(l: Listing, rule: PriceRule, imageIds: string[], logis
   const attrs = attributesOf(s.attributes);
   if (attrs) body.attribute_list = attrs;
   if (s.brandId !== undefined) body.brand = { brand_id: s.brandId, original_brand_name: l.brand ?? 'NoBrand' };
-  const po = preOrder(l.handlingTimeDays);
-  if (po) body.pre_order = po;
+  if (shipping.pre_order) body.pre_order = shipping.pre_order;
   const gtin = gtinOf(l);
   if (gtin) body.gtin_code = gtin;
   return body;

@@ -1,7 +1,10 @@
 import { op } from '../../../src/http/operation.js';
 import { RATE_PLANS } from '../rate-plans.js';
 import { BareEnvelope } from '../schemas/common.js';
-import { DocumentResultResponseSchema, ShippingParameterResponseSchema, TrackingNumberResponseSchema, type DocumentResultResponse, type ShippingParameterResponse, type TrackingNumberResponse } from '../schemas/logistics.js';
+import {
+  ChannelListResponseSchema, DocumentResultResponseSchema, ShippingParameterResponseSchema, TrackingNumberResponseSchema,
+  type ChannelListResponse, type DocumentResultResponse, type ShippingParameterResponse, type TrackingNumberResponse,
+} from '../schemas/logistics.js';
 import {
   OrderDetailResponseSchema, OrderListResponseSchema, SplitOrderResponseSchema, UpdateTimeResponseSchema,
   type OrderDetailResponse, type OrderListResponse, type SplitOrderResponse, type UpdateTimeResponse,
@@ -25,6 +28,10 @@ export type OrderListQuery = {
 
 /** Shop-signed order and logistics operations. */
 export const orderOps = {
+  /** The shop's logistics channels (fee_type, size_list, limits): what add_item's logistic_info must carry. */
+  get_channel_list: op<Record<string, never>, ChannelListResponse>({
+    id: 'get_channel_list', method: 'GET', path: '/api/v2/logistics/get_channel_list', ...logistics, idempotent: true, response: ChannelListResponseSchema,
+  }),
   get_order_list: op<{ query: OrderListQuery }, OrderListResponse>({ id: 'get_order_list', method: 'GET', path: '/api/v2/order/get_order_list', ...order, idempotent: true, response: OrderListResponseSchema }),
   /** order_sn_list and response_optional_fields are comma-joined strings (1..50 orders). */
   get_order_detail: op<{ query: { order_sn_list: string; response_optional_fields?: string } }, OrderDetailResponse>({

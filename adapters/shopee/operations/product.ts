@@ -2,9 +2,9 @@ import { op } from '../../../src/http/operation.js';
 import { RATE_PLANS } from '../rate-plans.js';
 import { BareEnvelope } from '../schemas/common.js';
 import {
-  AddItemResponseSchema, AddModelResponseSchema, InitTierResponseSchema, ItemBaseInfoResponseSchema, ItemListResponseSchema, ModelListResponseSchema,
+  AddItemResponseSchema, AddModelResponseSchema, InitTierResponseSchema, ItemBaseInfoResponseSchema, ItemLimitResponseSchema, ItemListResponseSchema, ModelListResponseSchema,
   SearchItemResponseSchema, UpdateListResponseSchema,
-  type AddItemResponse, type AddModelResponse, type InitTierResponse, type ItemBaseInfoResponse, type ItemListResponse, type ModelListResponse,
+  type AddItemResponse, type AddModelResponse, type InitTierResponse, type ItemBaseInfoResponse, type ItemLimitResponse, type ItemListResponse, type ModelListResponse,
   type SearchItemResponse, type UpdateListResponse,
 } from '../schemas/product.js';
 import type { AddItemBody, AddModelBody, InitTierBody, SellerStock, UpdateItemBody, UpdateTierBody } from '../schemas/requests.js';
@@ -39,6 +39,10 @@ export const productOps = {
   }),
   search_item: op<{ query: { page_size: number; item_sku?: string; item_name?: string; offset?: string; item_status?: string[] } }, SearchItemResponse>({
     id: 'search_item', method: 'GET', path: '/api/v2/product/search_item', ...product, idempotent: true, response: SearchItemResponseSchema,
+  }),
+  /** With category_id: the category's limits, among them dts_limit (days to ship). */
+  get_item_limit: op<{ query: { category_id?: number } }, ItemLimitResponse>({
+    id: 'get_item_limit', method: 'GET', path: '/api/v2/product/get_item_limit', ...product, idempotent: true, response: ItemLimitResponseSchema,
   }),
   get_model_list: op<{ query: { item_id: number } }, ModelListResponse>({
     id: 'get_model_list', method: 'GET', path: '/api/v2/product/get_model_list', ...product, idempotent: true, response: ModelListResponseSchema,

@@ -45,6 +45,8 @@ export function shopeeSandbox(opts: ShopeeSandboxOptions = {}): SandboxModule<Sh
     trackingDelayMs: opts.trackingDelayMs ?? 0,
     publishDelayMs: opts.publishDelayMs ?? 0,
     categories: opts.categories ?? { 100001: [], 100002: [1001] },
+    ...(opts.channels ? { channels: opts.channels } : {}),
+    ...(opts.dtsLimits ? { dtsLimits: opts.dtsLimits } : {}),
   });
   for (const p of opts.partners ?? [SANDBOX_PARTNER]) world.partners.set(p.partnerId, p.partnerKey);
   for (const m of opts.merchants ?? []) world.merchants.set(m.merchantId, { merchantId: m.merchantId, shopIds: m.shopIds, currency: m.currency ?? 'CNY', mainAccountId: m.mainAccountId });

@@ -26,6 +26,9 @@ export function installLogistics(router: Router, world: ShopeeSandboxState, ctx:
   };
   const slots = () => [0, 1].map((d) => ({ date: world.nowSeconds() + 86400 * (d + 1), time_text: '', pickup_time_id: `slot-${world.nowSeconds() + 86400 * (d + 1)}`, flags: d === 0 ? ['recommended'] : [] }));
 
+  // specs/shopee/v2.logistics.get_channel_list.json: the shop's channels, with the fee_type / size_list add_item checks against.
+  route<Shop>(router, world, ctx, 'GET', '/api/v2/logistics/get_channel_list', () => ok({ logistics_channel_list: world.channels }));
+
   route<Shop>(router, world, ctx, 'GET', '/api/v2/logistics/get_shipping_parameter', (req, caller) => {
     const o = own(caller, req.query.get('order_sn'));
     if (!o) return fail('error_not_found', 'Wrong parameters, detail: order not found.');

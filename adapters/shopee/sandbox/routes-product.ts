@@ -2,6 +2,7 @@ import type { SandboxContext } from '../../../src/sandbox/module.js';
 import type { Router } from '../../../src/sandbox/router.js';
 import { fail, ok } from './envelope.js';
 import { bodyOf, route, type Caller } from './gate.js';
+import { dtsRefusal, logisticRefusal } from './listing-rules.js';
 import type { SandboxItem, SandboxShop } from './state.js';
 import type { ShopeeSandboxState } from './world.js';
 
@@ -67,7 +68,7 @@ export function installProduct(router: Router, world: ShopeeSandboxState, ctx: S
     const given = new Set((b.attribute_list ?? []).map((a: { attribute_id: number }) => a.attribute_id));
     if (mandatory.some((id) => !given.has(id))) return fail('error_less_required_attribute', 'Mandatory attribute information required');
     if (!priceOk(b.original_price, caller.shop.priceDecimals)) return fail('error_invalid_price', 'Invalid price, please use the correct format');
-    const where = locationRefusal(caller.shop, [b.seller_stock]);
+    const where = locationRefusal(caller.shop, [b.seller_stock]) ?? logisticRefusal(b.logistic_info, world.channels) ?? dtsRefusal(b.pre_order, world.dtsLimit(b.category_id));
     if (where) return where;
     world.counters.addItem++;
     const now = world.nowSeconds();
@@ -75,6 +76,7 @@ export function installProduct(router: Router, world: ShopeeSandboxState, ctx: S
       shopId: caller.id, item_id: world.nextId() * 1000 + 7, item_name: b.item_name, description: b.description, item_sku: b.item_sku ?? '', category_id: b.category_id,
       price: b.original_price, stock: stockOf(b.seller_stock), reserved: 0, item_status: b.item_status ?? 'NORMAL', image_id_list: images,
       attribute_list: b.attribute_list ?? [], weight: b.weight, create_time: now, createdAtMs: world.now(), update_time: now, searchableAt: world.now() + world.options.searchLagMs, tiers: [], models: [],
+      logistic_info: b.logistic_info, ...(b.pre_order ? { pre_order: b.pre_order } : {}),
     };
     world.items.set(item.item_id, item);
     return ok({ item_id: item.item_id, item_name: item.item_name, item_status: item.item_status, category_id: item.category_id, price_info: { original_price: item.price, current_price: item.price } });
@@ -85,7 +87,9 @@ export function installProduct(router: Router, world: ShopeeSandboxState, ctx: S
     if (res) return res;
     const item = shopItem(caller, b.item_id);
     if (!item) return fail('error_not_found', 'Wrong parameters, detail: item not found.');
-    for (const f of ['item_name', 'description', 'item_sku', 'category_id', 'weight', 'item_status'] as const) if (b[f] !== undefined) (item as any)[f] = b[f];
+    const dts = dtsRefusal(b.pre_order, world.dtsLimit(b.category_id ?? item.category_id));
+    if (dts) return dts;
+    for (const f of ['item_name', 'description', 'item_sku', 'category_id', 'weight', 'item_status', 'pre_order'] as const) if (b[f] !== undefined) (item as any)[f] = b[f];
     if (b.image?.image_id_list) item.image_id_list = b.image.image_id_list;
     item.update_time = world.nowSeconds();
     return ok({ item_id: item.item_id, item_name: item.item_name, item_status: item.item_status });
@@ -132,6 +136,16 @@ export function installProduct(router: Router, world: ShopeeSandboxState, ctx: S
       && (sku ? i.item_sku === sku : name ? i.item_name.includes(name) : true));
     const page = all.slice(offset, offset + size);
     return ok({ item_id_list: page.map((i) => i.item_id), total_count: all.length, ...(offset + size < all.length ? { next_offset: String(offset + size) } : {}) });
+  });
+
+  // specs/shopee/v2.product.get_item_limit.json: with category_id, dts_limit is that category's days-to-ship rule.
+  route<Shop>(router, world, ctx, 'GET', '/api/v2/product/get_item_limit', (req) => {
+    const raw = req.query.get('category_id');
+    if (raw !== null && !world.options.categories[Number(raw)]) return fail('error_param', 'The information you queried is not found.');
+    return ok({
+      price_limit: { min_limit: 0.1, max_limit: 100000000 }, stock_limit: { min_limit: 0, max_limit: 999999 },
+      ...(raw !== null ? { dts_limit: world.dtsLimit(Number(raw)) } : {}),
+    });
   });
 
   route<Shop>(router, world, ctx, 'GET', '/api/v2/product/get_model_list', (req, caller) => {

@@ -64,6 +64,9 @@ export interface SandboxItem {
   tiers: Array<{ name: string; options: string[] }>;
   models: SandboxModel[];
   globalItemId?: number;
+  /** As add_item received them (channel settings, days to ship). */
+  logistic_info?: unknown[];
+  pre_order?: { is_pre_order?: boolean; days_to_ship?: number };
 }
 
 export interface SandboxGlobalItem {

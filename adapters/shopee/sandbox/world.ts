@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_CHANNELS, DEFAULT_DTS, DEFAULT_DTS_BY_CATEGORY, type SandboxChannel, type SandboxDtsLimit } from './listing-rules.js';
 import { pushAuthorization } from './signature.js';
 import type {
   LostPush, PublishTask, RefreshRecord, SandboxGlobalItem, SandboxItem, SandboxMerchant, SandboxOrder, SandboxShop, TokenRecord,
@@ -16,6 +17,10 @@ export interface WorldOptions {
   publishDelayMs: number;
   /** category_id → mandatory attribute ids (add_item refuses without them). */
   categories: Record<number, number[]>;
+  /** The shops' logistics channels (get_channel_list); default DEFAULT_CHANNELS. */
+  channels?: SandboxChannel[];
+  /** category_id → dts_limit (get_item_limit); others get DEFAULT_DTS. */
+  dtsLimits?: Record<number, SandboxDtsLimit>;
 }
 
 const hex = () => randomBytes(16).toString('hex');
@@ -50,6 +55,14 @@ export class ShopeeSandboxState {
 
   nowSeconds(): number {
     return Math.floor(this.now() / 1000);
+  }
+
+  get channels(): SandboxChannel[] {
+    return this.options.channels ?? DEFAULT_CHANNELS;
+  }
+
+  dtsLimit(categoryId: number): SandboxDtsLimit {
+    return { ...DEFAULT_DTS_BY_CATEGORY, ...this.options.dtsLimits }[categoryId] ?? DEFAULT_DTS;
   }
 
   /** Issues a token pair directly (what a completed authorization gives) for one or more identities. */

@@ -49,3 +49,20 @@ export const DocumentResultResponseSchema = envelope(
   }).default({ result_list: [] }),
 );
 export type DocumentResultResponse = z.infer<typeof DocumentResultResponseSchema>;
+
+/** specs/shopee/v2.logistics.get_channel_list.json: the shop's channels with what add_item's logistic_info needs per fee_type. */
+export const ChannelListResponseSchema = envelope(
+  z.looseObject({
+    logistics_channel_list: z.array(z.looseObject({
+      logistics_channel_id: z.number(),
+      logistics_channel_name: z.string().optional(),
+      enabled: z.boolean().optional(),
+      fee_type: z.string().optional(),
+      size_list: z.array(z.looseObject({ size_id: z.union([z.string(), z.number()]), name: z.string().optional() })).nullable().optional(),
+      weight_limit: z.looseObject({ item_max_weight: z.number().nullable().optional(), item_min_weight: z.number().nullable().optional() }).nullable().optional(),
+      block_seller_cover_shipping_fee: z.boolean().nullable().optional(),
+    })).default([]),
+  }).default({ logistics_channel_list: [] }),
+);
+export type ChannelListResponse = z.infer<typeof ChannelListResponseSchema>;
+export type Channel = ChannelListResponse['response']['logistics_channel_list'][number];

@@ -80,3 +80,15 @@ export type AddModelResponse = z.infer<typeof AddModelResponseSchema>;
 /** update_price / update_stock: partial success is normal (failure_list). */
 export const UpdateListResponseSchema = envelope(SuccessFailure.optional());
 export type UpdateListResponse = z.infer<typeof UpdateListResponseSchema>;
+
+/** specs/shopee/v2.product.get_item_limit.json (with category_id): dts_limit is the category's days-to-ship rule. */
+export const ItemLimitResponseSchema = envelope(
+  z.looseObject({
+    dts_limit: z.looseObject({
+      days_to_ship_limit: z.looseObject({ min_limit: z.number().optional(), max_limit: z.number().optional() }).nullable().optional(),
+      non_pre_order_days_to_ship: z.number().nullable().optional(),
+    }).nullable().optional(),
+  }).default({}),
+);
+export type ItemLimitResponse = z.infer<typeof ItemLimitResponseSchema>;
+export type DtsLimit = NonNullable<ItemLimitResponse['response']['dts_limit']>;

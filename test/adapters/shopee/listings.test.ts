@@ -54,6 +54,12 @@ const search = (sku: string, ids: number[] = []) => {
   return scope;
 };
 
+/** The shop's channels and the category's days-to-ship rule, read once per adapter before a create (listing-rules.test.ts covers them). */
+const channels = () => nock(HOST).get('/api/v2/logistics/get_channel_list').query(shopQuery('/api/v2/logistics/get_channel_list'))
+  .reply(200, ok({ logistics_channel_list: [{ logistics_channel_id: 18025, logistics_channel_name: 'Standard Delivery', enabled: true, fee_type: 'FIXED_DEFAULT_PRICE', size_list: [] }] }));
+const dtsLimit = () => nock(HOST).get('/api/v2/product/get_item_limit').query(shopQuery('/api/v2/product/get_item_limit', (q) => q.category_id === '100001'))
+  .reply(200, ok({ dts_limit: { days_to_ship_limit: { min_limit: 7, max_limit: 15 }, non_pre_order_days_to_ship: 2 } }));
+
 const listing = (sku: string, over: Partial<ListingInput> = {}): ListingInput => ({
   sku, title: 'Cotton Tee', description: 'Soft cotton tee', bullets: ['100% cotton'], brand: 'Acme', price: { amount: '12.99', currency: 'SGD' }, quantity: 7,
   images: ['https://img.example/tee.png'], identifiers: { ean: '4006381333931' }, package: { weight: { value: 250, unit: 'g' }, dimensions: { length: 20.2, width: 15, height: 2, unit: 'cm' } },
@@ -69,6 +75,8 @@ describe('listings on a shop (product/*)', () => {
     const a = adapter();
     const scopes = [
       search('TEE-1'),
+      channels(),
+      dtsLimit(),
       upload('img-tee'),
       nock(HOST).post('/api/v2/product/add_item', {
         item_name: 'Cotton Tee', description: 'Soft cotton tee\n- 100% cotton', item_sku: 'TEE-1', category_id: 100001, original_price: 12.99, weight: 0.25,
@@ -89,6 +97,8 @@ describe('listings on a shop (product/*)', () => {
   it('creates variants with init_tier_variation (custom standardise tiers, model SKUs, prices, stock)', async () => {
     const a = adapter();
     search('TEE-V');
+    channels();
+    dtsLimit();
     upload('img-main');
     upload('img-red');
     nock(HOST).post('/api/v2/product/add_item', (b) => b.item_sku === 'TEE-V' && b.seller_stock[0].stock === 0).query(true).reply(200, ok({ item_id: ITEM_ID }));
@@ -126,6 +136,8 @@ describe('listings on a shop (product/*)', () => {
   it('sends IDR prices as integers and refuses decimals before any call', async () => {
     const a = adapter('ID');
     search('IDR-1');
+    channels();
+    dtsLimit();
     upload('img-idr');
     const add = nock(HOST).post('/api/v2/product/add_item', (b) => b.original_price === 150000 && Number.isInteger(b.original_price)).query(true).reply(200, ok({ item_id: ITEM_ID }));
     await a.listings.upsert(listing('IDR-1', { price: { amount: '150000', currency: 'IDR' } }));
@@ -145,7 +157,8 @@ describe('listings on a shop (product/*)', () => {
     nock(HOST).get('/api/v2/product/get_item_base_info').query(shopQuery('/api/v2/product/get_item_base_info', (q) => q.item_id_list === String(ITEM_ID)))
       .reply(200, ok({ item_list: [{ item_id: ITEM_ID, item_sku: 'TEE-1', item_status: 'NORMAL', has_model: false, image: { image_id_list: ['img-tee'] } }] }));
     upload('img-tee');
-    const update = nock(HOST).post('/api/v2/product/update_item', (b) => b.item_id === ITEM_ID && b.item_name === 'Cotton Tee' && b.image === undefined).query(true).reply(200, ok({}));
+    dtsLimit();
+    const update = nock(HOST).post('/api/v2/product/update_item', (b) => b.item_id === ITEM_ID && b.item_name === 'Cotton Tee' && b.image === undefined && b.pre_order.days_to_ship === 2).query(true).reply(200, ok({}));
     nock(HOST).post('/api/v2/product/update_price', { item_id: ITEM_ID, price_list: [{ model_id: 0, original_price: 12.99 }] }).query(true).reply(200, ok({ success_list: [{ model_id: 0 }], failure_list: [] }));
     nock(HOST).post('/api/v2/product/update_stock', { item_id: ITEM_ID, stock_list: [{ model_id: 0, seller_stock: [{ stock: 7 }] }] }).query(true)
       .reply(200, ok({ success_list: [], failure_list: [{ model_id: 0, failed_reason: 'Can not update item with stock less than reserved stock' }] }));
@@ -159,6 +172,8 @@ describe('listings on a shop (product/*)', () => {
   it('reports Shopee\'s refusal of add_item as listing issues', async () => {
     const a = adapter();
     search('BAD-1');
+    channels();
+    dtsLimit();
     upload('img-bad');
     nock(HOST).post('/api/v2/product/add_item').query(true).reply(200, { error: 'error_less_required_attribute', message: 'Mandatory attribute information required', request_id: 'r-9' });
     const r = await a.listings.upsert(listing('BAD-1'));

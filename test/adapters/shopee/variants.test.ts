@@ -37,6 +37,7 @@ describe('variants on the wire (nock-pinned)', () => {
   it('init_tier_variation waits 5 s after add_item and retries after the documented refusal of a not-yet-ready item', async () => {
     nock(HOST).get('/api/v2/product/search_item').query(true).reply(200, ok({ item_id_list: [] }));
     nock(HOST).get('/api/v2/product/get_item_list').query(true).reply(200, ok({ item: [], has_next_page: false }));
+    nock(HOST).get('/api/v2/logistics/get_channel_list').query(true).reply(200, ok({ logistics_channel_list: [{ logistics_channel_id: 18025, enabled: true, fee_type: 'FIXED_DEFAULT_PRICE' }] }));
     nock(HOST).post('/api/v2/media_space/upload_image').query(true).reply(200, ok({ image_info: { image_id: 'img-1' } }));
     nock(HOST).post('/api/v2/product/add_item').query(signed('/api/v2/product/add_item')).reply(200, ok({ item_id: ITEM }));
     const first = nock(HOST).post('/api/v2/product/init_tier_variation').query(signed('/api/v2/product/init_tier_variation', TS + 5))
