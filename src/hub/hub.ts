@@ -16,8 +16,7 @@ import { ship } from './fulfilment.js';
 import type { HubHooks } from './hub-hooks.js';
 import { syncInventory, type HubInventorySyncOptions, type HubInventorySyncReport } from './inventory-sync.js';
 import { syncOrders } from './order-sync.js';
-import { watchOrders } from './order-watch.js';
-import type { OrderWatchOptions, WatchReport } from './order-watch-types.js';
+import { syncReturns, type ReturnSyncOptions } from './returns-sync.js';
 import { allStoreRefs, resolveStore, type ResolvedStore } from './store-ref.js';
 import type { OrderSyncOptions, SyncReport } from './sync-types.js';
 
@@ -50,12 +49,13 @@ export class Hub {
       checkCheckpoints(opts.checkpoints, 'checkpoints');
       return syncOrders(this.accounts, opts);
     },
-    /** Push + poll: notifications trigger targeted reads, polling is the safety net (see OrderWatchOptions). */
-    watch: async (opts: OrderWatchOptions): Promise<WatchReport> => {
-      checkObject(opts, 'opts');
-      checkSyncOptions(opts.poll, this.accounts, 'poll.');
-      checkCheckpoints(opts.poll.checkpoints, 'poll.checkpoints');
-      return watchOrders(this.accounts, opts);
+  };
+
+  readonly returns = {
+    /** Incremental returns sync per account into `handle`, with the order sync's guarantees; optional ledger restock (see ReturnSyncOptions). */
+    sync: async (opts: ReturnSyncOptions): Promise<SyncReport> => {
+      checkCheckpoints(opts?.checkpoints, 'checkpoints');
+      return syncReturns(this.accounts, opts);
     },
   };
 
