@@ -42,7 +42,7 @@ function fakeAccount(records: Return[], stablePaging = false): MarketplaceAdapte
     capabilities: { returns: { stablePaging } } as never,
     listings: { upsert: async () => ({}) } as never, orders: { list: () => { throw new Error('orders feed must not be read'); } } as never,
     inventory: {} as never, fulfilment: {} as never, raw: {}, returns,
-  } as MarketplaceAdapter;
+  } as unknown as MarketplaceAdapter;
 }
 
 describe('hub.returns.sync', () => {
