@@ -192,7 +192,13 @@ export const MethodRuleSchema = z.discriminatedUnion('kind', [
     kind: z.literal('br-rts'), ceiling: MoneySchema, lowTierUpTo: MoneySchema, lowRate: PercentSchema,
     highRate: PercentSchema, deduction: MoneySchema, uncertifiedRate: PercentSchema, certified: z.array(z.string()),
   }),
-  MethodMeta.extend({ kind: z.literal('id-pmk'), noDutyUpTo: MoneySchema, flatUpTo: MoneySchema, flatRate: PercentSchema, mfnHs: z.array(HsPrefix) }),
+  MethodMeta.extend({
+    kind: z.literal('id-pmk'), noDutyUpTo: MoneySchema, flatUpTo: MoneySchema, flatRate: PercentSchema,
+    /** Commodity groups with a rate of their own instead of the flat rate (PMK 4/2025: 0 / 15 / 25 %). */
+    fixedRates: z.array(z.object({ label: z.string(), rate: PercentSchema, hs: z.array(HsPrefix).min(1) })).default([]),
+    /** Goods at the general (MFN) tariff instead of the flat rate. */
+    mfnHs: z.array(HsPrefix).default([]),
+  }),
   MethodMeta.extend({
     kind: z.literal('mx-courier'), ceiling: MoneySchema, rate: PercentSchema, ftaOrigins: z.array(Country),
     ftaExemptUpTo: MoneySchema, ftaBands: z.array(z.object({ upTo: MoneySchema.optional(), rate: PercentSchema })),

@@ -2,8 +2,6 @@ import { money } from '../../model/money.js';
 import type { Destination } from '../rule-schema.js';
 import { SRC } from './sources.js';
 
-const textiles = Array.from({ length: 14 }, (_, i) => String(50 + i));
-
 /** Indonesia (research §1.12): PMK 96/2023 as amended by PMK 4/2025 (from 5 Mar 2025). */
 export const ID: Destination = {
   country: 'ID', name: 'Indonesia', territory: 'ID', currencies: [{ code: 'IDR', validFrom: '2024-01-01' }],
@@ -13,17 +11,27 @@ export const ID: Destination = {
   taxes: [{ id: 'id.vat-11', kind: 'VAT', rate: '11', base: { freight: true, insurance: true, duty: true }, validFrom: '2025-01-01', source: SRC.idVat, confidence: 'confirmed', note: '12% nominal on 11/12 of the value for non-luxury goods = 11% effective; base CIF + duty' }],
   deMinimis: [{ id: 'id.de-minimis.tax-none', relieves: 'tax', threshold: null, validFrom: '2025-03-05', source: SRC.idPmk, confidence: 'confirmed', note: 'VAT due from the first dollar' }],
   saleRegimes: [], amountThresholds: [], fees: [],
-  // Reported practice: duty and import taxes of consignments are rounded up to the full thousand
-  // rupiah. Not found in the text of PMK 96/2023 / 4/2025 available to us: unconfirmed (warns).
+  // PMK 190/2022 art. 22(4): duty rounded up to the thousand rupiah per levy (Rp1,506,882.069 →
+  // Rp1,507,000); import taxes follow tax law: VAT to the full rupiah, down. Stated for import
+  // declarations (PIB); that consignments (CN/PIBK) round alike is our reading: 'likely'.
   roundingRules: [
-    { id: 'id.round.duty', applies: 'duty', step: '1000', direction: 'up', validFrom: '2025-03-05', source: SRC.idPmk, confidence: 'unconfirmed', note: 'import duty rounded up to the thousand rupiah' },
-    { id: 'id.round.vat', applies: 'tax', kinds: ['VAT'], step: '1000', direction: 'up', validFrom: '2025-03-05', source: SRC.idPmk, confidence: 'unconfirmed', note: 'import VAT rounded up to the thousand rupiah' },
+    { id: 'id.round.duty', applies: 'duty', step: '1000', direction: 'up', validFrom: '2025-03-05', source: SRC.idRounding, confidence: 'likely', note: 'import duty rounded up to the thousand rupiah' },
+    { id: 'id.round.vat', applies: 'tax', kinds: ['VAT'], step: '1', direction: 'down', validFrom: '2025-03-05', source: SRC.idRounding, confidence: 'likely', note: 'import VAT rounded down to the full rupiah' },
   ],
   methods: [{
     id: 'id.pmk-4-2025', kind: 'id-pmk', noDutyUpTo: money('3', 'USD'), flatUpTo: money('1500', 'USD'), flatRate: '7.5',
-    mfnHs: ['4202', ...textiles, '64', '33', '49', '72', '73', '8712', '91'],
-    validFrom: '2025-03-05', source: SRC.idPmk, confidence: 'confirmed',
-    note: 'FOB ≤ US$3 no duty; ≤ US$1,500 flat 7.5% (no PPh); bags, textiles/apparel, footwear, cosmetics, books, steel, bicycles and watches at MFN rates',
+    // PMK 4/2025 replaced the MFN rates of PMK 96/2023 art. 29 for these groups (source idPmk4Rates);
+    // HS scope as listed for PMK 96/2023 (source idCommodityHs).
+    mfnHs: [],
+    fixedRates: [
+      { label: 'books (PMK 4/2025)', rate: '0', hs: ['4901', '4902', '4903', '4904'] },
+      { label: 'watches, cosmetics, iron/steel (PMK 4/2025)', rate: '15', hs: ['9101', '9102', '3303', '3304', '3305', '3306', '3307', '73'] },
+      { label: 'bags, textile products, footwear, bicycles (PMK 4/2025)', rate: '25', hs: ['4202', '61', '62', '63', '64', '8712', '87116092', '87116093', '87116094', '87116095', '87116099'] },
+    ],
+    validFrom: '2025-03-05', source: SRC.idPmk4Rates, confidence: 'confirmed',
+    note: 'FOB ≤ US$3 no duty; ≤ US$1,500 flat 7.5% (no PPh); books 0%, watches/cosmetics/steel 15%, bags/textile products/footwear/bicycles 25%, without additional duties',
   }],
-  notices: [{ id: 'id.notice.safeguards', validFrom: '2025-03-05', when: { hsAny: ['4202', ...textiles, '64'] }, source: SRC.idPmk, confidence: 'likely', message: 'Safeguard duties on some bags/textiles/footwear lines are not computed.' }],
+  notices: [
+    { id: 'id.notice.pph-commodities', validFrom: '2025-03-05', when: { hsAny: ['9101', '9102', '3303', '3304', '3305', '3306', '3307', '73', '4202', '61', '62', '63', '64', '8712', '871160'] }, source: SRC.idPmk4Ddtc, confidence: 'likely', message: 'The eight PMK 4/2025 commodity groups (books excepted) also owe 5% income tax (PPh) at import, which is not computed.' },
+  ],
 };

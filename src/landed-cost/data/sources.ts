@@ -70,6 +70,14 @@ export const SRC = {
   thDuty2026: 'https://en.thairath.co.th/news/politic/2905312',
   thVat2024: 'https://www.nationthailand.com/business/economy/40057798',
   idPmk: 'https://www.posindonesia.co.id/en/content/import-regulation',
+  /** PMK 4/2025 fixed rates for eight commodity groups, as DJBC presented them (Bisnis.com, 25 Feb 2025). */
+  idPmk4Rates: 'https://ekonomi.bisnis.com/read/20250225/259/1842547/kemenkeu-sederhanakan-tarif-bea-masuk-barang-kiriman-buku-hingga-komestik',
+  /** PMK 4/2025: the groups are excluded from additional duties (BMT); PPh 5 % except books (DDTCNews, Feb 2025). */
+  idPmk4Ddtc: 'https://news.ddtc.co.id/berita/nasional/1808844/tarif-bea-masuk-produk-tertentu-disederhanakan-pelayanan-lebih-cepat',
+  /** HS scope of the eight commodity groups of PMK 96/2023 art. 29 (Ortax). */
+  idCommodityHs: 'https://ortax.org/tarif-mfn-impor-barang-kiriman',
+  /** PMK 190/2022 art. 22: duty rounded up to the thousand rupiah; import taxes per tax law, VAT to the rupiah down (DDTCNews). */
+  idRounding: 'https://news-lite.ddtc.co.id/bea-masuk-dan-cukai-impor-dibulatkan-ribuan-ke-atas-begini-contohnya-1797874',
   idVat: 'https://www.indonesiasentinel.com/pmk-4-2025-import-consignments',
   phDeMinimis: 'https://www.dof.gov.ph/de-minimis-value-for-imports',
   vnDecision: 'https://vneconomy.vn/decision-01-2025-qd-ttg-express-consignments.htm',

@@ -141,12 +141,12 @@ describe('Indonesia: PMK 4/2025 consignment rates', () => {
   const id = (value: string, hsCode = '851830') => one('ID', '2026-03-01', m(value, 'USD'), m('0', 'USD'), {}, hsCode);
 
   it('FOB US$2.99 / US$3.00: no duty, 11% VAT; US$3.01: 7.5% flat duty', () => {
-    // Amounts rounded up to the thousand rupiah (unconfirmed rule: the estimate warns).
-    expect([d(id('2.99').duty), d(id('2.99').taxes[0]!.amount)]).toEqual(['0.00', '6000.00']); // 5,262.40 ↑
-    expect([d(id('3.00').duty), d(id('3.00').taxes[0]!.amount)]).toEqual(['0.00', '6000.00']); // 5,280 ↑
+    // Duty rounded up to the thousand rupiah, VAT down to the rupiah (PMK 190/2022 art. 22; indonesia.test.ts).
+    expect([d(id('2.99').duty), d(id('2.99').taxes[0]!.amount)]).toEqual(['0.00', '5262.00']); // 5,262.40 ↓
+    expect([d(id('3.00').duty), d(id('3.00').taxes[0]!.amount)]).toEqual(['0.00', '5280.00']);
     const e = id('3.01');
-    expect([d(e.duty), d(e.taxes[0]!.amount)]).toEqual(['4000.00', '6000.00']); // 7.5% × 48,160 = 3,612 ↑; 11% × 51,772 = 5,694.92 ↑
-    expect(codes(e)).toContain('UNCONFIRMED_RULE');
+    expect([d(e.duty), d(e.taxes[0]!.amount)]).toEqual(['4000.00', '5694.00']); // 7.5% × 48,160 = 3,612 ↑; 11% × 51,772 = 5,694.92 ↓
+    expect(codes(e)).not.toContain('UNCONFIRMED_RULE');
   });
 
   it('US$1,500.00 flat; US$1,500.01 normal import (rate unknown, never zero)', () => {
@@ -156,10 +156,10 @@ describe('Indonesia: PMK 4/2025 consignment rates', () => {
     expect(codes(e)).toContain('UNKNOWN_DUTY_RATE');
   });
 
-  it('listed goods (apparel) pay MFN rates, which are not bundled', () => {
+  it('listed goods (apparel) pay the PMK 4/2025 group rate (25 %), not the flat 7.5 %', () => {
     const e = id('10', '610910');
-    expect(e.complete).toBe(false);
-    expect(e.dutyLines[0]!.amount).toBeNull();
+    expect(e.complete).toBe(true);
+    expect(e.dutyLines[0]!.rate).toBe('25');
   });
 });
 
