@@ -9,6 +9,7 @@
  *
  * `inventorySync(opts)` runs the same from an async feed of { account, order }.
  */
+import { setMaxListeners } from 'node:events';
 import { z } from 'zod';
 import type { MarketplaceAdapter } from '../adapter.js';
 import { ValidationError } from '../errors/classes.js';
@@ -98,6 +99,9 @@ export class InventorySyncEngine {
     this.clock = this.o.clock ?? systemClock;
     this.journal = typeof this.o.journal === 'string' ? new FilePushJournal(this.o.journal) : (this.o.journal ?? new MemoryPushJournal());
     this.signal = this.o.signal ? AbortSignal.any([this.o.signal, this.controller.signal]) : this.controller.signal;
+    // Every call of every pusher listens on this signal while in flight (one push may run many
+    // lookups at once): bounded by the calls in flight, not a leak, so no listener cap (issue 26.4).
+    setMaxListeners(0, this.signal);
     for (const [account, adapter] of Object.entries(this.o.accounts)) {
       this.rules.set(account, { ...DEFAULT_RULES, ...adapter.capabilities.quantity });
       this.pushers.set(account, new AccountPusher({
