@@ -19,6 +19,7 @@ import { shopeeBuyer } from './buyers.js';
 export { ShopeeSandboxState, seedOrder, type SeedOrderSpec };
 export { apiTypeOf, expectedSign, pushAuthorization } from './signature.js';
 export { samplePng } from './routes-media.js';
+export { routePushes, type PushFaultPlan, type PushRelayStats } from './routes-push.js';
 
 /** Test partner of the simulator (any partner can be configured). */
 export const SANDBOX_PARTNER = { partnerId: 2001887, partnerKey: 'sandbox-partner-key-7f3a9c1e5b2d' } as const;
