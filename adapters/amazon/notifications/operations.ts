@@ -14,6 +14,7 @@ export const DestinationSchema = z.object({
   destinationId: z.string(),
   resource: z.object({ sqs: z.object({ arn: z.string() }).nullish(), eventBridge: z.unknown().optional() }).loose(),
 });
+/** A destination as getDestinations/createDestination return it. */
 export type Destination = z.infer<typeof DestinationSchema>;
 
 /** #/definitions/Subscription */
@@ -23,6 +24,7 @@ export const SubscriptionSchema = z.object({
   destinationId: z.string(),
   processingDirective: z.unknown().optional(),
 });
+/** A subscription as createSubscription/getSubscription return it. */
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 
 const DestinationListResponse = z.object({ payload: z.array(DestinationSchema).optional(), errors: ErrorsSchema });
@@ -46,6 +48,7 @@ export interface CreateSubscriptionRequest {
 const DEST = '/notifications/v1/destinations';
 const SUB = '/notifications/v1/subscriptions/{notificationType}';
 
+/** The Notifications API v1 operations (typed raw client: `adapter.notifications.raw`). */
 export const notificationOps = {
   getDestinations: op<Record<string, never>, z.infer<typeof DestinationListResponse>>({
     id: 'getDestinations', method: 'GET', path: DEST, rate: USAGE_PLANS.getDestinations, idempotent: true, response: DestinationListResponse,
@@ -75,6 +78,7 @@ export const notificationOps = {
   }),
 } as const;
 
+/** The Notifications API operation table's type. */
 export type AmazonNotificationOperations = typeof notificationOps;
 
 /**
@@ -84,6 +88,7 @@ export type AmazonNotificationOperations = typeof notificationOps;
  */
 export const GRANTLESS_OPERATIONS: ReadonlySet<string> = new Set(['getDestinations', 'createDestination', 'getDestination', 'deleteDestination', 'getSubscriptionById', 'deleteSubscriptionById']);
 
+/** The LWA scope of the grantless Notifications operations. */
 export const NOTIFICATIONS_SCOPE = 'sellingpartnerapi::notifications';
 
 /**
@@ -98,5 +103,7 @@ export const PAYLOAD_VERSIONS = {
   FEED_PROCESSING_FINISHED: '2020-09-04',
   REPORT_PROCESSING_FINISHED: '2020-09-04',
 } as const;
+/** A notification type this SDK subscribes to and maps to events. */
 export type AmazonNotificationType = keyof typeof PAYLOAD_VERSIONS;
+/** Every {@link AmazonNotificationType}. */
 export const NOTIFICATION_TYPES = Object.keys(PAYLOAD_VERSIONS) as AmazonNotificationType[];

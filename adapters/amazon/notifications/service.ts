@@ -15,8 +15,10 @@ const SetupSchema = z.object({
   /** #/definitions/Destination name: maxLength 256. */
   name: z.string().min(1).max(256).optional(),
 });
+/** `setupNotifications` input: the SQS queue ARN, the notification types, an optional destination name. */
 export type SetupNotificationsInput = z.input<typeof SetupSchema>;
 
+/** What `setupNotifications` found or created. */
 export interface SetupNotificationsResult {
   destinationId: string;
   destination: 'created' | 'existing';
@@ -29,6 +31,7 @@ export interface SetupNotificationsResult {
   }>;
 }
 
+/** `adapter.notifications`: the Notifications API of one seller account. */
 export interface AmazonNotificationsService {
   /** Typed Notifications API operations (grantless ones carry the app's client_credentials token). */
   readonly raw: RawClient<AmazonNotificationOperations>;
@@ -39,6 +42,7 @@ export interface AmazonNotificationsService {
   setupNotifications(input: SetupNotificationsInput, opts?: CallOptions): Promise<SetupNotificationsResult>;
 }
 
+/** Builds `adapter.notifications` on the adapter's pipeline. */
 export function notificationsService(ctx: AmazonContext): AmazonNotificationsService {
   const raw = ctx.pipeline.raw(notificationOps);
 

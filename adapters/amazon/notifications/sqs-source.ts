@@ -19,6 +19,7 @@ const OptionsSchema = z.object({
   timeScale: z.number().positive().default(1),
 }).refine((o) => !!o.queueUrl || !!o.queueName, { message: 'queueUrl or queueName is required', path: ['queueUrl'] });
 
+/** Options of {@link AmazonSqsSource}: which queue, whose application, SQS client settings, hooks. */
 export type AmazonSqsSourceOptions = z.input<typeof OptionsSchema> & {
   /** Options for `new SQSClient(…)`: region, credentials, `endpoint` (e.g. the sandbox's `${url}/sqs`). */
   sqs?: Record<string, unknown>;
@@ -33,6 +34,7 @@ export type AmazonSqsSourceOptions = z.input<typeof OptionsSchema> & {
   loadSdk?: () => Promise<SqsModule>;
 };
 
+/** Counters of an {@link AmazonSqsSource} (rejections count every receipt of a rejected message). */
 export interface AmazonSqsStats {
   received: number;
   handled: number;
@@ -62,6 +64,7 @@ export class AmazonSqsSource implements NotificationSource {
     this.clock = opts.clock ?? systemClock;
   }
 
+  /** Polls until the signal aborts; the batch in hand is finished (handled and deleted) before it resolves. */
   async run(handle: EventHandler, runOpts: { signal?: AbortSignal } = {}): Promise<void> {
     const signal = runOpts.signal;
     const sdk = await (this.opts.loadSdk ?? loadSqs)();

@@ -3,12 +3,14 @@ import { seededRandom } from '../../../src/sandbox/random.js';
 import type { AmazonSandboxState } from './state.js';
 import { SqsWorld } from './sqs.js';
 
+/** A destination the sandbox holds. */
 export interface SandboxDestination {
   destinationId: string;
   name: string;
   arn: string;
 }
 
+/** A subscription the sandbox holds. */
 export interface SandboxSubscription {
   subscriptionId: string;
   sellerId: string;
@@ -34,6 +36,7 @@ export interface NotificationFaults {
   delayMs?: [number, number];
 }
 
+/** `amazonSandbox({ notifications })`: application id, initial queues, region, delivery faults. */
 export interface NotificationsSandboxOptions {
   /** The application id Amazon writes into NotificationMetadata.ApplicationId. */
   applicationId?: string;
@@ -43,6 +46,7 @@ export interface NotificationsSandboxOptions {
   faults?: NotificationFaults;
 }
 
+/** The application id the sandbox writes into every notification's metadata by default. */
 export const SANDBOX_APPLICATION_ID = 'amzn1.sp.solution.xborder-sandbox-0001';
 
 /** The notifications side of the Amazon sandbox: destinations, subscriptions, the SQS account, stats. */
@@ -56,7 +60,9 @@ export class NotificationsWorld {
   readonly stats = { published: 0, dropped: 0, duplicated: 0, delayed: 0 };
   /** Order id → last published state (status + buyer cancellation request). */
   readonly orderKeys = new Map<string, string>();
+  /** The delivery faults in force. */
   faults: NotificationFaults;
+  /** The faults' own seeded PRNG. */
   random: () => number;
 
   constructor(readonly ctx: SandboxContext, opts: NotificationsSandboxOptions = {}) {
@@ -73,6 +79,7 @@ export class NotificationsWorld {
     this.random = seededRandom(faults.seed ?? 1);
   }
 
+  /** The seller's subscription to a notification type, if any. */
   subscriptionFor(sellerId: string, notificationType: string): SandboxSubscription | undefined {
     for (const s of this.subscriptions.values()) if (s.sellerId === sellerId && s.notificationType === notificationType) return s;
     return undefined;
@@ -81,6 +88,7 @@ export class NotificationsWorld {
 
 const worlds = new WeakMap<AmazonSandboxState, NotificationsWorld>();
 
+/** Registers the world of a sandbox state (called by the module's install). */
 export function attachNotifications(state: AmazonSandboxState, world: NotificationsWorld): void {
   worlds.set(state, world);
 }
