@@ -5,6 +5,7 @@ import { ListingSchema, type Listing, type ListingInput, type ListingIssue, type
 import type { Money } from '../../src/model/money.js';
 import { invalidResult, isRejection, issuesOf, storeFor, type AdapterContext, type ShopStore } from './context.js';
 import { GlobalSkuIndex } from './global-index.js';
+import { chosenChannels, logisticInfo, ShopListingRules } from './listing-rules.js';
 import { MemorySkuIndexStore } from './sku-catalog.js';
 import { descriptionOf, dimensionCm, listingIssues, toTiers, weightKg } from './mappers/listing.js';
 import { priceToWire } from './money.js';
@@ -27,8 +28,10 @@ export class GlobalListings {
   readonly index: GlobalSkuIndex;
   /** Global items this instance created → when (variants wait 5 s after creation). */
   private readonly created = new Map<number, number>();
+  private readonly rules: ShopListingRules;
 
   constructor(private readonly ctx: AdapterContext) {
+    this.rules = new ShopListingRules(ctx);
     const store = ctx.config.skuIndex ?? new MemorySkuIndexStore();
     this.index = new GlobalSkuIndex(ctx.client, ctx.merchant!.pipeline, store, `shopee:${ctx.config.partnerId}:merchant:${ctx.merchant!.id}`);
   }
@@ -38,7 +41,15 @@ export class GlobalListings {
   }
 
   private logistics(l: Listing): number[] {
-    return l.marketplace.shopee?.logisticIds ?? this.ctx.config.logisticIds;
+    return chosenChannels(l, this.ctx.config.logisticIds);
+  }
+
+  /** Each target shop's logistic list, checked against its channels before anything is written. */
+  private async shipping(l: Listing, targets: ShopStore[], opts: CallOptions) {
+    const ids = this.logistics(l);
+    const out = new Map<number, ReturnType<typeof logisticInfo>>();
+    for (const shop of targets) out.set(shop.shopId, ids.length ? logisticInfo(l, ids, await this.rules.channels(shop, opts), shop) : []);
+    return out;
   }
 
   private targets(opts: GlobalUpsertOptions): ShopStore[] {
@@ -58,6 +69,7 @@ export class GlobalListings {
     const store = targets[0]!.store.id;
     const issues = listingIssues(l, this.m.rule, this.logistics(l));
     if (issues.length) return invalidResult(l.sku, store, issues);
+    const shipping = await this.shipping(l, targets, opts);
     let globalItemId: number;
     let action: ListingResult['action'] = 'updated';
     const found = await this.index.findItem(l.sku, opts);
@@ -77,7 +89,7 @@ export class GlobalListings {
     const outcomes: PublishOutcome[] = [];
     for (const shop of targets) {
       const keyed = opts.idempotencyKey ? { ...opts, idempotencyKey: `${opts.idempotencyKey}:${shop.shopId}` } : opts;
-      outcomes.push(await publishToShop(this.ctx, globalItemId, shop, this.logistics(l), keyed));
+      outcomes.push(await publishToShop(this.ctx, globalItemId, shop, shipping.get(shop.shopId)!, keyed));
     }
     issues.push(...outcomes.flatMap((o) => o.issues));
     const status = outcomes.some((o) => o.status === 'failed') || issues.some((i) => i.severity === 'error') ? 'invalid' : outcomes.some((o) => o.status === 'pending') ? 'pending' : 'active';

@@ -44,7 +44,7 @@ export function logisticInfo(l: Listing, ids: number[], channels: Map<number, Ch
     const out: LogisticInfo = { logistic_id: id, enabled: true };
     if (ch.fee_type === 'SIZE_SELECTION') {
       const sizes = (ch.size_list ?? []).map((x) => String(x.size_id));
-      if (set?.sizeId === undefined) throw invalid(path, `${name} has fee_type SIZE_SELECTION: give sizeId in marketplace.shopee.logistics (one of ${sizes.join(', ')})`);
+      if (set?.sizeId === undefined) throw invalid(at >= 0 ? `${path}.sizeId` : path, `${name} has fee_type SIZE_SELECTION: give sizeId in marketplace.shopee.logistics (one of ${sizes.join(', ')})`);
       if (!sizes.includes(String(set.sizeId))) throw invalid(`${path}.sizeId`, `${name} has no size ${set.sizeId} (sizes: ${sizes.join(', ')})`);
       out.size_id = set.sizeId;
     }

@@ -3,6 +3,10 @@ import type { ListingIssue } from '../../src/model/listing.js';
 import { isRejection, issuesOf, type AdapterContext, type ShopStore } from './context.js';
 import { globalOps } from './operations/global.js';
 import { done, notDone, withVerify } from './operations/verify.js';
+import type { AddItemBody } from './schemas/requests.js';
+
+/** create_publish_task item.logistic takes add_item's per-channel fields (specs/shopee/v2.global_product.create_publish_task.json). */
+type LogisticInfo = AddItemBody['logistic_info'][number];
 
 export interface PublishOutcome {
   shopId: number;
@@ -17,7 +21,7 @@ export interface PublishOutcome {
  * idempotent: before a replay get_published_list says whether the item already reached the shop.
  * Omitted text is translated and omitted prices are computed by Shopee (research A4).
  */
-export async function publishToShop(ctx: AdapterContext, globalItemId: number, shop: ShopStore, logisticIds: number[], opts: CallOptions): Promise<PublishOutcome> {
+export async function publishToShop(ctx: AdapterContext, globalItemId: number, shop: ShopStore, logistic: LogisticInfo[], opts: CallOptions): Promise<PublishOutcome> {
   const merchant = ctx.merchant!;
   const { client } = ctx;
   const published = async () => {
@@ -32,7 +36,7 @@ export async function publishToShop(ctx: AdapterContext, globalItemId: number, s
     const res = await client.call(merchant.pipeline, op, {
       body: {
         global_item_id: globalItemId, shop_id: shop.shopId, shop_region: shop.region,
-        item: { item_status: 'NORMAL', ...(logisticIds.length ? { logistic: logisticIds.map((logistic_id) => ({ logistic_id, enabled: true })) } : {}) },
+        item: { item_status: 'NORMAL', ...(logistic.length ? { logistic } : {}) },
       },
     }, opts);
     taskId = String(res.data.response.publish_task_id);

@@ -32,7 +32,7 @@ export function installPublish(router: Router, world: ShopeeSandboxState, ctx: S
   };
 
   route<Merchant>(router, world, ctx, 'POST', '/api/v2/global_product/create_publish_task', (req, caller) => {
-    const { body: b, res } = bodyOf<{ global_item_id?: number; shop_id?: number; shop_region?: string }>(req);
+    const { body: b, res } = bodyOf<{ global_item_id?: number; shop_id?: number; shop_region?: string; item?: { logistic?: unknown[] } }>(req);
     if (res) return res;
     const g = world.globalItems.get(Number(b.global_item_id));
     if (!g || g.merchantId !== caller.id) return fail('error_not_found', 'Wrong parameters, detail: global item not found.');
@@ -43,7 +43,7 @@ export function installPublish(router: Router, world: ShopeeSandboxState, ctx: S
     world.counters.publish++;
     // int64 task ids exceed 2^53 (docs sample 202011300000012000): written as a raw JSON literal.
     const id = `2020113000000${String(world.nextId()).padStart(5, '0')}`;
-    world.publishTasks.set(id, { id, globalItemId: g.global_item_id, shopId: shop.shopId, region: shop.region, readyAt: world.now() + world.options.publishDelayMs, status: 'running' });
+    world.publishTasks.set(id, { id, globalItemId: g.global_item_id, shopId: shop.shopId, region: shop.region, readyAt: world.now() + world.options.publishDelayMs, status: 'running', ...(b.item?.logistic ? { logistic: b.item.logistic } : {}) });
     return { status: 200, headers: { 'content-type': 'application/json' }, body: `{"request_id":"${requestId()}","error":"","message":"","warning":"","response":{"publish_task_id":${id}}}` };
   });
 

@@ -96,6 +96,8 @@ export interface PublishTask {
   status: 'running' | 'success' | 'failed';
   itemId?: number;
   failedReason?: string;
+  /** item.logistic as the task received it. */
+  logistic?: unknown[];
 }
 
 export interface SandboxPackage {

@@ -97,7 +97,7 @@ export interface PublishTaskBody {
     item_name?: string;
     original_price?: number;
     item_status?: 'NORMAL' | 'UNLIST';
-    logistic?: Array<{ logistic_id: number; enabled: boolean }>;
+    logistic?: Array<{ logistic_id: number; enabled: boolean; shipping_fee?: number; size_id?: number; is_free?: boolean }>;
     model?: Array<{ tier_index: number[]; original_price: number }>;
   };
 }
