@@ -15,6 +15,9 @@ import { routeGrantless } from './notifications/grantless.js';
 import { NOTIFICATIONS_SCOPE } from './notifications/operations.js';
 import { notificationsService, type AmazonNotificationsService } from './notifications/service.js';
 import { listingsService } from './listings.js';
+import { amazonRequirements } from './requirements/service.js';
+import { MemoryRequirementsCache } from '../../src/requirements/cache.js';
+import type { RequirementsCache } from '../../src/requirements/types.js';
 import type { AmazonRegion } from './marketplaces.js';
 import { ops, type AmazonOperations } from './operations.js';
 import { ordersService, type AmazonOrdersService } from './orders.js';
@@ -36,8 +39,11 @@ export interface AmazonAdapter extends MarketplaceAdapter<AmazonRawClient> {
  * One seller account on Amazon (one SP-API region): its stores are marketplaces, listings act on a
  * store, orders/stock/fulfilment on the account. Every store draws on the same rate-limit buckets.
  */
-export function amazon<const M extends string = string>(config: AmazonConfigInput<M>): AmazonAdapter {
-  const resolved = resolveConfig(config);
+export function amazon<const M extends string = string>(config: AmazonConfigInput<M> & { requirementsCache?: RequirementsCache }): AmazonAdapter {
+  // Product type definitions are cached here (memory unless a FileRequirementsCache is given); not a config field.
+  const requirementsCache = (config as { requirementsCache?: RequirementsCache } | null)?.requirementsCache ?? new MemoryRequirementsCache();
+  const { requirementsCache: _rc, ...plainConfig } = (config ?? {}) as AmazonConfigInput<M> & { requirementsCache?: RequirementsCache };
+  const resolved = resolveConfig(config === null || config === undefined || typeof config !== 'object' ? config : (plainConfig as AmazonConfigInput<M>));
   const { parsed } = resolved;
   const clock = config.clock ?? systemClock;
   const journal = config.journal ?? new MemoryIntentJournal();
@@ -85,7 +91,7 @@ export function amazon<const M extends string = string>(config: AmazonConfigInpu
     region: resolved.region,
     stores: ctx.stores,
     capabilities,
-    listings: listingsService(ctx),
+    listings: listingsService(ctx, amazonRequirements(ctx, requirementsCache)),
     orders: ordersService(ctx),
     inventory: inventoryService(ctx),
     fulfilment: fulfilmentService(ctx),

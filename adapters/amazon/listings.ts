@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ListingsService, StoreOptions, UpsertOptions } from '../../src/adapter.js';
+import type { ListingsService, StoreOptions, UpsertOptions, ValidateOptions } from '../../src/adapter.js';
 import { NotSupportedError, ValidationError } from '../../src/errors/classes.js';
 import { parseInput } from '../../src/errors/from-response.js';
 import { parseCallOptions } from '../../src/http/call-options.js';
@@ -14,12 +14,16 @@ import { isAmazonChannel, requestedFulfilment } from './mappers/fulfilment-chann
 import { bulkUpsert, type AmazonBulkUpsertOptions } from './listings-bulk.js';
 import { ops } from './operations.js';
 import type { PatchOperation } from './schemas/listings.js';
+import type { AmazonRequirements } from './requirements/service.js';
 
 const SkuInput = z.string().min(1);
 const PatchInput = z.object({}).passthrough(); // its fields are checked one by one below
 
 /** Listings Items API 2021-08-01 (single SKUs) and JSON_LISTINGS_FEED (bulk), per store. */
-export function listingsService(ctx: AmazonContext): ListingsService & { bulkUpsert(listings: ListingInput[], opts?: AmazonBulkUpsertOptions): ReturnType<typeof bulkUpsert> } {
+export function listingsService(
+  ctx: AmazonContext,
+  reqs: AmazonRequirements,
+): ListingsService & { bulkUpsert(listings: ListingInput[], opts?: AmazonBulkUpsertOptions): ReturnType<typeof bulkUpsert>; requirements: AmazonRequirements['requirements']; suggestProductTypes: AmazonRequirements['suggestProductTypes'] } {
   const callOpts = (o: StoreOptions) => ({ signal: o.signal, deadline: o.deadline, timeoutMs: o.timeoutMs });
 
   return {
@@ -33,8 +37,10 @@ export function listingsService(ctx: AmazonContext): ListingsService & { bulkUps
       return familyResult(outcomes);
     },
 
-    async validate(input: ListingInput, opts: StoreOptions = {}): Promise<ListingResult> {
-      opts = parseCallOptions(opts) as StoreOptions; // null: none; hostile: ValidationError
+    async validate(input: ListingInput, opts: ValidateOptions = {}): Promise<ListingResult> {
+      opts = parseCallOptions(opts) as ValidateOptions; // null: none; hostile: ValidationError
+      // Offline: the product type definition (cached) validated with ajv; no listing call.
+      if (opts.offline === true) return reqs.validateOffline(input, opts);
       const store = ctx.store(opts.store);
       const listing = parseInput(ListingSchema, input, 'listing');
       // VALIDATION_PREVIEW of a full PUT: checks the whole listing, persists nothing.
@@ -97,5 +103,7 @@ export function listingsService(ctx: AmazonContext): ListingsService & { bulkUps
     },
 
     bulkUpsert: (listings: ListingInput[], opts?: AmazonBulkUpsertOptions) => bulkUpsert(ctx, listings, opts),
+    requirements: reqs.requirements,
+    suggestProductTypes: reqs.suggestProductTypes,
   };
 }
