@@ -4,6 +4,7 @@ import { parseInput } from '../../../src/errors/from-response.js';
 import type { CallOptions } from '../../../src/http/call-options.js';
 import type { RawClient } from '../../../src/http/operation.js';
 import type { AmazonContext } from '../context.js';
+import { AmazonSqsSource, type AmazonSqsSourceOptions } from './sqs-source.js';
 import { NOTIFICATION_TYPES, notificationOps, PAYLOAD_VERSIONS, type AmazonNotificationOperations, type AmazonNotificationType, type Destination, type Subscription } from './operations.js';
 
 /** #/definitions/SqsResource arn: maxLength 1000, pattern ^arn:aws:sqs:\S+:\S+:\S+ */
@@ -40,6 +41,8 @@ export interface AmazonNotificationsService {
    * what is missing. Safe to run at every start.
    */
   setupNotifications(input: SetupNotificationsInput, opts?: CallOptions): Promise<SetupNotificationsResult>;
+  /** An {@link AmazonSqsSource} on this adapter's clock and time scale (the sandbox's, when pointed at it). */
+  sqsSource(opts: Omit<AmazonSqsSourceOptions, 'timeScale'>): AmazonSqsSource;
 }
 
 /** Builds `adapter.notifications` on the adapter's pipeline. */
@@ -101,6 +104,7 @@ export function notificationsService(ctx: AmazonContext): AmazonNotificationsSer
 
   return {
     raw,
+    sqsSource: (opts) => new AmazonSqsSource({ clock: ctx.clock, ...opts, timeScale: ctx.config.parsed.timeScale }),
     async setupNotifications(input, opts) {
       const parsed = parseInput(SetupSchema, input, 'input');
       const dest = await ensureDestination(parsed.queueArn, parsed.name ?? `xborder-${parsed.queueArn.split(':').pop()}`, opts);

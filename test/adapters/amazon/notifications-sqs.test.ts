@@ -163,7 +163,7 @@ describe('Amazon SQS notifications consumer (real @aws-sdk/client-sqs against th
     const orders = state.seedOrders(3, { marketplaces: ['DE'] });
     const events: MarketplaceEvent[] = [];
     const statuses: string[] = [];
-    const source = new AmazonSqsSource({ applicationId: SANDBOX_APPLICATION_ID, queueName: QUEUE, sqs, timeScale: 100 });
+    const source = a.notifications.sqsSource({ applicationId: SANDBOX_APPLICATION_ID, queueName: QUEUE, sqs });
     const { stop, running } = start(source, async (e) => {
       // The payload is a hint: the handler reads the order back.
       statuses.push(`${e.orderId}:${(await a.orders.get(e.orderId!)).status}`);
