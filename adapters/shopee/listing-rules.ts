@@ -2,6 +2,7 @@ import { ValidationError } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import type { Listing } from '../../src/model/listing.js';
 import { shopPipeline, type AdapterContext, type ShopStore } from './context.js';
+import { weightKg } from './mappers/listing.js';
 import { priceToWire } from './money.js';
 import { orderOps } from './operations/order.js';
 import { productOps } from './operations/product.js';
@@ -41,6 +42,7 @@ export function logisticInfo(l: Listing, ids: number[], channels: Map<number, Ch
       throw invalid(at >= 0 ? `${path}.logisticId` : 'listing.marketplace.shopee.logisticIds', `logistics channel ${id} is not an enabled channel of shop ${shop.shopId} (v2.logistics.get_channel_list)`);
     }
     const name = `channel ${id} (${ch.logistics_channel_name ?? 'unnamed'})`;
+    weightFits(l, ch, name);
     const out: LogisticInfo = { logistic_id: id, enabled: true };
     if (ch.fee_type === 'SIZE_SELECTION') {
       const sizes = (ch.size_list ?? []).map((x) => String(x.size_id));
@@ -58,6 +60,16 @@ export function logisticInfo(l: Listing, ids: number[], channels: Map<number, Ch
     }
     return out;
   });
+}
+
+/** weight_limit of get_channel_list: "If the value is 0 or null, that means there is no limit". */
+function weightFits(l: Listing, ch: Channel, name: string): void {
+  if (!l.package.weight) return;
+  const kg = weightKg(l.package.weight);
+  const max = ch.weight_limit?.item_max_weight;
+  const min = ch.weight_limit?.item_min_weight;
+  if (max && kg > max) throw invalid('listing.package.weight', `${kg} kg is more than ${name} takes: at most ${max} kg (get_channel_list weight_limit)`);
+  if (min && kg < min) throw invalid('listing.package.weight', `${kg} kg is less than ${name} takes: at least ${min} kg (get_channel_list weight_limit)`);
 }
 
 /**

@@ -9,6 +9,8 @@ export interface SandboxChannel {
   fee_type: 'SIZE_SELECTION' | 'SIZE_INPUT' | 'FIXED_DEFAULT_PRICE' | 'CUSTOM_PRICE';
   size_list: Array<{ size_id: string; name: string; default_price: number }>;
   block_seller_cover_shipping_fee: boolean;
+  /** 0 or absent: no limit (get_channel_list weight_limit). */
+  weight_limit?: { item_max_weight: number; item_min_weight: number };
   cod_enabled: boolean;
   mask_channel_id: number;
 }
@@ -21,7 +23,10 @@ export interface SandboxDtsLimit {
 
 /** Channels of the simulated shops: one per fee_type the listing rules differ on. */
 export const DEFAULT_CHANNELS: SandboxChannel[] = [
-  { logistics_channel_id: 18025, logistics_channel_name: 'Standard Delivery (SPX)', enabled: true, fee_type: 'FIXED_DEFAULT_PRICE', size_list: [], block_seller_cover_shipping_fee: false, cod_enabled: true, mask_channel_id: 0 },
+  {
+    logistics_channel_id: 18025, logistics_channel_name: 'Standard Delivery (SPX)', enabled: true, fee_type: 'FIXED_DEFAULT_PRICE', size_list: [], block_seller_cover_shipping_fee: false,
+    weight_limit: { item_max_weight: 30, item_min_weight: 0 }, cod_enabled: true, mask_channel_id: 0,
+  },
   {
     logistics_channel_id: 18036, logistics_channel_name: 'Bulky Delivery', enabled: true, fee_type: 'SIZE_SELECTION', block_seller_cover_shipping_fee: false, cod_enabled: false, mask_channel_id: 0,
     size_list: [{ size_id: '1', name: 'S', default_price: 5 }, { size_id: '2', name: 'M', default_price: 9 }],
@@ -39,10 +44,10 @@ type LogisticInput = { logistic_id?: number; enabled?: boolean; size_id?: number
  * add_item logistic_info against the shop's channels (specs/shopee/v2.product.add_item.json
  * logistic_info[]: size_id "If specify logistic fee_type is SIZE_SELECTION size_id is required",
  * shipping_fee "Only needed when logistics fee_type = CUSTOM_PRICE"; v2.logistics.get_channel_list.json
- * block_seller_cover_shipping_fee). Refused with add_item's documented
+ * block_seller_cover_shipping_fee, weight_limit). Refused with add_item's documented
  * error_invalid_logistic_info "invalid logistic info , {{.error_info}}".
  */
-export function logisticRefusal(list: LogisticInput[], channels: SandboxChannel[]): SandboxResponse | undefined {
+export function logisticRefusal(list: LogisticInput[], channels: SandboxChannel[], weightKg: number): SandboxResponse | undefined {
   const bad = (info: string) => fail('error_invalid_logistic_info', `invalid logistic info , ${info}`);
   for (const e of list) {
     if (e.enabled === false) continue;
@@ -50,6 +55,9 @@ export function logisticRefusal(list: LogisticInput[], channels: SandboxChannel[
     if (!ch || !ch.enabled) return bad(`logistic_id ${e.logistic_id} is not enabled for this shop`);
     if (ch.fee_type === 'SIZE_SELECTION' && !ch.size_list.some((s) => s.size_id === String(e.size_id))) return bad(`size_id is required and must be one of the channel's size_list (logistic_id ${e.logistic_id})`);
     if (ch.fee_type === 'CUSTOM_PRICE' && !(typeof e.shipping_fee === 'number' && e.shipping_fee >= 0)) return bad(`shipping_fee is required for fee_type CUSTOM_PRICE (logistic_id ${e.logistic_id})`);
+    // weight_limit: "The max/min weight for an item on this logistic channel ... 0 or null, no limit".
+    const w = ch.weight_limit;
+    if (w && ((w.item_max_weight && weightKg > w.item_max_weight) || (w.item_min_weight && weightKg < w.item_min_weight))) return bad(`item weight ${weightKg} kg is outside the channel's weight_limit (logistic_id ${e.logistic_id})`);
     if (e.is_free && ch.block_seller_cover_shipping_fee) return bad(`is_free is not allowed: the channel blocks seller cover shipping fee (logistic_id ${e.logistic_id})`);
   }
   return undefined;

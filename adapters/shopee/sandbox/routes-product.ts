@@ -68,7 +68,7 @@ export function installProduct(router: Router, world: ShopeeSandboxState, ctx: S
     const given = new Set((b.attribute_list ?? []).map((a: { attribute_id: number }) => a.attribute_id));
     if (mandatory.some((id) => !given.has(id))) return fail('error_less_required_attribute', 'Mandatory attribute information required');
     if (!priceOk(b.original_price, caller.shop.priceDecimals)) return fail('error_invalid_price', 'Invalid price, please use the correct format');
-    const where = locationRefusal(caller.shop, [b.seller_stock]) ?? logisticRefusal(b.logistic_info, world.channels) ?? dtsRefusal(b.pre_order, world.dtsLimit(b.category_id));
+    const where = locationRefusal(caller.shop, [b.seller_stock]) ?? logisticRefusal(b.logistic_info, world.channels, Number(b.weight)) ?? dtsRefusal(b.pre_order, world.dtsLimit(b.category_id));
     if (where) return where;
     world.counters.addItem++;
     const now = world.nowSeconds();

@@ -27,7 +27,7 @@ function adapter() {
 
 /** Channel shapes of specs/shopee/v2.logistics.get_channel_list.json (fee_type, size_list, block_seller_cover_shipping_fee). */
 const CHANNELS = [
-  { logistics_channel_id: 18025, logistics_channel_name: 'Standard Delivery', enabled: true, fee_type: 'FIXED_DEFAULT_PRICE', size_list: [], block_seller_cover_shipping_fee: false },
+  { logistics_channel_id: 18025, logistics_channel_name: 'Standard Delivery', enabled: true, fee_type: 'FIXED_DEFAULT_PRICE', size_list: [], block_seller_cover_shipping_fee: false, weight_limit: { item_max_weight: 30, item_min_weight: 0 } },
   { logistics_channel_id: 18036, logistics_channel_name: 'Bulky Delivery', enabled: true, fee_type: 'SIZE_SELECTION', size_list: [{ size_id: '1', name: 'S', default_price: 5 }, { size_id: '2', name: 'M', default_price: 9 }], block_seller_cover_shipping_fee: false },
   { logistics_channel_id: 18099, logistics_channel_name: 'Seller Own Fleet', enabled: true, fee_type: 'CUSTOM_PRICE', size_list: [], block_seller_cover_shipping_fee: true },
 ];
@@ -92,6 +92,7 @@ describe('listing fields the channel and category require (nock-pinned)', () => 
     ['a CUSTOM_PRICE channel without shippingFee', lamp({ logistics: [{ logisticId: 18099 }] }), 'listing.marketplace.shopee.logistics[0].shippingFee', /18099.*CUSTOM_PRICE.*shippingFee/],
     ['isFree on a channel that blocks seller-covered shipping', lamp({ logistics: [{ logisticId: 18099, shippingFee: { amount: '4.50', currency: 'SGD' }, isFree: true }] }), 'listing.marketplace.shopee.logistics[0].isFree', /18099.*block_seller_cover_shipping_fee/],
     ['a channel the shop does not have', lamp({ logisticIds: [55555] }), 'listing.marketplace.shopee.logisticIds', /55555/],
+    ['a package heavier than the channel takes', { ...lamp({}), package: { weight: { value: 31, unit: 'kg' } } } as ListingInput, 'listing.package.weight', /31 kg.*18025.*at most 30 kg/],
   ])('%s is a ValidationError naming the field, before add_item', async (_name, input, path, message) => {
     lookupMisses();
     channelList();
@@ -137,6 +138,7 @@ describe('the sandbox enforces the documented channel and days-to-ship rules', (
     expect(await refused(raw.add_item(body({ logistic_info: [{ logistic_id: 18099, enabled: true }] })))).toMatch(/^error_invalid_logistic_info: invalid logistic info , .*shipping_fee/);
     expect(await refused(raw.add_item(body({ logistic_info: [{ logistic_id: 18099, enabled: true, shipping_fee: 4, is_free: true }] })))).toMatch(/^error_invalid_logistic_info: .*is_free/);
     expect(await refused(raw.add_item(body({ logistic_info: [{ logistic_id: 55555, enabled: true }] })))).toMatch(/^error_invalid_logistic_info: /);
+    expect(await refused(raw.add_item(body({ weight: 31 })))).toMatch(/^error_invalid_logistic_info: .*weight/);
     expect(await refused(raw.add_item(body({ pre_order: { is_pre_order: true, days_to_ship: 20 } })))).toMatch(/^error_param_dts_exceeds_max_limit: Days_to_ship exceeds max limit/);
     expect(await refused(raw.add_item(body({ pre_order: { is_pre_order: true, days_to_ship: 5 } })))).toMatch(/^error_invalid_days_to_ship: Invalid days_to_ship/);
     expect(await refused(raw.add_item(body({ pre_order: { is_pre_order: false, days_to_ship: 5 } })))).toMatch(/^error_invalid_days_to_ship: Invalid days_to_ship/);
