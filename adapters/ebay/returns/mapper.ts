@@ -79,8 +79,8 @@ export function amountOf(a: { value: number | string; currency: string } | undef
 export interface ReturnMapContext {
   account: string;
   store: string;
-  /** The order's line id for an eBay item/transaction, when the order was read. */
-  lineIdOf?(itemId: string | undefined, transactionId: string | undefined): string | undefined;
+  /** The order's line (id and unified SKU) for an eBay item/transaction, when the order was read. */
+  lineOf?(itemId: string | undefined, transactionId: string | undefined): { lineId: string; sku?: string } | undefined;
 }
 
 /**
@@ -90,7 +90,8 @@ export interface ReturnMapContext {
 export function mapReturn(summary: ReturnSummary, detail: ReturnDoc['detail'], ctx: ReturnMapContext): Return {
   const info = summary.creationInfo;
   const item = info.item ?? {};
-  const lineId = ctx.lineIdOf?.(item.itemId, item.transactionId) ?? [item.itemId, item.transactionId].filter(Boolean).join('-');
+  const line = ctx.lineOf?.(item.itemId, item.transactionId);
+  const lineId = line?.lineId ?? [item.itemId, item.transactionId].filter(Boolean).join('-');
   const requested = amountOf(summary.sellerTotalRefund?.estimatedRefundAmount);
   const refunded = amountOf(summary.sellerTotalRefund?.actualRefundAmount);
   const created = instant(info.creationDate.value);
@@ -111,6 +112,7 @@ export function mapReturn(summary: ReturnSummary, detail: ReturnDoc['detail'], c
     reason: { code: (reason && REASONS[reason]) || 'other', ...(reason ? { marketplaceCode: reason } : {}), ...(info.comments?.content ? { comment: info.comments.content } : {}) },
     lines: [{
       lineId,
+      ...(line?.sku ? { sku: line.sku } : {}),
       variantIds: { ...(item.itemId ? { itemId: item.itemId } : {}), ...(item.transactionId ? { transactionId: item.transactionId } : {}) },
       quantity: Math.max(1, item.returnQuantity ?? 1),
       ...(requested ? { refundRequested: requested } : {}),

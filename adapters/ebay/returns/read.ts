@@ -12,7 +12,7 @@ const BOUND = 10_000;
 
 /** Per-adapter caches: order line ids never change; a return's detail only when its summary does. */
 export class ReturnReader {
-  private readonly lines = new Map<string, Map<string, string>>();
+  private readonly lines = new Map<string, Map<string, { lineId: string; sku?: string }>>();
   private readonly details = new Map<string, { fp: string; ret: Return }>();
 
   constructor(private readonly ctx: EbayContext) {}
@@ -43,7 +43,7 @@ export class ReturnReader {
     const ret = mapReturn(summary, full.data.detail, {
       account: this.ctx.account,
       store: this.ctx.store().id,
-      lineIdOf: (itemId) => (itemId ? lineIds?.get(itemId) : undefined),
+      lineOf: (itemId) => (itemId ? lineIds?.get(itemId) : undefined),
     });
     if (this.details.size >= BOUND) this.details.clear();
     this.details.set(summary.returnId, { fp, ret });
@@ -51,17 +51,22 @@ export class ReturnReader {
   }
 
   /**
-   * legacyItemId → lineItemId of the order (Fulfillment LineItem; the Post-Order return names its
+   * legacyItemId → lineItemId (and unified SKU) of the order (Fulfillment LineItem; the Post-Order return names its
    * line by itemId + transactionId, and the Fulfillment order has no transaction id: an order with
    * two lines of one listing resolves to the first).
    */
-  private async lineIds(orderId: string, opts: CallOptions): Promise<Map<string, string> | undefined> {
+  private async lineIds(orderId: string, opts: CallOptions): Promise<Map<string, { lineId: string; sku?: string }> | undefined> {
     const known = this.lines.get(orderId);
     if (known) return known;
     const order = await readOrder(this.ctx, orderId, opts).catch(() => undefined);
     if (!order) return undefined;
-    const map = new Map<string, string>();
-    for (const li of order.lineItems) if (li.legacyItemId && !map.has(li.legacyItemId)) map.set(li.legacyItemId, li.lineItemId);
+    const map = new Map<string, { lineId: string; sku?: string }>();
+    for (const li of order.lineItems) {
+      if (!li.legacyItemId || map.has(li.legacyItemId)) continue;
+      // The unified SKU, as the order mapper gives it (one seller SKU per site: site-skus.ts).
+      const site = this.ctx.storeById(li.listingMarketplaceId)?.id ?? li.listingMarketplaceId ?? this.ctx.store().id;
+      map.set(li.legacyItemId, { lineId: li.lineItemId, ...(li.sku ? { sku: this.ctx.skus.unifiedSku(li.sku, site) } : {}) });
+    }
     if (this.lines.size >= BOUND) this.lines.clear();
     this.lines.set(orderId, map);
     return map;

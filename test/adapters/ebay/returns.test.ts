@@ -16,7 +16,7 @@ const EXPECTED: Omit<Return, 'raw'> = {
   status: 'requested', marketplaceStatus: 'RETURN_REQUESTED', marketplaceState: 'INITIAL',
   reason: { code: 'damaged', marketplaceCode: 'ARRIVED_DAMAGED', comment: 'Cracked handle' },
   // The Post-Order item (itemId 110123456789) resolved to the order's lineItemId.
-  lines: [{ lineId: '10045678901234', variantIds: { itemId: '110123456789', transactionId: '2000123456' }, quantity: 1, refundRequested: GBP(1999) }],
+  lines: [{ lineId: '10045678901234', sku: 'MUG-BLUE', variantIds: { itemId: '110123456789', transactionId: '2000123456' }, quantity: 1, refundRequested: GBP(1999) }],
   deadlines: [{ action: 'respond', marketplaceAction: 'SELLER_APPROVE_REQUEST', by: at('2026-11-28T09:00:00.000Z') }],
   shipping: { paidBy: 'seller' },
   refundRequested: GBP(1999),
