@@ -53,7 +53,7 @@ describe('webhook receiver × eBay X-EBAY-SIGNATURE', () => {
     const s = ebaySigner();
     mockToken();
     api().get(KEY_PATH(s.kid)).reply(200, s.publicKeyResponse);
-    api().get(KEY_PATH('nope')).reply(404, { errors: [{ errorId: 195005, domain: 'API_NOTIFICATION', category: 'REQUEST', message: 'The specified key id is invalid.' }] });
+    api().get(KEY_PATH('nope')).reply(404, { errors: [{ errorId: 195001, domain: 'API_NOTIFICATION', category: 'REQUEST', message: 'The specified key id is invalid.' }] });
     const seen: MarketplaceEvent[] = [];
     const { post, receiver } = await setup(async (e) => void seen.push(e));
     const body = orderConfirmation('n-1', '12-1', '2026-12-05T01:59:58.000Z');

@@ -3,15 +3,14 @@ import type { Router } from '../../../src/sandbox/router.js';
 import { installToken } from './guard.js';
 import { installInventory } from './inventory.js';
 import { installOrders } from './orders.js';
-import { installCancellations } from './cancellations.js';
-import { installReturns } from './returns.js';
+import { installNotifications } from './notifications.js';
 import { installRequirements } from './requirements.js';
 import { internalError, tooManyRequests } from './responses.js';
 import { EbaySandboxState } from './state.js';
 import { ebayBuyer } from './buyers.js';
 
-export { openReturn, shipReturn, requestCancellation, type OpenReturnInput } from './returns-buyer.js';
-export { postOrder, type SandboxReturn, type SandboxCancel } from './returns-state.js';
+export { emitNotification, setNotificationFaults } from './notifications-emit.js';
+export type { NotificationFaultPlan, NotificationStats } from './notifications-state.js';
 export { EbaySandboxState, SANDBOX_IOSS, DAILY_REVISION_LIMIT, type SeedOrdersOptions, type WireOrderDoc, type SandboxFulfillment, type SandboxOffer } from './state.js';
 
 /**
@@ -57,8 +56,7 @@ export function ebaySandbox(opts: EbaySandboxOptions = {}): SandboxModule<EbaySa
       installToken(router, state, ctx, guard);
       installOrders(router, state, ctx, guard);
       installInventory(router, state, ctx, guard);
-      installReturns(router, state, ctx, guard);
-      installCancellations(router, state, ctx, guard);
+      installNotifications(router, state, ctx, guard.rateLimits);
       installRequirements(router, state, ctx);
     },
     throttled: (retryAfterMs) => tooManyRequests(retryAfterMs),
