@@ -4,11 +4,15 @@ import { installToken } from './guard.js';
 import { installInventory } from './inventory.js';
 import { installOrders } from './orders.js';
 import { installNotifications } from './notifications.js';
+import { installCancellations } from './cancellations.js';
+import { installReturns } from './returns.js';
 import { installRequirements } from './requirements.js';
 import { internalError, tooManyRequests } from './responses.js';
 import { EbaySandboxState } from './state.js';
 import { ebayBuyer } from './buyers.js';
 
+export { openReturn, shipReturn, requestCancellation, type OpenReturnInput } from './returns-buyer.js';
+export { postOrder, type SandboxReturn, type SandboxCancel } from './returns-state.js';
 export { emitNotification, setNotificationFaults } from './notifications-emit.js';
 export type { NotificationFaultPlan, NotificationStats } from './notifications-state.js';
 export { EbaySandboxState, SANDBOX_IOSS, DAILY_REVISION_LIMIT, type SeedOrdersOptions, type WireOrderDoc, type SandboxFulfillment, type SandboxOffer } from './state.js';
@@ -57,6 +61,8 @@ export function ebaySandbox(opts: EbaySandboxOptions = {}): SandboxModule<EbaySa
       installOrders(router, state, ctx, guard);
       installInventory(router, state, ctx, guard);
       installNotifications(router, state, ctx, guard.rateLimits);
+      installReturns(router, state, ctx, guard);
+      installCancellations(router, state, ctx, guard);
       installRequirements(router, state, ctx);
     },
     throttled: (retryAfterMs) => tooManyRequests(retryAfterMs),
