@@ -17,6 +17,8 @@ import type { HubHooks } from './hub-hooks.js';
 import { syncInventory, type HubInventorySyncOptions, type HubInventorySyncReport } from './inventory-sync.js';
 import { syncOrders } from './order-sync.js';
 import { syncReturns, type ReturnSyncOptions } from './returns-sync.js';
+import { watchOrders } from './order-watch.js';
+import type { OrderWatchOptions, WatchReport } from './order-watch-types.js';
 import { allStoreRefs, resolveStore, type ResolvedStore } from './store-ref.js';
 import type { OrderSyncOptions, SyncReport } from './sync-types.js';
 
@@ -48,6 +50,13 @@ export class Hub {
       checkSyncOptions(opts, this.accounts, '');
       checkCheckpoints(opts.checkpoints, 'checkpoints');
       return syncOrders(this.accounts, opts);
+    },
+    /** Push + poll: notifications trigger targeted reads, polling is the safety net (see OrderWatchOptions). */
+    watch: async (opts: OrderWatchOptions): Promise<WatchReport> => {
+      checkObject(opts, 'opts');
+      checkSyncOptions(opts.poll, this.accounts, 'poll.');
+      checkCheckpoints(opts.poll.checkpoints, 'poll.checkpoints');
+      return watchOrders(this.accounts, opts);
     },
   };
 
