@@ -25,6 +25,9 @@ export async function run(opts: Partial<DayOptions> = {}): Promise<Record<string
   const all = stats(r.propagation.map((p) => p.ms));
   console.log(`placed ${r.placed}, refused (store showed too little) ${r.refused}, real time ${Math.round((Date.now() - started) / 1000)} s`);
   console.log(`placement → every other store shows it: p50 ${s(all.p50)}  p95 ${s(all.p95)}  max ${s(all.max)}  (n ${all.n}; ${r.censored} overtaken by a restock or never settled)`);
+  const imported = stats(r.propagation.flatMap((p) => (p.importMs === undefined ? [] : [p.importMs])));
+  console.log(`  of which placement → imported into the ledger (order sync): p50 ${s(imported.p50)}  p95 ${s(imported.p95)}`);
+  console.log(`  one HTTP round trip costs ${s(r.roundTripMs)} of marketplace time here (real latency × ${day.scale}; a loaded host inflates every figure)`);
   const figures: Record<string, number> = { placed: r.placed, 'propagation p50 s': Math.round(all.p50 / 1000), 'propagation p95 s': Math.round(all.p95 / 1000) };
   for (const m of MARKETS) {
     const from = stats(r.propagation.filter((p) => p.origin === m).map((p) => p.ms));
@@ -37,7 +40,7 @@ export async function run(opts: Partial<DayOptions> = {}): Promise<Record<string
   console.log(`pushes that raised a store above the stock left: ${r.raisedAboveTrue}`);
   console.log(`stores out of step at the end: ${r.outOfStep.length}${r.outOfStep.length ? ` (${r.outOfStep.slice(0, 5).map((x) => `${x.store} ${x.sku} shows ${x.shown}, ${x.truth} left`).join('; ')})` : ''}`);
   console.log(`engine: ${r.report.pushes.calls} push calls, ${r.report.failures.length} failed pushes; order sync ${r.report.orders?.accounts.map((a) => `${a.account} ${a.windows} windows`).join(', ')}`);
-  return { ...figures, 'oversold units': r.oversoldUnits, 'oversell bound units': r.boundUnits, 'raised above true': r.raisedAboveTrue, 'out of step': r.outOfStep.length };
+  return { ...figures, 'import p95 s': Math.round(imported.p95 / 1000), 'round trip s': Math.round(r.roundTripMs / 1000), 'oversold units': r.oversoldUnits, 'oversell bound units': r.boundUnits, 'raised above true': r.raisedAboveTrue, 'out of step': r.outOfStep.length };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -44,6 +44,8 @@ export interface Propagation {
   ms: number;
   /** Per other store: when it first showed the reduced quantity (ms after placement). */
   stores: Record<string, number>;
+  /** When the hub's order sync put the order in the ledger (ms after placement). */
+  importMs?: number;
 }
 
 export interface DayResult {
@@ -55,10 +57,14 @@ export interface DayResult {
   oversoldUnits: number;
   /** Units ordered within 120 s of a stockout: what a 2-minute propagation cannot prevent. */
   boundUnits: number;
+  /** Each oversold order: units, and how long after the SKU's stockout it was placed. */
+  oversells: Array<{ units: number; afterStockoutMs: number; store: string }>;
   /** Times a store's quantity rose above the stock really left. */
   raisedAboveTrue: number;
   /** (store, SKU) pairs whose quantity differs from the stock left after settling. */
   outOfStep: Array<{ store: string; sku: string; shown: number; truth: number }>;
+  /** Median HTTP round trip in marketplace time: real latency × scale (host load inflates it). */
+  roundTripMs: number;
   report: HubInventorySyncReport;
 }
 
@@ -91,11 +97,13 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
   const controller = new AbortController();
   try {
     const accounts: Record<string, MarketplaceAdapter> = {};
-    for (const a of demo.accounts) accounts[a.key] = modules.find((m) => m.name === a.marketplace)!.factory!(demo.options(a.key));
+    const trips: number[] = [];
+    const hooks = { onResponse: (e: { durationMs: number }) => void (trips.length < 100_000 && trips.push(e.durationMs)) };
+    for (const a of demo.accounts) accounts[a.key] = modules.find((m) => m.name === a.marketplace)!.factory!({ ...demo.options(a.key), hooks });
     const creds = aeModule.SANDBOX_CREDENTIALS;
     const pair = ae.state.grant(creds.sellerId);
     accounts.aliexpress = aeModule.aliexpress({
-      appKey: creds.appKey, appSecret: creds.appSecret, sellerId: creds.sellerId, endpoint: demo.sandbox.urls.aliexpress!, clock,
+      appKey: creds.appKey, appSecret: creds.appSecret, sellerId: creds.sellerId, endpoint: demo.sandbox.urls.aliexpress!, clock, hooks,
       tokens: { accessToken: pair.accessToken, refreshToken: pair.refreshToken, expiresAt: pair.expiresAt },
       store: { country: 'CN', currency: 'USD', language: 'en' },
     } as Parameters<typeof aeModule.aliexpress>[0]) as MarketplaceAdapter;
@@ -124,19 +132,35 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
     const dayStart = clock.now();
     const sync = hub.inventory.sync({
       ledger, follow: true, signal: controller.signal, clock, retryDelayMs: 5_000, checkpoints: memoryCheckpoints(),
-      onPush: (e) => { for (const i of e.items) if (!i.ok) log(`push ${e.account} ${i.sku}: ${JSON.stringify(i).slice(0, 300)}`); },
+      onPush: (e) => { for (const i of e.items) if (!i.ok && i.code !== 'ABORTED') log(`push ${e.account} ${i.sku}: ${JSON.stringify(i).slice(0, 300)}`); },
       orders: { since: new Date(dayStart - 60_000), ...(o.intervalMs ? { intervalMs: o.intervalMs } : {}) },
     });
     sync.catch(() => undefined);
     // The initial stock reaches every store before the first buyer.
     const unsynced = () => shops.flatMap((s) => skus.filter((k) => s.buyer.shown(s.store, k) !== left(k)).map((k) => `${s.ref} ${k} shows ${s.buyer.shown(s.store, k)} (stock ${left(k)})`));
-    await until(clock, () => unsynced().length === 0, 6 * 3600_000, unsynced);
+    const ready = new Set<string>();
+    await until(clock, () => {
+      for (const s of shops) if (!ready.has(s.ref) && skus.every((k) => s.buyer.shown(s.store, k) === left(k))) {
+        ready.add(s.ref);
+        log(`${s.ref} shows the initial stock after ${Math.round((clock.now() - dayStart) / 1000)} s`);
+      }
+      return ready.size === shops.length;
+    }, 6 * 3600_000, unsynced);
     log(`initial stock on every store after ${Math.round((clock.now() - dayStart) / 1000)} s marketplace time`);
+    log(`one HTTP round trip ≈ ${Math.round(stats(trips).p50 / 1000)} s marketplace time (median so far)`);
 
     const r = { placed: 0, refused: 0, oversoldUnits: 0, boundUnits: 0, raisedAboveTrue: 0, censored: 0 };
+    const oversells: DayResult['oversells'] = [];
     const stockoutAt = new Map<string, number>();
     const restockedAt = new Map<string, number>();
-    const pending: Array<{ at: number; sku: string; origin: Shop; after: number; seen: Record<string, number> }> = [];
+    const pending: Array<{ at: number; sku: string; origin: Shop; after: number; seen: Record<string, number>; importMs?: number }> = [];
+    // When the order sync puts an order in the ledger: the first change of its account and SKU after placement.
+    const unsubscribe = ledger.subscribe((c) => {
+      if (c.kind !== 'order' || !c.account) return;
+      const skusHit = new Set([...c.entries].map((e) => e.split('\u0000')[1]));
+      const p = pending.find((x) => x.importMs === undefined && x.origin.ref.startsWith(`${c.account}:`) && skusHit.has(x.sku));
+      if (p) p.importMs = clock.now() - p.at;
+    });
     const propagation: Propagation[] = [];
     const last = new Map<string, number>();
     const observe = () => {
@@ -150,7 +174,7 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
         }
         for (const s of shops) if (s !== p.origin && p.seen[s.origin] === undefined && s.buyer.shown(s.store, p.sku) <= p.after) p.seen[s.origin] = now - p.at;
         if (Object.keys(p.seen).length === shops.length - 1) {
-          propagation.push({ origin: p.origin.origin, ms: now - p.at, stores: p.seen });
+          propagation.push({ origin: p.origin.origin, ms: now - p.at, stores: p.seen, ...(p.importMs !== undefined ? { importMs: p.importMs } : {}) });
           pending.splice(i, 1);
         }
       }
@@ -204,8 +228,10 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
       const before = truth.get(sku)!;
       truth.set(sku, before - quantity);
       r.placed++;
-      r.oversoldUnits += Math.max(0, quantity - Math.max(0, before));
+      const oversold = Math.max(0, quantity - Math.max(0, before));
+      r.oversoldUnits += oversold;
       const out = stockoutAt.get(sku);
+      if (oversold) oversells.push({ units: oversold, afterStockoutMs: now - (out ?? now), store: shop.ref });
       if (out !== undefined && now - out <= STOCKOUT_WINDOW_MS) r.boundUnits += quantity;
       if (before > 0 && before - quantity <= 0) stockoutAt.set(sku, now);
       pending.push({ at: now, sku, origin: shop, after: left(sku), seen: {} });
@@ -221,9 +247,10 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
       const shown = s.buyer.shown(s.store, k);
       if (shown !== left(k)) outOfStep.push({ store: s.ref, sku: k, shown, truth: truth.get(k)! });
     }
+    unsubscribe();
     controller.abort();
     const report = await sync;
-    return { ...r, propagation, outOfStep, report };
+    return { ...r, oversells, propagation, outOfStep, roundTripMs: stats(trips).p50, report };
   } finally {
     controller.abort();
     await demo.close();
