@@ -5,6 +5,7 @@ import type { CatalogRowError } from './catalog-types.js';
 import type { ErrorInfo } from './errors.js';
 import type { BulkJournal } from './journal.js';
 import type { PricingOptions } from './pricing.js';
+import type { PreflightSummary } from './preflight.js';
 
 export interface HubBulkOptions {
   /** Target stores as 'account:store'; default: every store of every account. */
@@ -21,6 +22,11 @@ export interface HubBulkOptions {
   bulkChunkSize?: number;
   /** Never use the adapters' bulk paths (one upsert per SKU). */
   singleOnly?: boolean;
+  /**
+   * Validate every (store, SKU) offline against the marketplace's published requirements first and
+   * submit only what passes; the rest end `failed` with their issues. Default true.
+   */
+  preflight?: boolean;
 }
 
 export type ItemOutcome = 'done' | 'failed' | 'skipped' | 'cancelled';
@@ -83,6 +89,8 @@ export interface BulkReport {
   items: BulkItemReport[];
   /** Catalog rows that never ran (bad cells), with row and field. */
   rejected: CatalogRowError[];
+  /** What preflight checked and held back (absent with preflight: false). */
+  preflight?: PreflightSummary;
 }
 
 export type BulkProgressEvent =

@@ -8,12 +8,13 @@ import { ValidationError } from '../errors/classes.js';
 import type { Listing, ListingInput } from '../model/listing.js';
 import { buildBulkReport } from './bulk-report.js';
 import { StoreRun } from './bulk-store.js';
-import type { BulkProgressEvent, BulkReport, HubBulkOptions } from './bulk-types.js';
+import type { BulkItemReport, BulkProgressEvent, BulkReport, HubBulkOptions } from './bulk-types.js';
 import { catalogOf, isCatalog } from './catalog.js';
 import type { Catalog } from './catalog-types.js';
 import type { HubHooks, HubSignal } from './hub-hooks.js';
 import { openJournal, type BulkJournal } from './journal.js';
 import { allStoreRefs, resolveStore } from './store-ref.js';
+import { preflight, withPreflight, type PreflightResult } from './preflight.js';
 
 export interface BulkContext {
   accounts: Readonly<Record<string, MarketplaceAdapter>>;
@@ -31,7 +32,10 @@ export async function bulkUpsert(ctx: BulkContext, catalog: Catalog | ReadonlyAr
 
   // Each write in flight (and each limiter wait) listens on the caller's signal.
   if (opts.signal) setMaxListeners(0, opts.signal);
+  // Preflight (default on): held-back SKUs never reach the marketplace; their items carry the issues.
+  const pre = opts.preflight === false ? undefined : await preflight(targets, cat, { pricing: opts.pricing, signal: opts.signal });
   const emit = (e: BulkProgressEvent) => {
+    if (pre && e.type === 'item') withPreflightIssues(e.item, pre);
     try {
       opts.onProgress?.(e);
     } catch {
@@ -40,7 +44,7 @@ export async function bulkUpsert(ctx: BulkContext, catalog: Catalog | ReadonlyAr
   };
   const journal = openJournal(opts.journal);
   const prior = journal ? await journal.load() : new Map();
-  const runs = targets.map((t) => new StoreRun(t, cat, prior, journal, opts, emit));
+  const runs = targets.map((t) => new StoreRun(pre ? withPreflight(t, pre.held.get(t.ref)) : t, cat, prior, journal, opts, emit));
   const unsubscribe = ctx.hooks?.subscribe((s) => attribute(s, ctx.accounts, runs, emit));
   let settled: PromiseSettledResult<void>[];
   try {
@@ -52,7 +56,16 @@ export async function bulkUpsert(ctx: BulkContext, catalog: Catalog | ReadonlyAr
   // Only infrastructure failures (the journal cannot be written) get here: items never throw.
   const broken = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (broken) throw broken.reason;
-  return buildBulkReport(cat, startedAt, runs);
+  const report = buildBulkReport(cat, startedAt, runs);
+  return pre ? { ...report, preflight: pre.summary } : report;
+}
+
+/** A held-back item shows the requirement issues; a submitted one also its preflight warnings. */
+function withPreflightIssues(item: BulkItemReport, pre: PreflightResult): void {
+  const held = pre.held.get(item.store)?.get(item.sku);
+  if (held && item.outcome === 'failed' && item.error?.code === 'VALIDATION') item.issues = held;
+  const warned = pre.warnings.get(item.store)?.get(item.sku);
+  if (warned && !held) item.issues = [...warned, ...item.issues];
 }
 
 /** Rate waits and 429 retries belong to an account (its buckets are shared by its stores). */
@@ -96,4 +109,5 @@ function checkOptions(opts: HubBulkOptions): void {
   if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') throw new ValidationError({ message: 'onProgress must be a function', path: 'onProgress' });
   if (opts.signal !== undefined && !(opts.signal instanceof AbortSignal)) throw new ValidationError({ message: 'signal must be an AbortSignal', path: 'signal' });
   if (opts.singleOnly !== undefined && typeof opts.singleOnly !== 'boolean') throw new ValidationError({ message: 'singleOnly must be a boolean', path: 'singleOnly' });
+  if (opts.preflight !== undefined && typeof opts.preflight !== 'boolean') throw new ValidationError({ message: 'preflight must be a boolean', path: 'preflight' });
 }

@@ -48,7 +48,7 @@ const tshirt = (n: { brand: string; size: string; color: string; dept: string; d
     aspect({ name: n.brand, required: true, maxLength: 65 }),
     aspect({ name: n.size, required: true, variations: true, values: SIZES, maxLength: 65 }),
     aspect({ name: n.color, required: true, variations: true, values: n.colors, maxLength: 65 }),
-    aspect({ name: n.dept, required: true, mode: 'SELECTION_ONLY', values: n.deptValues }),
+    aspect({ name: n.dept, mode: 'SELECTION_ONLY', values: n.deptValues }),
     aspect({ name: n.material, multi: true, values: n.materials }),
   ],
 });

@@ -41,7 +41,7 @@ describe('eBay category requirements, nock-pinned', () => {
     expect(r).toMatchObject({ marketplace: 'ebay', store: 'EBAY_DE', kind: 'category', id: '15687', locale: 'de-DE', version: '77@136' });
     const byName = Object.fromEntries(r.fields.map((f) => [f.attribute, f]));
     expect(byName.Farbe).toMatchObject({ path: 'attributes.color', required: true, multiple: false, localizedNames: { 'de-DE': 'Farbe' }, limits: { maxLength: 65 } });
-    expect(byName.Abteilung).toMatchObject({ path: 'attributes.department', required: true, closed: true, allowedValues: [{ value: 'Herren' }, { value: 'Unisex Erwachsene' }] });
+    expect(byName.Abteilung).toMatchObject({ path: 'attributes.department', required: false, closed: true, allowedValues: [{ value: 'Herren' }, { value: 'Unisex Erwachsene' }] });
     expect(byName.Marke).toMatchObject({ path: 'brand', required: true });
     expect(byName.Material).toMatchObject({ required: false, multiple: true });
     expect(byName.title).toMatchObject({ limits: { maxLength: 80 } });
