@@ -38,10 +38,15 @@ export function euCustomsRateDate(date: string): string {
   return penultimateWednesday(previousMonth(date.slice(0, 7)));
 }
 
+/** Options of the EU customs rate provider: the ECB source it reads and the clock that picks the month. */
 export interface EuCustomsRatesOptions {
   /** Provider of ECB reference rates by date (default: ecbRates() with the same clock). */
   ecb?: RateProvider;
-  clock?: { now(): number };
+  /** Time source that decides the current month (default Date.now). */
+  clock?: {
+    /** Milliseconds since the epoch. */
+    now(): number;
+  };
 }
 
 /**
@@ -88,6 +93,7 @@ const NationalSchema = z.object({
     .min(1),
 });
 
+/** A national customs administration's published rates (per period), as data for the national customs provider. */
 export type NationalCustomsRatesData = z.input<typeof NationalSchema>;
 
 /**

@@ -14,6 +14,7 @@ export interface EndingRule {
   below?: string;
 }
 
+/** A price ending: 'auto' (the market's default), 'none', one rule, or rules tried in order. */
 export type Ending = 'auto' | 'none' | EndingRule | readonly EndingRule[];
 
 const CHARM_99: EndingRule[] = [{ step: '1', endings: ['0.99'] }];

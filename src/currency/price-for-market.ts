@@ -27,8 +27,11 @@ const OptionsSchema = z.object({
   marketplace: z.string().optional(),
 });
 
+/** How `priceForMarket` prices a cost for one market: target currency, rates, margin, fees, VAT and ending. */
 export interface PriceForMarketOptions {
+  /** Target currency of the market. */
   to: string;
+  /** Rates to convert the cost with (mid rates; `fxBuffer` adds the safety margin). */
   rates: RateTable;
   /** Target margin as a fraction of the net (ex-VAT) selling price, e.g. '0.25'. */
   margin?: string;
@@ -40,12 +43,15 @@ export interface PriceForMarketOptions {
   fxBuffer?: string;
   /** The store shows tax-inclusive prices (EU, UK, AU, JP...). Defaults to true when vatRate is given. */
   taxInclusive?: boolean;
+  /** VAT rate of the market as a fraction, e.g. '0.19'. */
   vatRate?: string;
+  /** Price ending rule (x.99, tens for JPY...), or 'auto' for the market's default. */
   ending: Ending;
   /** Applies the marketplace's price exponent (e.g. IDR/TWD without decimals on Shopee). */
   marketplace?: string;
 }
 
+/** Where the market price goes: cost, fees, VAT and the margin left, all in the target currency. */
 export interface PriceBreakdown {
   /** The caller's cost in its own currency. */
   cost: Money;
@@ -63,6 +69,7 @@ export interface PriceBreakdown {
   unrounded: Money;
 }
 
+/** A market price with its breakdown and the rate (and its date and source) it was computed with. */
 export interface MarketPrice {
   price: Money;
   breakdown: PriceBreakdown;

@@ -17,6 +17,7 @@ export const IsoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
 
+/** Schema of a rate table: base currency, date, source and decimal-string rates per known currency. */
 export const RateTableSchema = z
   .object({
     base: CurrencyCodeSchema,
@@ -34,6 +35,7 @@ export const RateTableSchema = z
     }
   });
 
+/** A rate table as callers write it (checked by RateTableSchema). */
 export type RateTableInput = z.input<typeof RateTableSchema>;
 
 /** Validated, frozen RateTable. Zero/negative/non-numeric rates and unknown codes → ValidationError. */

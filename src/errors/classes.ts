@@ -2,6 +2,7 @@ import { XborderError, type MarketplaceErrorEntry, type XborderErrorInit } from 
 
 export type { MarketplaceErrorEntry } from './xborder-error.js';
 
+/** One problem zod found in the caller's input: the field path and what is wrong. */
 export interface ValidationIssue {
   path: string;
   message: string;
@@ -21,6 +22,7 @@ export class ValidationError extends XborderError {
   }
 }
 
+/** The codes an AuthError carries: refused credentials, an expired token, a revoked grant, a missing permission. */
 export type AuthErrorCode = 'AUTH_FAILED' | 'AUTH_EXPIRED' | 'REAUTHORIZE' | 'FORBIDDEN';
 
 /** Credentials rejected. `mustReauthorize` says the seller has to grant access again. */

@@ -3,6 +3,7 @@ import { redactText, redactValue } from './redact.js';
 /** Brand shared by every xborder error, across ESM/CJS bundles and subpath chunks. */
 export const XBORDER_ERROR_BRAND = Symbol.for('xborder.error');
 
+/** The stable code of every XborderError (switch on it rather than on the class or the message). */
 export type ErrorCode =
   | 'VALIDATION'
   | 'AUTH_FAILED'
@@ -22,6 +23,7 @@ export type ErrorCode =
   | 'OUTCOME_UNKNOWN'
   | 'NOT_SUPPORTED';
 
+/** The marketplace an error came from (the four adapters, or a connector's own name). */
 export type Marketplace = 'amazon' | 'ebay' | 'aliexpress' | 'shopee' | (string & {});
 
 /** One entry of a marketplace's own error list (SP-API/eBay `errors[]`, Shopee `error`...). */
@@ -32,6 +34,7 @@ export interface MarketplaceErrorEntry {
   field?: string;
 }
 
+/** Constructor fields shared by every XborderError subclass. */
 export interface XborderErrorInit {
   message: string;
   code?: ErrorCode;
@@ -78,6 +81,7 @@ export class XborderError extends Error {
     return {};
   }
 
+  /** A plain, redacted object safe to log or serialize (no secrets, buyer data, raw bodies or headers). */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {
       name: this.name,

@@ -2,7 +2,9 @@ import { AbortedError } from '../errors/classes.js';
 
 /** Injectable time source: tests and the sandbox use fake or scaled clocks. */
 export interface Clock {
+  /** Milliseconds since the epoch, like Date.now(). */
   now(): number;
+  /** Resolves after `ms`; rejects with an AbortedError when `signal` aborts first. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
+/** The real clock: Date.now() and setTimeout (so vitest fake timers drive it). */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: abortableSleep,

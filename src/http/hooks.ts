@@ -45,11 +45,17 @@ export interface QuarantineEvent extends EventBase {
 
 /** Observe-only hooks. They receive redacted events; a hook that throws never fails a call. */
 export interface Hooks {
+  /** Before each attempt is sent (redacted URL, no body). */
   onRequest?(e: RequestEvent): void;
+  /** After each answer, with its status and duration. */
   onResponse?(e: ResponseEvent): void;
+  /** Before a retry sleeps: the attempt that failed, the delay and the error code. */
   onRetry?(e: RetryEvent): void;
+  /** When a call fails for good (after its retries). */
   onError?(e: ErrorEvent): void;
+  /** When the rate limiter holds a call back, with how long it waits. */
   onRateLimitWait?(e: RateLimitWaitEvent): void;
+  /** When one malformed record of a page is set aside instead of failing the page. */
   onQuarantine?(e: QuarantineEvent): void;
 }
 

@@ -34,11 +34,13 @@ export function retryDelay(error: XborderError, attempt: number, policy: RetryPo
   return Math.max(hinted, backoffDelay(attempt, policy, random));
 }
 
+/** One call's retry run: its policy, clock, signal and deadline, and the callbacks that decide and observe. */
 export interface RetryRun<T> {
   policy: RetryPolicy;
   clock: Clock;
   signal?: AbortSignal;
   deadline?: number;
+  /** Jitter source in [0, 1) (default Math.random); tests pin it. */
   random?: () => number;
   marketplace: string;
   operation: string;
@@ -46,7 +48,9 @@ export interface RetryRun<T> {
   shouldRetry(error: XborderError, attempt: number): boolean | Promise<boolean>;
   /** Overrides the backoff sleep for an error (e.g. 0 when the limiter already holds the retry back). */
   sleepFor?(error: XborderError, attempt: number): number | undefined;
+  /** Observes each retry before it sleeps (the delay it will wait). */
   onRetry?(error: XborderError, attempt: number, delayMs: number): void;
+  /** Makes attempt `n` (1-based). */
   attempt(n: number): Promise<T>;
 }
 

@@ -209,6 +209,7 @@ export const MethodRuleSchema = z.discriminatedUnion('kind', [
 ]);
 export type MethodRule = z.infer<typeof MethodRuleSchema>;
 
+/** The schema of one destination's rules (valuation, taxes, de minimis, regimes, rounding...), as data. */
 export const DestinationSchema = z.object({
   country: Country,
   name: z.string(),
@@ -232,4 +233,5 @@ export const DestinationSchema = z.object({
   methods: z.array(MethodRuleSchema),
   notices: z.array(NoticeSchema),
 });
+/** One destination's effective-dated rules, each with its source: a law change is a data edit. */
 export type Destination = z.infer<typeof DestinationSchema>;

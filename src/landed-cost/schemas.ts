@@ -43,6 +43,7 @@ const DecimalKg = z.union([z.number(), z.string()]).transform((v, ctx) => {
   }
 });
 
+/** One item of a landed-cost request: classification, value, quantity, origin, weight and tax class. */
 export const LandedCostItemSchema = z.object({
   sku: z.string().optional(),
   description: z.string().optional(),
@@ -82,6 +83,7 @@ const TariffSchema = z.custom<TariffProvider>(
   'expected a TariffProvider { name, lookup() }',
 );
 
+/** The zod schema `estimateLandedCost` validates its input with (errors name the field path). */
 export const LandedCostInputSchema = z.object({
   /** Place of direct shipment (ship-from country). */
   origin: CountrySchema,
@@ -113,6 +115,7 @@ export const LandedCostInputSchema = z.object({
   lowValueScope: z.enum(['consignment', 'item']).optional(),
 });
 
+/** The input of `estimateLandedCost`: origin, destination, items, shipping, insurance, incoterm and channel. */
 export type LandedCostInput = z.input<typeof LandedCostInputSchema>;
 export type ParsedLandedCostInput = z.output<typeof LandedCostInputSchema>;
 export type ParsedItem = ParsedLandedCostInput['items'][number];

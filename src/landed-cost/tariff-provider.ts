@@ -4,6 +4,7 @@ import { TARIFF_DEFAULTS } from './data/tariff-defaults.js';
 import { usSurcharges } from './data/tariff-us.js';
 import { inWindow } from './dates.js';
 
+/** What a tariff provider is asked: the tariff territory, the classification and the origin of the goods. */
 export interface TariffQuery {
   /** Tariff territory: 'EU' for every member state, else the ISO country ('GB', 'US'...). */
   territory: string;
@@ -40,6 +41,7 @@ export interface DutyLayer {
 /** Pluggable duty-rate source. May answer synchronously (bundled table) or asynchronously (a tariff API). */
 export interface TariffProvider {
   readonly name: string;
+  /** The duty layers (MFN, preferential, surcharges) for one classification; empty when unknown. */
   lookup(query: TariffQuery): readonly DutyLayer[] | Promise<readonly DutyLayer[]>;
 }
 

@@ -11,6 +11,7 @@ export type Confidence = 'confirmed' | 'likely' | 'unconfirmed';
  */
 export type CollectedBy = 'seller' | 'marketplace' | 'at-import';
 
+/** A rule the estimate used: its id, the source it cites, its validity window and how far it is trusted. */
 export interface RuleRef {
   id: string;
   source: string;
@@ -20,6 +21,7 @@ export interface RuleRef {
   note?: string;
 }
 
+/** One tax of the estimate (VAT, GST, consumption tax...) with its base, amount and who collects it. */
 export interface TaxCharge {
   /** VAT, GST, HST, IVA, ICMS, IGST, CT, SST, global-rate... */
   kind: string;
@@ -33,6 +35,7 @@ export interface TaxCharge {
   waivedBy?: string;
 }
 
+/** A fixed or computed fee (processing, clearance, handling) charged at import under a cited rule. */
 export interface FeeCharge {
   name: string;
   amount: Money;
@@ -55,6 +58,7 @@ export interface DutyCharge {
   waivedBy?: string;
 }
 
+/** One human-readable step of the calculation (valuation, regime, de minimis, duty, tax...), citing its rule. */
 export interface BreakdownLine {
   step: 'fx' | 'valuation' | 'regime' | 'de-minimis' | 'duty' | 'tax' | 'threshold' | 'fee';
   text: string;
@@ -62,6 +66,7 @@ export interface BreakdownLine {
   ruleId?: string;
 }
 
+/** Something the caller should check: an unknown duty rate, an unconfirmed rule, a rule not modelled, a notice. */
 export interface Warning {
   code: 'UNKNOWN_DUTY_RATE' | 'UNCONFIRMED_RULE' | 'NOT_MODELLED' | 'REGION_MISSING' | 'CHANNEL_IGNORED' | 'DATA_REVIEWED' | 'NOTICE' | 'DECLARATION_DATA';
   message: string;
@@ -69,12 +74,14 @@ export interface Warning {
   item?: number;
 }
 
+/** Whether a de minimis relieved all, some or none of the lines, and at which threshold. */
 export interface ThresholdOutcome {
   applied: 'all' | 'some' | 'none';
   threshold?: Money;
   ruleId?: string;
 }
 
+/** A conversion the estimate made into the customs currency: rate, its date and where it came from. */
 export interface ExchangeUsed {
   from: string;
   to: string;
@@ -83,6 +90,7 @@ export interface ExchangeUsed {
   source: string;
 }
 
+/** One line of the customs declaration data (classification, origin, quantity, invoiced and customs value). */
 export interface DeclarationLine {
   item: number;
   hsCode: string;
@@ -109,6 +117,10 @@ export interface Declaration {
   lines: DeclarationLine[];
 }
 
+/**
+ * The result of `estimateLandedCost`: duty, taxes and fees in the destination's customs currency,
+ * who collects each, the regime and thresholds applied, a cited breakdown and warnings.
+ */
 export interface LandedCostEstimate {
   destination: string;
   asOf: string;

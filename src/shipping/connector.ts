@@ -1,6 +1,7 @@
 import type { PreparedShipment } from './request.js';
 import type { CarrierQuotes } from './types.js';
 
+/** What a connector receives besides the request: the signal that ends its time budget. */
 export interface QuoteContext {
   /** Fires when the caller aborts or the per-carrier timeout elapses; pass it to every request. */
   signal: AbortSignal;
@@ -19,6 +20,7 @@ export interface ShippingConnector {
   quote(shipment: PreparedShipment, ctx: QuoteContext): CarrierQuotes | Promise<CarrierQuotes>;
 }
 
+/** Whether a value looks like a ShippingConnector (a `carrier` name and a `quote` function). */
 export function isShippingConnector(value: unknown): value is ShippingConnector {
   const c = value as Partial<ShippingConnector> | null;
   return typeof c === 'object' && c !== null && typeof c.carrier === 'string' && typeof c.quote === 'function';

@@ -4,6 +4,7 @@ import type { RateTable } from '../currency/types.js';
 import type { Rounding } from '../model/money.js';
 import type { ChargeLine, ShippingQuote } from './types.js';
 
+/** How a quote was converted into the caller's currency: rate, date and source. */
 export interface QuoteConversion {
   table: RateTable;
   to: string;

@@ -11,6 +11,7 @@ import { fastShipmentRequest } from './fast-request.js';
 
 const CountrySchema = CountryCodeSchema.refine(isKnownCountry, 'unknown ISO 3166-1 country code');
 
+/** Schema of a ship-from or ship-to address as carriers need it (country, postcode, city...). */
 export const ShippingAddressSchema = z.object({
   country: CountrySchema,
   postalCode: z.string().trim().min(1).max(20).optional(),
@@ -21,11 +22,15 @@ export const ShippingAddressSchema = z.object({
   lines: z.array(z.string().max(45)).max(3).optional(),
   residential: z.boolean().optional(),
 });
+/** A ship-from or ship-to address. */
 export type ShippingAddress = z.infer<typeof ShippingAddressSchema>;
 
+/** Schema of one parcel: weight and, optionally, dimensions. */
 export const ParcelSchema = z.object({ weight: WeightSchema, dimensions: DimensionsSchema.optional() });
+/** One parcel: weight and optional dimensions. */
 export type Parcel = z.infer<typeof ParcelSchema>;
 
+/** Schema of one line of the parcels' contents (description, HS code, value, quantity, origin). */
 export const ContentLineSchema = z.object({
   description: z.string().trim().min(1).max(200),
   hsCode: z.string().regex(/^\d{6,10}$/, 'HS code has 6 to 10 digits').optional(),
@@ -34,8 +39,10 @@ export const ContentLineSchema = z.object({
   value: MoneyInputSchema,
   originCountry: CountrySchema.optional(),
 });
+/** One line of the shipment's contents, for customs and DDP quotes. */
 export type ContentLine = z.infer<typeof ContentLineSchema>;
 
+/** Schema of a quote request: from, to, parcels, contents, declared value, incoterm. */
 export const ShipmentRequestSchema = z.object({
   from: ShippingAddressSchema,
   to: ShippingAddressSchema,
@@ -47,7 +54,9 @@ export const ShipmentRequestSchema = z.object({
   cargoClass: z.enum(CARGO_CLASSES).default('general'),
   incoterm: z.enum(INCOTERMS).optional(),
 });
+/** A quote request as callers write it (validated by ShipmentRequestSchema; errors name the field). */
 export type ShipmentRequest = z.input<typeof ShipmentRequestSchema>;
+/** A quote request after validation (defaults filled in): what connectors receive. */
 export type ValidShipmentRequest = z.output<typeof ShipmentRequestSchema>;
 
 /** One parcel in exact base units, computed once per request and shared by every connector. */

@@ -10,6 +10,7 @@ import type { Conversion, ConvertOptions, GetRatesOptions, RateProvider, RateTab
 /** Significant digits kept when a fallback table with another base is re-expressed in the primary base. */
 const REBASE_DIGITS = 15;
 
+/** `getRates` options of a chained provider: also the currencies needed, to stop at the first provider covering them. */
 export interface ChainedGetRatesOptions extends GetRatesOptions {
   /** Stop asking further providers once these currencies are covered (lazy fallback). */
   currencies?: readonly string[];
@@ -22,6 +23,7 @@ export interface MergedRateTable extends RateTable {
 
 export interface ChainedProvider extends RateProvider {
   readonly providers: readonly RateProvider[];
+  /** One table merged from the providers in order; each currency's origin is recorded. */
   getRates(opts?: ChainedGetRatesOptions): Promise<MergedRateTable>;
   /** Converts with the first provider whose own table has both currencies (its exact rates, its asOf). */
   convert(money: Money, to: string, opts?: ConvertOptions & GetRatesOptions): Promise<Conversion>;

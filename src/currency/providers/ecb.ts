@@ -7,6 +7,7 @@ import { fetchText } from './ecb-fetch.js';
 import { dayOnOrBefore, parseEcbXml, type EcbDay } from './ecb-parse.js';
 import { daysBetween, frankfurtDate, latestPublicationDate, nextPublicationAfter } from './target-calendar.js';
 
+/** Where the ECB publishes its euro foreign exchange reference rates (eurofxref-*.xml). */
 export const ECB_ENDPOINT = 'https://www.ecb.europa.eu/stats/eurofxref';
 export type EcbFeed = 'daily' | 'hist-90d' | 'hist';
 const FILES: Record<EcbFeed, string> = {
@@ -17,13 +18,18 @@ const FILES: Record<EcbFeed, string> = {
 /** A feed fetched after 16:00 that still shows the previous day is re-checked this soon (ECB is sometimes late). */
 const STALE_RETRY_MS = 10 * 60_000;
 
+/** Options of `ecbRates()`: endpoint override, cache bound, clock and request timeout. */
 export interface EcbRatesOptions {
   /** Base URL holding the three eurofxref-*.xml files (tests, proxies, the sandbox). */
   endpoint?: string;
   /** Upper bound on the cache age; by default a feed is kept until the next publication (~16:00 CET, TARGET days). */
   cacheTtlMs?: number;
   /** Time source (defaults to Date.now, which vitest fake timers drive). */
-  clock?: { now(): number };
+  clock?: {
+    /** Milliseconds since the epoch. */
+    now(): number;
+  };
+  /** Per-request timeout of the feed download. */
   timeoutMs?: number;
 }
 

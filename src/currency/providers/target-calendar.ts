@@ -53,6 +53,7 @@ function holidays(year: number): Set<string> {
   return set;
 }
 
+/** Whether the ECB publishes reference rates on `date` (a TARGET2 business day: weekdays except its holidays). */
 export function isTargetDay(date: string): boolean {
   const wd = weekday(date);
   return wd !== 0 && wd !== 6 && !holidays(Number(date.slice(0, 4))).has(date);

@@ -52,8 +52,10 @@ const ALL: Destination[] = [
   GB, US, CA, AU, NZ, JP, KR, SG, MY, TH, ID, PH, VN, BR, MX, CL, CO, CH, NO, SA, AE, TR, IN,
 ];
 
+/** The bundled destination rules (effective-dated, each citing its source), by ISO country code. */
 export const DESTINATIONS: ReadonlyMap<string, Destination> = new Map(ALL.map((d) => [d.country, d]));
 
+/** The ISO country codes the bundled rules cover, sorted. */
 export function supportedDestinations(): string[] {
   return [...DESTINATIONS.keys()].sort();
 }

@@ -204,6 +204,7 @@ export const ServiceSchema = z.object({
   ...shared,
 });
 
+/** Schema of a rate card (zones, weight bands, volumetric rules, surcharges), as JSON files declare it. */
 export const RateCardSchema = z.object({
   format: z.literal('xborder.rate-card/v1'),
   /** Carrier id used in quotes: lower-case letters, digits and dashes ("yanwen", "forwarder-czl"). */
@@ -225,7 +226,9 @@ export const RateCardSchema = z.object({
   ...shared,
 });
 
+/** A rate card as written (JSON or object), before defaults. */
 export type RateCardInput = z.input<typeof RateCardSchema>;
+/** A validated rate card with defaults filled in. */
 export type RateCardJson = z.output<typeof RateCardSchema>;
 export type ServiceJson = z.output<typeof ServiceSchema>;
 export type PricingJson = z.output<typeof PricingSchema>;

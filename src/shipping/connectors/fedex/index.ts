@@ -12,6 +12,7 @@ import { mapFedexError } from './errors.js';
 import { CARRIER, fromRatesResponse, toRateRequest } from './mappers.js';
 import { RatesResponseSchema, type RateRequestBody, type RatesResponse } from './schemas.js';
 
+/** FedEx API hosts: production and the test (sandbox) environment. */
 export const FEDEX_HOSTS = { production: 'https://apis.fedex.com', test: 'https://apis-sandbox.fedex.com' } as const;
 
 const rateQuotes = op<{ body: RateRequestBody; headers: Record<string, string> }, RatesResponse>({
