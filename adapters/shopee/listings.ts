@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StoreOptions, UpsertOptions } from '../../src/adapter.js';
-import { parseInput } from '../../src/errors/index.js';
+import { parseInput, ValidationError } from '../../src/errors/index.js';
 import { parseCallOptions, type CallOptions } from '../../src/http/call-options.js';
 import type { Pipeline } from '../../src/http/pipeline.js';
 import { ListingSchema, type Listing, type ListingInput, type ListingIssue, type ListingResult } from '../../src/model/listing.js';
@@ -62,7 +62,19 @@ export class ShopListings {
     const l = parseInput(ListingSchema, input, 'listing');
     const shop = storeFor(this.ctx, opts.store);
     const issues = listingIssues(l, shop.rule, this.logistics(l));
+    if (!issues.length) issues.push(...(await this.ruleIssues(l, shop, opts)));
     return { sku: l.sku, store: shop.store.id, status: issues.length ? 'invalid' : 'accepted', issues, action: 'validated' };
+  }
+
+  /** The channel / days-to-ship rules upsert enforces, as issues naming the field. */
+  private async ruleIssues(l: Listing, shop: ShopStore, opts: CallOptions): Promise<ListingIssue[]> {
+    try {
+      await this.rules.forCreate(l, shop, this.ctx.config.logisticIds, opts);
+      return [];
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      return [error('SHIPPING_RULE', e.message, [e.path])];
+    }
   }
 
   /** Looks the SKU up first: an existing item is updated, never duplicated. */

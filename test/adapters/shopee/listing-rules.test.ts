@@ -103,6 +103,15 @@ describe('listing fields the channel and category require (nock-pinned)', () => 
     expect(nock.pendingMocks()).toEqual([]);
   });
 
+  it('validate() reports the same rules as issues naming the field (no write)', async () => {
+    channelList();
+    itemLimit();
+    const r = await adapter().listings.validate(lamp({ logisticIds: [18036] }, 10));
+    expect(r).toMatchObject({ status: 'invalid', action: 'validated' });
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'SHIPPING_RULE', severity: 'error', attributes: ['listing.marketplace.shopee.logistics'], message: expect.stringMatching(/SIZE_SELECTION/) })]);
+    expect(nock.pendingMocks()).toEqual([expect.stringContaining('get_item_limit')]);
+  });
+
   it.each([
     ['above the category maximum', 20, /20 days.*7 to 15/],
     ['between the non-pre-order days and the pre-order minimum', 5, /5 days.*3 days or less.*7 to 15/],
