@@ -88,6 +88,35 @@ export function deliver(world: NotificationsWorld, sub: SandboxSubscription, bod
 }
 
 /**
+ * FEED_PROCESSING_FINISHED once a feed reaches DONE, FATAL or CANCELLED (the processingStatus enum
+ * of specs/amazon/FeedProcessingFinishedNotification.json), in that schema's camelCase envelope.
+ */
+export function scanFeeds(state: AmazonSandboxState, world: NotificationsWorld): void {
+  state.tick();
+  for (const f of state.feeds.values()) {
+    if (!['DONE', 'FATAL', 'CANCELLED'].includes(f.processingStatus) || world.feedsSeen.has(f.feedId)) continue;
+    world.feedsSeen.add(f.feedId);
+    const sub = world.subscriptionFor(f.sellerId, 'FEED_PROCESSING_FINISHED');
+    if (!sub) continue;
+    const now = new Date(world.ctx.clock.now()).toISOString();
+    deliver(world, sub, JSON.stringify({
+      notificationVersion: '2020-09-04', notificationType: 'FEED_PROCESSING_FINISHED', payloadVersion: sub.payloadVersion, eventTime: now,
+      payload: { feedProcessingFinishedNotification: {
+        sellerId: f.sellerId, accountId: `amzn1.merchant.o.${f.sellerId}`, feedId: f.feedId, feedType: f.feedType, processingStatus: f.processingStatus,
+        ...(f.resultFeedDocumentId ? { resultFeedDocumentId: f.resultFeedDocumentId } : {}),
+      } },
+      notificationMetadata: { applicationId: world.applicationId, subscriptionId: sub.subscriptionId, publishTime: now, notificationId: randomUUID() },
+    }));
+  }
+}
+
+/** Everything the sandbox publishes, checked on each SQS poll and before a subscription starts. */
+export function scanAll(state: AmazonSandboxState, world: NotificationsWorld): void {
+  scanOrders(state, world);
+  scanFeeds(state, world);
+}
+
+/**
  * Compares every order with what was last published and sends ORDER_CHANGE for the changed ones
  * to the seller's subscription. Runs on every SQS receive, during long polls and before a
  * subscription is created (so orders that existed before it send nothing).

@@ -60,6 +60,8 @@ export class NotificationsWorld {
   readonly stats = { published: 0, dropped: 0, duplicated: 0, delayed: 0 };
   /** Order id → last published state (status + buyer cancellation request). */
   readonly orderKeys = new Map<string, string>();
+  /** Feeds whose FEED_PROCESSING_FINISHED was published (or that finished before any subscription). */
+  readonly feedsSeen = new Set<string>();
   /** The delivery faults in force. */
   faults: NotificationFaults;
   /** The faults' own seeded PRNG. */

@@ -3,7 +3,7 @@ import type { SandboxContext } from '../../../src/sandbox/module.js';
 import type { Router } from '../../../src/sandbox/router.js';
 import { guarded, type GuardOptions } from './guard.js';
 import { grantlessGuarded } from './notifications-auth.js';
-import { scanOrders } from './notifications-publish.js';
+import { scanAll } from './notifications-publish.js';
 import { attachNotifications, NotificationsWorld, type NotificationsSandboxOptions } from './notifications-world.js';
 import { fail, invalidInput, ok } from './responses.js';
 import { installSqs } from './sqs.js';
@@ -75,8 +75,8 @@ export function installNotifications(router: Router, state: AmazonSandboxState, 
     if ([...world.subscriptions.values()].some((s) => s.sellerId === sellerId && s.notificationType === type && s.payloadVersion === body.payloadVersion)) {
       return fail(409, 'StateConflict', 'The resource specified conflicts with the current state.', `Subscription already exist for notification type ${type}`);
     }
-    // Orders as they are now were never "changed" for this subscription.
-    if (type === 'ORDER_CHANGE') scanOrders(state, world);
+    // Orders and feeds as they are now were never "changed" for this subscription.
+    scanAll(state, world);
     const s = { subscriptionId: randomUUID(), sellerId, notificationType: type, payloadVersion: body.payloadVersion, destinationId: body.destinationId };
     world.subscriptions.set(s.subscriptionId, s);
     return ok({ payload: subView(s) });
@@ -93,7 +93,7 @@ export function installNotifications(router: Router, state: AmazonSandboxState, 
   }));
 
   // Each SQS poll first publishes what changed since the last one (notifications-publish.ts).
-  world.sqs.beforeReceive = () => scanOrders(state, world);
+  world.sqs.beforeReceive = () => scanAll(state, world);
   installSqs(router, world.sqs);
   return world;
 }

@@ -182,3 +182,22 @@ describe('Amazon SQS notifications consumer (real @aws-sdk/client-sqs against th
     expect(source.stats).toMatchObject({ handled: 4, deleted: 4, failed: 0 });
   });
 });
+
+describe('Amazon sandbox FEED_PROCESSING_FINISHED', () => {
+  it('a finished feed is published in the camelCase envelope and arrives as feed_finished', async () => {
+    const { url, sqs } = await setup({ timeScale: 100 });
+    const a = amazon({ marketplaces: ['DE'], sellerId: SANDBOX_CREDENTIALS.sellerId, credentials: SANDBOX_CREDENTIALS, endpoint: url, tokenEndpoint: `${url}/auth/o2/token`, timeScale: 100 });
+    const setup1 = await a.notifications.setupNotifications({ queueArn: ARN, types: ['FEED_PROCESSING_FINISHED'] });
+    expect(setup1.subscriptions).toMatchObject([{ type: 'FEED_PROCESSING_FINISHED', payloadVersion: '2020-09-04', status: 'created' }]);
+    const doc = await a.raw.createFeedDocument({ body: { contentType: 'application/json; charset=UTF-8' } });
+    await fetch(doc.data.url, { method: 'PUT', headers: { 'content-type': 'application/json; charset=UTF-8' }, body: JSON.stringify({ header: { sellerId: SANDBOX_CREDENTIALS.sellerId, version: '2.0' }, messages: [] }) });
+    const feed = await a.raw.createFeed({ body: { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: ['A1PA6795UKMFR9'], inputFeedDocumentId: doc.data.feedDocumentId } });
+    const events: MarketplaceEvent[] = [];
+    const { stop, running } = start(a.notifications.sqsSource({ applicationId: SANDBOX_APPLICATION_ID, queueName: QUEUE, sqs }), async (e) => void events.push(e));
+    await vi.waitFor(() => expect(events).toHaveLength(1), { timeout: 15_000 });
+    stop.abort();
+    await running;
+    expect(events[0]).toMatchObject({ marketplace: 'amazon', account: SANDBOX_CREDENTIALS.sellerId, kind: 'feed_finished', topic: 'FEED_PROCESSING_FINISHED' });
+    expect((events[0]!.raw as { payload: { feedProcessingFinishedNotification: { feedId: string } } }).payload.feedProcessingFinishedNotification.feedId).toBe(feed.data.feedId);
+  });
+});
