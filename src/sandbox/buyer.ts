@@ -5,6 +5,7 @@
  */
 import { ValidationError } from '../errors/classes.js';
 
+/** One buyer's order: which store's listing, which SKU, how many units, paid at checkout or not. */
 export interface BuyerOrderInput {
   /** The store as the adapter names it (`Store.id`): 'DE', 'EBAY_US', a Shopee shop id, 'aliexpress'. */
   store: string;
@@ -16,6 +17,7 @@ export interface BuyerOrderInput {
   paid?: boolean;
 }
 
+/** Placed (with the marketplace's order id), or refused because the listing showed too little. */
 export type BuyerOrderResult =
   | { placed: true; orderId: string; /** What the listing showed before the order. */ shown: number }
   | { placed: false; shown: number };
