@@ -77,8 +77,14 @@ export async function run(): Promise<Record<string, number>> {
     console.log(`sandbox process: ${(sandboxCpuMs / 1000).toFixed(1)} s CPU over ${total.toFixed(1)} s of rounds (${(sandboxCpuMs / 1000 / total).toFixed(2)} cores); this process (producer): ${((benchCpu.user + benchCpu.system) / 1e6).toFixed(1)} s`);
     const four = results[4];
     if (four) {
+      // Cores our processes used during the 4-worker round, against the machine's: which resource ran out.
       const workerCores = four.cpuMs.reduce((a, b) => a + b, 0) / 1000 / four.seconds;
-      console.log(`bottleneck at 4 workers: ${workerCores.toFixed(2)} cores of worker CPU plus the sandbox and redis-server on ${availableParallelism()} cores — the machine's CPU, not the quotas (each account has its own) or Redis`);
+      const sandboxCores = sandboxCpuMs / 1000 / total;
+      const perAccountS = (four.seconds * 4 * CONCURRENCY) / ACCOUNTS;
+      const used = workerCores + sandboxCores;
+      console.log(used > 0.7 * availableParallelism()
+        ? `bottleneck at 4 workers: CPU — workers ${workerCores.toFixed(2)} + sandbox ${sandboxCores.toFixed(2)} cores of ${availableParallelism()} (plus redis-server); more workers than cores only add contention`
+        : `bottleneck at 4 workers: marketplace latency per job slot — ${4 * CONCURRENCY} windows in flight, each ${perAccountS.toFixed(2)} s of sequential calls at ${LATENCY_MS} ms; our processes used ${used.toFixed(2)} of ${availableParallelism()} cores, so throughput follows slots (workers × XB_BENCH_SCALE_CONCURRENCY) until the CPU saturates`);
     }
   }
   return out;

@@ -15,7 +15,7 @@ import { ValidationError } from '../errors/classes.js';
 import type { ShipRequest } from '../model/shipment.js';
 import { RedisCheckpointStore } from '../redis/checkpoint-store.js';
 import { connectRedis, DEFAULT_PREFIX } from '../redis/connection.js';
-import { runBulkChunk, runInventoryPush, runOrderSync, runShip, type ProcessorDeps, type WorkerKeys } from './processors.js';
+import { BATCH_TTL_MS, runBulkChunk, runInventoryPush, runOrderSync, runShip, type ProcessorDeps, type WorkerKeys } from './processors.js';
 import type { BulkBatchReport, BulkOutcome, CreateWorkersOptions, JobStatus, XborderWorkers } from './types.js';
 
 export type * from './types.js';
@@ -97,7 +97,7 @@ export async function createWorkers(opts: CreateWorkersOptions): Promise<Xborder
         const store = ref.slice(i + 1);
         return chunks(listings, chunkSize).map((part, c) => ({ name: 'bulk', data: { batch, account, store, listings: part }, opts: { ...jobOpts, jobId: `bulk|${batch}|${account}|${store.replaceAll(':', '|')}|${c}` } }));
       });
-      await client.hset(keys.bulkMeta(batch), { total: String(stores.length * listings.length), jobs: String(jobs.length), at: new Date().toISOString() });
+      await client.multi().hset(keys.bulkMeta(batch), { total: String(stores.length * listings.length), jobs: String(jobs.length), at: new Date().toISOString() }).pexpire(keys.bulkMeta(batch), BATCH_TTL_MS).exec();
       await queue.addBulk(jobs);
       return batch;
     },

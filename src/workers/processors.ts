@@ -22,6 +22,9 @@ export interface JobLike {
   updateProgress(p: number | object): Promise<void>;
 }
 
+/** A bulk batch's report stays readable this long after its last result (then Redis drops it). */
+export const BATCH_TTL_MS = 7 * 86_400_000;
+
 export interface ProcessorDeps {
   client: Redis;
   keys: WorkerKeys;
@@ -90,7 +93,7 @@ export async function runBulkChunk(d: ProcessorDeps, job: JobLike): Promise<{ do
       if (!r.ok) failed++;
       fields[field(ref, r.sku)] = JSON.stringify(out);
     }
-    if (Object.keys(fields).length) await d.client.hset(resultsKey, fields);
+    if (Object.keys(fields).length) await d.client.multi().hset(resultsKey, fields).pexpire(resultsKey, BATCH_TTL_MS).exec();
     done += results.length;
   }
   return { done, failed };

@@ -35,11 +35,13 @@ describe('Redis URL and key names', () => {
     expect(namespacedKey('t', 'checkpoint', 'eu')).toBe('t:_:eu:checkpoint');
   });
 
-  it('ioredis is only imported lazily (the core never loads the optional peer)', () => {
-    const dir = fileURLToPath(new URL('../../src/redis/', import.meta.url));
-    for (const f of readdirSync(dir)) {
-      const text = readFileSync(dir + f, 'utf8');
-      expect(text, f).not.toMatch(/^import (?!type )[^;]*from 'ioredis'/m);
+  it('ioredis and bullmq are only imported lazily (the core never loads the optional peers)', () => {
+    for (const sub of ['../../src/redis/', '../../src/workers/']) {
+      const dir = fileURLToPath(new URL(sub, import.meta.url));
+      for (const f of readdirSync(dir)) {
+        const text = readFileSync(dir + f, 'utf8');
+        expect(text, f).not.toMatch(/^import (?!type )[^;]*from '(ioredis|bullmq)'/m);
+      }
     }
     expect(readFileSync(fileURLToPath(new URL('../../src/index.ts', import.meta.url)), 'utf8')).not.toMatch(/redis/);
   });

@@ -119,5 +119,7 @@ describe.runIf(hasRedisServer)('BullMQ workers: a SIGKILLed worker mid-window an
     expect(toShip.map((o) => o.shipments)).toEqual(toShip.map(() => 1));
     for (const id of shipJobs) expect(await producer.job(id)).toMatchObject({ state: 'completed' });
     for (const shopId of SHOPS) expect(await producer.orderSyncStatus(`shop${shopId}`)).toMatchObject({ ok: true, account: `shop${shopId}` });
+    // The batch report expires (7 days after its last result); the sync status is one key per account.
+    for (const k of ['meta', 'results']) expect(await redis.pttl(`xborder:_:workers:bulk:${batch}:${k}`)).toBeGreaterThan(6 * 86_400_000);
   }, 90_000);
 });
