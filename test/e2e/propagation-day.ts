@@ -145,7 +145,7 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
         log(`${s.ref} shows the initial stock after ${Math.round((clock.now() - dayStart) / 1000)} s`);
       }
       return ready.size === shops.length;
-    }, 6 * 3600_000, unsynced);
+    }, 24 * 3600_000, unsynced); // setup only: a loaded host makes each round trip cost marketplace minutes
     log(`initial stock on every store after ${Math.round((clock.now() - dayStart) / 1000)} s marketplace time`);
     log(`one HTTP round trip ≈ ${Math.round(stats(trips).p50 / 1000)} s marketplace time (median so far)`);
 
