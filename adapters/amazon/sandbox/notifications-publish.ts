@@ -110,10 +110,28 @@ export function scanFeeds(state: AmazonSandboxState, world: NotificationsWorld):
   }
 }
 
+/**
+ * LISTINGS_ITEM_MFN_QUANTITY_CHANGE, "delivered when the inventory quantity of a MFN Seller listing
+ * changes" (specs/amazon/ListingsItemMfnQuantityChange.json): the DEFAULT channel's quantity of
+ * fulfillment_availability, compared with what was last published.
+ */
+export function scanMfnQuantities(state: AmazonSandboxState, world: NotificationsWorld): void {
+  for (const [key, listing] of state.listings) {
+    const mfn = listing.attributes.fulfillment_availability?.find((f) => f.fulfillment_channel_code === 'DEFAULT');
+    if (typeof mfn?.quantity !== 'number' || world.mfnQuantities.get(key) === mfn.quantity) continue;
+    world.mfnQuantities.set(key, mfn.quantity);
+    const sellerId = key.split('\n')[0]!;
+    const sub = world.subscriptionFor(sellerId, 'LISTINGS_ITEM_MFN_QUANTITY_CHANGE');
+    if (!sub) continue;
+    deliver(world, sub, envelope(world, sub, 'LISTINGS_ITEM_MFN_QUANTITY_CHANGE', { SellerId: sellerId, FulfillmentChannelCode: 'DEFAULT', Sku: listing.sku, Quantity: mfn.quantity }));
+  }
+}
+
 /** Everything the sandbox publishes, checked on each SQS poll and before a subscription starts. */
 export function scanAll(state: AmazonSandboxState, world: NotificationsWorld): void {
   scanOrders(state, world);
   scanFeeds(state, world);
+  scanMfnQuantities(state, world);
 }
 
 /**

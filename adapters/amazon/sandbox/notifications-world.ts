@@ -62,6 +62,8 @@ export class NotificationsWorld {
   readonly orderKeys = new Map<string, string>();
   /** Feeds whose FEED_PROCESSING_FINISHED was published (or that finished before any subscription). */
   readonly feedsSeen = new Set<string>();
+  /** Listing key → last published merchant (DEFAULT channel) quantity. */
+  readonly mfnQuantities = new Map<string, number>();
   /** The delivery faults in force. */
   faults: NotificationFaults;
   /** The faults' own seeded PRNG. */

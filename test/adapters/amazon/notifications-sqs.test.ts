@@ -201,3 +201,20 @@ describe('Amazon sandbox FEED_PROCESSING_FINISHED', () => {
     expect((events[0]!.raw as { payload: { feedProcessingFinishedNotification: { feedId: string } } }).payload.feedProcessingFinishedNotification.feedId).toBe(feed.data.feedId);
   });
 });
+
+describe('Amazon sandbox LISTINGS_ITEM_MFN_QUANTITY_CHANGE', () => {
+  it('a stock push is confirmed by a quantity notification carrying SellerId, Sku and Quantity', async () => {
+    const { url, sqs } = await setup({ timeScale: 100 });
+    const a = amazon({ marketplaces: ['DE'], sellerId: SANDBOX_CREDENTIALS.sellerId, credentials: SANDBOX_CREDENTIALS, endpoint: url, tokenEndpoint: `${url}/auth/o2/token`, timeScale: 100 });
+    await a.listings.upsert({ sku: 'MFN-1', title: 'Tee MFN-1', brand: 'Acme', price: { amount: '19.99', currency: 'EUR' }, quantity: 4, identifiers: { ean: '4006381333931' }, marketplace: { amazon: { productType: 'SHIRT' } } });
+    await a.notifications.setupNotifications({ queueArn: ARN, types: ['LISTINGS_ITEM_MFN_QUANTITY_CHANGE'] });
+    await a.inventory.set([{ sku: 'MFN-1', quantity: 9 }]);
+    const events: MarketplaceEvent[] = [];
+    const { stop, running } = start(a.notifications.sqsSource({ applicationId: SANDBOX_APPLICATION_ID, queueName: QUEUE, sqs }), async (e) => void events.push(e));
+    await vi.waitFor(() => expect(events).toHaveLength(1), { timeout: 15_000 });
+    stop.abort();
+    await running;
+    expect(events[0]).toMatchObject({ kind: 'listing_quantity_changed', account: SANDBOX_CREDENTIALS.sellerId, sku: 'MFN-1', topic: 'LISTINGS_ITEM_MFN_QUANTITY_CHANGE' });
+    expect((events[0]!.raw as { Payload: unknown }).Payload).toEqual({ SellerId: SANDBOX_CREDENTIALS.sellerId, FulfillmentChannelCode: 'DEFAULT', Sku: 'MFN-1', Quantity: 9 });
+  });
+});
