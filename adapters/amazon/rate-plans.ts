@@ -24,6 +24,9 @@ export const USAGE_PLANS = {
   searchOrders: { perSecond: 0.0056, burst: 20 },
   getOrder: { perSecond: 0.5, burst: 30 },
   confirmShipment: { perSecond: 2, burst: 10 },
+  // definitionsProductTypes_2020-09-01.json: both operations' Usage Plan tables say rate 5, burst 10.
+  getDefinitionsProductType: { perSecond: 5, burst: 10 },
+  searchDefinitionsProductTypes: { perSecond: 5, burst: 10 },
   // notifications.json: every operation's Usage Plan table says rate 1, burst 5.
   getDestinations: { perSecond: 1, burst: 5 },
   createDestination: { perSecond: 1, burst: 5 },

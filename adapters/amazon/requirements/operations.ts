@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { op, type QueryValue } from '../../../src/http/operation.js';
+import { USAGE_PLANS } from '../rate-plans.js';
 
 /** Product Type Definitions API 2020-09-01 (specs/amazon/definitionsProductTypes_2020-09-01.json). */
 const BASE = '/definitions/2020-09-01/productTypes';
-// Usage Plans of both operations: rate 5 requests per second, burst 10 (operation descriptions).
-const rate = { perSecond: 5, burst: 10 } as const;
 
 const Loose = <T extends z.ZodRawShape>(shape: T) => z.object(shape).passthrough();
 const SchemaLink = Loose({ link: Loose({ resource: z.string(), verb: z.string().optional() }), checksum: z.string() });
@@ -30,10 +29,10 @@ export const ProductTypeListSchema = Loose({
 
 export const definitionOps = {
   getDefinitionsProductType: op<{ params: { productType: string }; query: Record<string, QueryValue> }, ProductTypeDefinition>({
-    id: 'getDefinitionsProductType', method: 'GET', path: `${BASE}/{productType}`, rate, idempotent: true, response: ProductTypeDefinitionSchema,
+    id: 'getDefinitionsProductType', method: 'GET', path: `${BASE}/{productType}`, rate: USAGE_PLANS.getDefinitionsProductType, idempotent: true, response: ProductTypeDefinitionSchema,
   }),
   searchDefinitionsProductTypes: op<{ query: Record<string, QueryValue> }, z.infer<typeof ProductTypeListSchema>>({
-    id: 'searchDefinitionsProductTypes', method: 'GET', path: BASE, rate, idempotent: true, response: ProductTypeListSchema,
+    id: 'searchDefinitionsProductTypes', method: 'GET', path: BASE, rate: USAGE_PLANS.searchDefinitionsProductTypes, idempotent: true, response: ProductTypeListSchema,
   }),
 };
 

@@ -7,6 +7,7 @@ import { installNotifications } from './notifications.js';
 import type { NotificationsSandboxOptions } from './notifications-world.js';
 import { installOrders } from './orders.js';
 import { installReports } from './reports.js';
+import { installDefinitions } from './requirements.js';
 import { internalError, quotaExceeded } from './responses.js';
 import { AmazonSandboxState } from './state.js';
 import { amazonBuyer } from './buyers.js';
@@ -72,6 +73,7 @@ export function amazonSandbox(opts: AmazonSandboxOptions = {}): SandboxModule<Am
       installFeeds(router, state, ctx, { ...guard, ...timing });
       installOrders(router, state, ctx, { ...guard, readLagMs: timing.readLagMs });
       installReports(router, state, ctx, { ...guard, reportProcessingMs: opts.reportProcessingMs ?? 30_000 });
+      installDefinitions(router, state, ctx, guard);
       installNotifications(router, state, ctx, guard, opts.notifications);
     },
     throttled: () => quotaExceeded(),

@@ -1,4 +1,5 @@
 import type { Attributes, PatchOperation } from '../schemas/listings.js';
+import { validateDefinition } from '../requirements/ajv.js';
 
 /**
  * The simulator's stand-in for product type definitions: a few required attributes per
@@ -67,7 +68,28 @@ export function definitionIssues(attributes: Attributes, schema: { properties?: 
   }
   const isParent = attributes.parentage_level?.[0]?.value === 'parent';
   if (requirements === 'LISTING' && !isParent) for (const name of schema.required ?? []) if (!present(attributes, name)) issues.push(missing(name));
+  issues.push(...vocabularyIssues(attributes, schema));
   return issues;
+}
+
+/**
+ * The rest of the definition, as Amazon's meta-schema vocabulary defines it (requirements/ajv.ts:
+ * value enums, lengths in characters and UTF-8 bytes, maxUniqueItems per selector combination,
+ * selectors, enumDeprecated warnings, nested required members). Top-level presence and unknown
+ * attributes are the checks above. Invalid values answer "90000900 The attributes are invalid."
+ * with the attribute named (putListingsItem sandbox response in listingsItems_2021-08-01.json).
+ */
+function vocabularyIssues(attributes: Attributes, schema: object): SandboxIssue[] {
+  if (!('properties' in schema)) return [];
+  return validateDefinition(schema as Record<string, unknown>, attributes)
+    .filter((d) => !((d.keyword === 'required' && d.pointer.split('/').length <= 2) || d.keyword === 'additionalProperties'))
+    .map((d) => ({
+      code: '90000900', // the one invalid-attribute code the model shows; severity tells a deprecation warning apart
+      message: d.severity === 'warning' ? `'${d.attribute}' uses a deprecated value.` : `The attributes are invalid: '${d.attribute}' fails ${d.keyword} at ${d.pointer}.`,
+      severity: d.severity === 'warning' ? 'WARNING' : 'ERROR',
+      attributeNames: [d.attribute],
+      categories: ['INVALID_ATTRIBUTE'],
+    }));
 }
 
 /**
