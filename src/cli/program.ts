@@ -4,6 +4,7 @@ import { registerList } from './commands/list.js';
 import { registerOrders } from './commands/orders.js';
 import { registerQuote } from './commands/quote.js';
 import { registerRates } from './commands/rates.js';
+import { registerReturns } from './commands/returns.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerShip } from './commands/ship.js';
 import { registerStock } from './commands/stock.js';
@@ -46,7 +47,7 @@ export async function run(args: string[], opts: RunOptions = {}): Promise<number
     });
   // Global flags may come after the sub-command (xborder rates --json).
   program.enablePositionalOptions(false);
-  for (const register of [registerSandbox, registerList, registerOrders, registerShip, registerQuote, registerRates, registerStock, registerWorker]) register(program, ctx, done);
+  for (const register of [registerSandbox, registerList, registerOrders, registerShip, registerQuote, registerRates, registerStock, registerWorker, registerReturns]) register(program, ctx, done);
   for (const c of allCommands(program)) {
     c.exitOverride();
     c.option('--json', 'machine-readable output on stdout');
