@@ -38,7 +38,7 @@ export interface EbayAdapter extends MarketplaceAdapter<EbayRawClient> {
  * come from one feed across sites. A unified SKU is one seller SKU per site (site-skus.ts), so
  * content and quantity are per site.
  */
-export function ebay(config: EbayConfigInput & { requirementsCache?: RequirementsCache }): EbayAdapter {
+export function ebay<const M extends string = string>(config: EbayConfigInput<M> & { requirementsCache?: RequirementsCache }): EbayAdapter {
   // Category requirements (taxonomy aspects, condition policies) are cached here; not a config field.
   const requirementsCache = (config as { requirementsCache?: RequirementsCache } | null)?.requirementsCache ?? new MemoryRequirementsCache();
   const { requirementsCache: _rc, ...plainConfig } = (config ?? {}) as EbayConfigInput & { requirementsCache?: RequirementsCache };

@@ -4,7 +4,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { amazon, type AmazonConfigInput } from '../../../adapters/amazon/index.js';
 import { MARKETPLACES as AMAZON } from '../../../adapters/amazon/marketplaces.js';
-import type { EbayConfigInput } from '../../../adapters/ebay/index.js';
+import { ebay, type EbayConfigInput } from '../../../adapters/ebay/index.js';
 import { findMarketplace as findEbay, MARKETPLACES as EBAY } from '../../../adapters/ebay/marketplaces.js';
 import { REGION_CODES } from '../../../adapters/shopee/regions.js';
 import type { ShopeeConfig } from '../../../adapters/shopee/index.js';
@@ -40,11 +40,12 @@ describe('types', () => {
     const fromEnv: string[] = ['XX'];
     expect(() => amazon({ marketplaces: fromEnv, sellerId: 'S', credentials })).toThrow(/Unknown Amazon marketplace "XX"/);
 
+    expect(() => ebay({ account: 'a', marketplaces: ['EBAY_GB', 'DE'], credentials })).not.toThrow();
     // @ts-expect-error 'EBAY_UK' is not an eBay site id (EBAY_GB is)
-    const badEbay: EbayConfigInput<'EBAY_UK'> = { account: 'a', marketplaces: ['EBAY_UK'], credentials };
-    expect(badEbay.marketplaces).toHaveLength(1);
-    const goodEbay: EbayConfigInput<'EBAY_GB' | 'DE'> = { account: 'a', marketplaces: ['EBAY_GB', 'DE'], credentials };
-    expect(goodEbay.marketplaces).toHaveLength(2);
+    expect(() => ebay({ account: 'a', marketplaces: ['EBAY_UK'], credentials })).toThrow(/Unknown eBay marketplace "EBAY_UK"/);
+    const sites: string[] = ['EBAY_XX'];
+    expect(() => ebay({ account: 'a', marketplaces: sites, credentials })).toThrow(ValidationError);
+    expectTypeOf<EbayConfigInput['marketplaces']>().toEqualTypeOf<readonly string[]>();
 
     expectTypeOf<ShopeeConfig['region']>().toEqualTypeOf<ShopeeRegionCode>();
     expectTypeOf<'UK'>().toExtend<AmazonMarketplaceCode>();
