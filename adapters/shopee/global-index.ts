@@ -47,8 +47,13 @@ export class GlobalSkuIndex {
   }
 
   async models(globalItemId: number, opts: CallOptions = {}) {
+    return (await this.structure(globalItemId, opts)).global_model;
+  }
+
+  /** get_global_model_list: the global item's tiers (names, options) and its models. */
+  async structure(globalItemId: number, opts: CallOptions = {}) {
     const res = await this.client.call(this.pipeline, globalOps.get_global_model_list, { query: { global_item_id: globalItemId } }, opts);
-    return res.data.response.global_model;
+    return res.data.response;
   }
 
   /** The global item whose global_item_sku is `sku` (item SKUs only), confirmed by a fresh read. */

@@ -5,6 +5,7 @@ import { ListingSchema, type Listing, type ListingInput, type ListingIssue, type
 import type { Money } from '../../src/model/money.js';
 import { invalidResult, isRejection, issuesOf, storeFor, type AdapterContext, type ShopStore } from './context.js';
 import { GlobalSkuIndex } from './global-index.js';
+import { addGlobalVariants } from './global-variants.js';
 import { chosenChannels, logisticInfo, ShopListingRules } from './listing-rules.js';
 import { MemorySkuIndexStore } from './sku-catalog.js';
 import { descriptionOf, dimensionCm, listingIssues, toTiers, weightKg } from './mappers/listing.js';
@@ -142,14 +143,14 @@ export class GlobalListings {
   private async updateExisting(l: Listing, globalItemId: number, opts: CallOptions): Promise<ListingIssue[]> {
     await this.ctx.client.call(this.m.pipeline, globalOps.update_global_item, { body: { global_item_id: globalItemId, global_item_name: l.title, description: descriptionOf(l), global_item_sku: l.sku } }, opts);
     if (!l.variants.length) return this.setPriceStock(globalItemId, [{ modelId: 0, price: l.price, quantity: l.quantity }], opts);
-    const bySku = new Map((await this.index.models(globalItemId, opts)).map((m) => [m.global_model_sku, Number(m.global_model_id)]));
+    const structure = await this.index.structure(globalItemId, opts);
+    const bySku = new Map(structure.global_model.map((m) => [m.global_model_sku, Number(m.global_model_id)]));
     if (!bySku.size) return this.initTiers(l, globalItemId, opts);
     const updates = l.variants.filter((v) => bySku.has(v.sku)).map((v) => ({ modelId: bySku.get(v.sku)!, price: v.price ?? l.price, quantity: v.quantity }));
     const missing = l.variants.filter((v) => !bySku.has(v.sku));
-    return [
-      ...(await this.setPriceStock(globalItemId, updates, opts)),
-      ...missing.map((v): ListingIssue => ({ code: 'VARIANT_NOT_CREATED', message: `variant ${v.sku} does not exist on the global item`, severity: 'warning', attributes: ['global_model'], categories: [] })),
-    ];
+    const issues = await this.setPriceStock(globalItemId, updates, opts);
+    if (missing.length) issues.push(...(await addGlobalVariants(this.ctx, this.index, l, globalItemId, structure, missing, opts)));
+    return issues;
   }
 
   /** Global update_price / update_stock, 50 models per call; global_model_id 0 for an item without models. */

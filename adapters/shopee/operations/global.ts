@@ -8,7 +8,7 @@ import {
   type AddGlobalItemResponse, type CreatePublishTaskResponse, type GlobalItemInfoResponse, type GlobalItemListResponse,
   type GlobalModelListResponse, type PublishTaskResultResponse, type PublishedListResponse, type ShopListByMerchant,
 } from '../schemas/global.js';
-import type { AddGlobalItemBody, GlobalInitTierBody, PublishTaskBody, SellerStock } from '../schemas/requests.js';
+import type { AddGlobalItemBody, AddGlobalModelBody, GlobalInitTierBody, GlobalUpdateTierBody, PublishTaskBody, SellerStock } from '../schemas/requests.js';
 
 const global = { group: 'global_product', rate: RATE_PLANS.global_product } as const;
 
@@ -25,6 +25,14 @@ export const globalOps = {
   }),
   init_tier_variation: op<{ body: GlobalInitTierBody }, BareEnvelope>({
     id: 'global_init_tier_variation', method: 'POST', path: '/api/v2/global_product/init_tier_variation', ...global, idempotent: false, response: BareEnvelope,
+  }),
+  /** Not idempotent: a replay first re-reads the global models (verify bound in global-variants.ts). */
+  add_global_model: op<{ body: AddGlobalModelBody }, BareEnvelope>({
+    id: 'add_global_model', method: 'POST', path: '/api/v2/global_product/add_global_model', ...global, idempotent: false, response: BareEnvelope,
+  }),
+  /** The whole option lists and model indexes (absolute): replaying sets the same structure again. */
+  update_tier_variation: op<{ body: GlobalUpdateTierBody }, BareEnvelope>({
+    id: 'global_update_tier_variation', method: 'POST', path: '/api/v2/global_product/update_tier_variation', ...global, idempotent: true, response: BareEnvelope,
   }),
   update_price: op<{ body: { global_item_id: number; price_list: Array<{ global_model_id: number; original_price: number }> } }, BareEnvelope>({
     id: 'global_update_price', method: 'POST', path: '/api/v2/global_product/update_price', ...global, idempotent: true, response: BareEnvelope,

@@ -3,6 +3,7 @@ import type { Router } from '../../../src/sandbox/router.js';
 import { fail, ok, requestId } from './envelope.js';
 import { bodyOf, route, type Caller } from './gate.js';
 import { idList, priceOk } from './routes-product.js';
+import { installGlobalVariation } from './routes-global-variation.js';
 import { checkTiers, tiersOf } from './routes-variation.js';
 import type { SandboxGlobalItem } from './state.js';
 import type { ShopeeSandboxState } from './world.js';
@@ -72,6 +73,7 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     const models: Array<{ tier_index?: number[]; original_price?: number; global_model_sku?: string; seller_stock?: unknown }> = b.global_model ?? [];
     const bad = checkTiers(tiers, models, decimalsOf(caller.merchant.currency));
     if (bad) return bad;
+    g.tiers = tiers;
     g.models = models.map((m) => ({ global_model_id: world.nextId() * 100 + 1, global_model_sku: m.global_model_sku ?? '', tier_index: m.tier_index!, price: m.original_price!, stock: stockOf(m.seller_stock), reserved: 0 }));
     g.update_time = world.nowSeconds();
     return ok();
@@ -145,6 +147,7 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     const g = own(caller, req.query.get('global_item_id'));
     if (!g) return notFound();
     return ok({
+      tier_variation: (g.tiers ?? []).map((t) => ({ name: t.name, option_list: t.options.map((option) => ({ option })) })),
       global_model: g.models.map((m) => ({
         global_model_id: m.global_model_id, global_model_sku: m.global_model_sku, tier_index: m.tier_index, price_info: { original_price: m.price },
         stock_info: [{ stock_type: 2, normal_stock: m.stock, reserved_stock: m.reserved, current_stock: m.stock - m.reserved }],
@@ -159,4 +162,6 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     const ids = caller.merchant.shopIds.slice((pageNo - 1) * size, pageNo * size);
     return { status: 200, body: { request_id: requestId(), is_cnsc: true, shop_list: ids.map((shop_id) => ({ shop_id })), more: pageNo * size < caller.merchant.shopIds.length } };
   });
+
+  installGlobalVariation(router, world, ctx);
 }

@@ -83,6 +83,8 @@ export interface SandboxGlobalItem {
   update_time: number;
   /** Creation instant in ms: tiers are refused until 5 s after it (global init_tier_variation). */
   createdAtMs?: number;
+  /** Set by init_tier_variation, extended by update_tier_variation. */
+  tiers?: Array<{ name: string; options: string[] }>;
   models: Array<{ global_model_id: number; global_model_sku: string; tier_index: number[]; price: number; stock: number; reserved: number }>;
   published: Array<{ shopId: number; region: string; itemId: number }>;
 }

@@ -32,10 +32,15 @@ export type GlobalItemInfoResponse = z.infer<typeof GlobalItemInfoResponseSchema
 
 export const GlobalModelListResponseSchema = envelope(
   z.looseObject({
+    /** specs/shopee/v2.global_product.get_global_model_list.json tier_variation (options with their images). */
+    tier_variation: z.array(z.looseObject({
+      name: z.string().optional(),
+      option_list: z.array(z.looseObject({ option: z.string().optional(), image: z.looseObject({ image_id: z.string().optional() }).optional().nullable() })).default([]),
+    })).default([]),
     global_model: z
       .array(z.looseObject({ global_model_id: Id, global_model_sku: z.string().optional(), tier_index: z.array(z.number()).default([]), stock_info: z.array(StockInfo).optional() }))
       .default([]),
-  }).default({ global_model: [] }),
+  }).default({ tier_variation: [], global_model: [] }),
 );
 export type GlobalModelListResponse = z.infer<typeof GlobalModelListResponseSchema>;
 

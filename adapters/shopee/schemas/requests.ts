@@ -89,6 +89,19 @@ export interface GlobalInitTierBody {
   global_model: Array<{ tier_index: number[]; original_price: number; global_model_sku?: string; seller_stock?: SellerStock[] }>;
 }
 
+/** v2.global_product.add_global_model: models for a global item that already has its tiers. */
+export interface AddGlobalModelBody {
+  global_item_id: number;
+  global_model: Array<{ tier_index: number[]; original_price: number; global_model_sku?: string; seller_stock?: SellerStock[] }>;
+}
+
+/** v2.global_product.update_tier_variation: the whole option lists and every model (by model_id) with its tier_index. */
+export interface GlobalUpdateTierBody {
+  global_item_id: number;
+  standardise_tier_variation: StandardiseTier[];
+  model_list: Array<{ model_id: number; tier_index: number[] }>;
+}
+
 export interface PublishTaskBody {
   global_item_id: number;
   shop_id: number;

@@ -2,9 +2,10 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ListingInput } from '../../../src/model/listing.js';
 import { shopee } from '../../../adapters/shopee/index.js';
-import { samplePng } from '../../../adapters/shopee/sandbox/index.js';
+import { samplePng, shopeeSandbox } from '../../../adapters/shopee/sandbox/index.js';
+import { startSandbox } from '../../../src/sandbox/index.js';
 import { tokenKey } from '../../../adapters/shopee/tokens.js';
-import { imageUrl, shopSandbox, signedQuery, TestClock, TestTokenStore, type SandboxSetup } from './helpers.js';
+import { imageUrl, PARTNER, shopSandbox, signedQuery, TestClock, TIME_SCALE, TestTokenStore, type SandboxSetup } from './helpers.js';
 
 const HOST = 'https://partner.shopeemobile.com';
 const PID = 2001887;
@@ -137,5 +138,46 @@ describe('new option values on the sandbox', () => {
     expect(await refused(raw.update_tier_variation({ body: { item_id: item.item_id, standardise_tier_variation: [tier(['Red'])], model_list: [{ model_id: 999, tier_index: [0] }] } })))
       .toMatch(/error_wrong_modelid: .*model_id:999/);
     expect(item.tiers).toEqual([{ name: 'color', options: ['Red'] }]);
+  });
+});
+
+describe('CNSC: a global variant with a new option value', () => {
+  it('extends the global tiers (update_tier_variation), then add_global_model; the sandbox refuses what the docs refuse', async () => {
+    const MERCHANT = 1000000;
+    const SG = 601306294;
+    const module = shopeeSandbox({ merchants: [{ merchantId: MERCHANT, shopIds: [SG], currency: 'CNY' }], shops: [{ shopId: SG, region: 'SG' }] });
+    const clock = new TestClock(Date.now());
+    const sb = await startSandbox({ marketplaces: { shopee: module }, timeScale: TIME_SCALE, clock });
+    try {
+      const world = module.state;
+      const pair = world.grant(PARTNER.partnerId, [{ kind: 'merchant', id: MERCHANT }, { kind: 'shop', id: SG }]);
+      const tokens = new TestTokenStore({
+        [tokenKey(PARTNER.partnerId, { kind: 'merchant', id: MERCHANT })]: { ...pair, version: 1 },
+        [tokenKey(PARTNER.partnerId, { kind: 'shop', id: SG })]: { ...pair, version: 1 },
+      });
+      const a = shopee({
+        region: 'SG', partnerId: PARTNER.partnerId, partnerKey: PARTNER.partnerKey, merchantId: MERCHANT, shopIds: [SG], merchantCurrency: 'CNY', tokens, endpoint: sb.urls.shopee!,
+        logisticIds: [18025], timeScale: TIME_SCALE, clock, retry: { baseDelayMs: 1, maxDelayMs: 5 }, publishPoll: { intervalMs: 5, attempts: 20 },
+      });
+      const mug = (variants: ListingInput['variants']): ListingInput => ({
+        sku: 'MUG', title: 'Mug', price: { amount: '59.90', currency: 'CNY' }, quantity: 0, images: [imageUrl(sb.urls.shopee!, 'mug')], handlingTimeDays: 3,
+        package: { weight: { value: 0.4, unit: 'kg' } }, marketplace: { shopee: { categoryId: 100001 } }, optionNames: ['color'], variants,
+      });
+      const white = { sku: 'MUG-W', options: { color: 'White' }, quantity: 2 };
+      expect(await a.listings.upsert(mug([white]), { store: String(SG) })).toMatchObject({ action: 'created', issues: [] });
+      const g = [...world.globalItems.values()].find((x) => x.global_item_sku === 'MUG')!;
+      const again = await a.listings.upsert(mug([white, { sku: 'MUG-B', options: { color: 'Black' }, quantity: 4 }]), { store: String(SG) });
+      expect(again).toMatchObject({ action: 'updated', issues: [] });
+      expect(g.tiers).toEqual([{ name: 'color', options: ['White', 'Black'] }]);
+      expect(g.models.map((m) => [m.global_model_sku, m.tier_index, m.stock])).toEqual([['MUG-W', [0], 2], ['MUG-B', [1], 4]]);
+      const raw = a.raw.merchant!;
+      const refused = (p: Promise<unknown>) => p.then(() => 'accepted', (e: Error) => e.message);
+      expect(await refused(raw.add_global_model({ body: { global_item_id: g.global_item_id, global_model: [{ tier_index: [2], original_price: 10, global_model_sku: 'MUG-G' }] } }))).toMatch(/error_param: Model tier_index error/);
+      const tier = (options: string[]) => [{ variation_id: 0, variation_name: 'color', variation_option_list: options.map((o) => ({ variation_option_id: 0, variation_option_name: o })) }];
+      expect(await refused(raw.update_tier_variation({ body: { global_item_id: g.global_item_id, standardise_tier_variation: tier(['White', 'Black']), model_list: [] } }))).toMatch(/error_busi_global_item_model_not_allow_empty/);
+      expect(await refused(raw.update_tier_variation({ body: { global_item_id: g.global_item_id, standardise_tier_variation: tier(['White', 'White']), model_list: [{ model_id: g.models[0]!.global_model_id, tier_index: [0] }] } }))).toMatch(/error_duplicated_variation_option/);
+    } finally {
+      await sb.close();
+    }
   });
 });
