@@ -51,6 +51,13 @@ export interface AmazonSqsStats {
  * each message deleted only after the handler resolved, its visibility extended while the handler
  * runs, left on the queue when the handler throws (SQS delivers it again after the visibility
  * timeout: at-least-once, so handlers dedupe by `eventId`).
+ *
+ * @example
+ * ```ts
+ * await eu.notifications.setupNotifications({ queueArn, types: ['ORDER_CHANGE'] });
+ * const source = eu.notifications.sqsSource({ applicationId: 'amzn1.sp.solution.…', queueUrl, sqs: { region: 'eu-west-1' } });
+ * await hub.orders.watch({ sources: [source], poll: { checkpoints }, handle, signal });
+ * ```
  */
 export class AmazonSqsSource implements NotificationSource {
   readonly marketplace = 'amazon';

@@ -117,7 +117,8 @@ export function installSqs(router: Router, world: SqsWorld): void {
     if (!target.startsWith('AmazonSQS.') || !(header(req, 'content-type') ?? '').startsWith(JSON_1_0)) {
       return reply(400, { __type: 'com.amazonaws.sqs#InvalidAction', message: 'Expected X-Amz-Target AmazonSQS.<Action> with application/x-amz-json-1.0' }, { 'x-amzn-query-error': 'InvalidAction;Sender' });
     }
-    // Every SQS request is SigV4-signed (Authorization: AWS4-HMAC-SHA256 …); unsigned ones are refused.
+    // AWS API requests are signed with Signature Version 4 (Authorization: AWS4-HMAC-SHA256 …,
+    // docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html); unsigned ones are refused.
     if (!(header(req, 'authorization') ?? '').startsWith('AWS4-HMAC-SHA256 ')) {
       return reply(400, { __type: 'com.amazonaws.sqs#MissingAuthenticationToken', message: 'Request is missing Authentication Token' }, { 'x-amzn-query-error': 'MissingAuthenticationToken;Sender' });
     }
