@@ -139,8 +139,9 @@ export function returnsService(ctx: EbayContext): ReturnsService {
       const o = callOpts(opts, undefined);
       return act('receive', id, o, () => ctx.call(returnOps.markReturnReceived, { params: { returnId: id }, headers: reader.site(), body: {} }, o));
     },
-    refund: (returnId, req, opts) => refundReturn(ctx, reader, returnId, req, callOpts(opts, undefined)),
-    refundOrder: (orderId, req, opts) => refundOrder(ctx, orderId, req, callOpts(opts, undefined)),
+    // async: bad options reject like every other call instead of throwing synchronously.
+    refund: async (returnId, req, opts) => refundReturn(ctx, reader, returnId, req, callOpts(opts, undefined)),
+    refundOrder: async (orderId, req, opts) => refundOrder(ctx, orderId, req, callOpts(opts, undefined)),
     cancellations: cancellationRequests(ctx),
   };
 }

@@ -119,3 +119,15 @@ describe('returns.approve / reject / offer / markReceived (decide, mark_as_recei
     expect(err.errors).toEqual([{ code: '1617', message: 'Invalid decision for the current state', field: 'DECLINE' }]);
   });
 });
+
+describe('returns input checks (before any call)', () => {
+  it('bad ids, requests and options are ValidationErrors naming the field, as rejected promises', async () => {
+    const a = adapter();
+    await expect(a.returns.get('')).rejects.toMatchObject({ path: 'returnId' });
+    await expect(a.returns.refund(RETURN_ID, {} as never)).rejects.toBeInstanceOf(ValidationError);
+    await expect(a.returns.refund(RETURN_ID, { amount: { amount: 100, currency: 'GBP' } }, { idempotencyKey: 42 as never })).rejects.toBeInstanceOf(ValidationError);
+    await expect(a.returns.offer!(RETURN_ID, { partialRefund: { amount: 'x', currency: 'GBP' } })).rejects.toMatchObject({ path: expect.stringMatching(/^request\.partialRefund/) });
+    expect(() => a.returns.list({})).toThrow(ValidationError);
+    await expect(a.returns.cancellations!.accept(null as never)).rejects.toMatchObject({ path: 'cancelId' });
+  });
+});
