@@ -10,9 +10,11 @@ export type WatchPollOptions = Omit<OrderSyncOptions, 'handle' | 'follow' | 'sig
   intervalMs?: number;
 };
 
+/** What the watch tells `handle` besides the order. */
 export interface WatchContext {
   /** Hub account key. */
   account: string;
+  /** The order's store as 'account:store'. */
   store: StoreRef;
   /** How this version arrived: a push's targeted read, or the poll. */
   via: 'push' | 'poll';
@@ -20,9 +22,11 @@ export interface WatchContext {
   event?: MarketplaceEvent;
 }
 
+/** Options of `hub.orders.watch`. */
 export interface OrderWatchOptions {
   /** Pull sources and inboxes (eventInbox() fed by the webhook receiver, lostPushSource, an SQS source). */
   sources?: readonly NotificationSource[];
+  /** The safety-net poll (checkpoints required). */
   poll: WatchPollOptions;
   /** Sees every order change at least once; an order version already handled is not handed again. */
   handle(order: Order, ctx: WatchContext): Promise<void> | void;
@@ -34,11 +38,13 @@ export interface OrderWatchOptions {
   onEvent?(e: WatchEvent): void;
 }
 
+/** What the watch reports to `onEvent`. */
 export type WatchEvent =
   | { type: 'push'; account?: string; event: MarketplaceEvent; action: 'read' | 'poll-now' | 'ignored' }
   | { type: 'read-failed'; account: string; orderId: string; error: unknown }
   | { type: 'source-failed'; marketplace: string; error: unknown };
 
+/** What `hub.orders.watch` resolves with once stopped. */
 export interface WatchReport {
   /** Events received from all sources. */
   events: number;
@@ -50,5 +56,6 @@ export interface WatchReport {
   delivered: { push: number; poll: number };
   /** Versions already handed (push then poll, or the reverse) that were not handed again. */
   duplicates: number;
+  /** The safety-net poll's report, one per account. */
   poll: SyncReport[];
 }

@@ -22,6 +22,7 @@ const DEFAULT_POLL_MS = 15 * 60_000;
 const ORDER_KINDS = new Set(['order_changed', 'order_cancel_requested', 'tracking_updated', 'return_changed']);
 const VERSIONS_CAP = 10_000;
 
+/** The engine behind `hub.orders.watch` (see the file comment). */
 export async function watchOrders(accounts: Readonly<Record<string, MarketplaceAdapter>>, opts: OrderWatchOptions): Promise<WatchReport> {
   check(opts);
   const keys = opts.poll.accounts ?? Object.keys(accounts);

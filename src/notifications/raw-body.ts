@@ -3,7 +3,9 @@ import type { IncomingMessage } from 'node:http';
 /** A request a framework may already have read: Express/Fastify raw-body plugins set `rawBody`. */
 export type MaybeParsedRequest = IncomingMessage & { rawBody?: Buffer | string; body?: unknown };
 
+/** The body exceeded maxBodyBytes (answered 413). */
 export class BodyTooLarge extends Error {}
+/** A framework consumed the body without keeping `rawBody` (answered 500: configure raw-body capture). */
 export class BodyConsumed extends Error {}
 
 /**

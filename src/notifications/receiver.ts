@@ -4,6 +4,7 @@ import { BodyConsumed, BodyTooLarge, readRawBody, requestUrl, type MaybeParsedRe
 import { ReplayGuard } from './replay-guard.js';
 import { REJECT_REASONS, type RejectReason, type Verification, type WebhookRequest, type WebhookVerifier } from './verifier.js';
 
+/** Options of {@link createWebhookReceiver}. */
 export interface WebhookReceiverOptions {
   /** eBay's verifier (`adapter.notifications.webhook(...)` from xborder/ebay). */
   ebay?: WebhookVerifier;
@@ -22,10 +23,13 @@ export interface WebhookReceiverOptions {
    * joined with the request path. Shopee signs the full URL, so it must be exact.
    */
   publicUrl?: string;
+  /** Time source of the replay window (default Date). */
   clock?: { now(): number };
 }
 
+/** Counters of a receiver: every request lands in exactly one outcome. */
 export interface WebhookReceiverStats {
+  /** Requests received. */
   received: number;
   /** Events whose handler resolved. */
   handled: number;
@@ -35,9 +39,11 @@ export interface WebhookReceiverStats {
   replies: number;
   /** Verifications that could not run (key fetch failed): answered 503. */
   errors: number;
+  /** Requests refused (never handled), by reason. */
   rejected: Record<RejectReason, number>;
 }
 
+/** The `(req, res)` handler {@link createWebhookReceiver} returns, with its counters. */
 export interface WebhookReceiver {
   (req: IncomingMessage, res: ServerResponse): void;
   /** Counters since creation (a copy). */

@@ -3,10 +3,13 @@ import type { MarketplaceEvent } from './event.js';
 
 /** One webhook request as the receiver hands it to a verifier: the body is the raw bytes. */
 export interface WebhookRequest {
+  /** HTTP method as received (eBay's challenge is a GET, notifications are POSTs). */
   method: string;
   /** The full URL the marketplace called (scheme, host, path, query). */
   url: string;
+  /** Request headers, lower-cased as node:http gives them. */
   headers: IncomingHttpHeaders;
+  /** The body bytes exactly as received. */
   rawBody: Buffer;
 }
 
@@ -23,6 +26,7 @@ export const REJECT_REASONS = [
   'too_large',
   'no_raw_body',
 ] as const;
+/** One of {@link REJECT_REASONS}. */
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 /**
@@ -40,8 +44,10 @@ export type Verification =
  * signature over the raw bytes first, and only then parses them into events.
  */
 export interface WebhookVerifier {
+  /** Marketplace name of the events it produces ('ebay', 'shopee'). */
   readonly marketplace: string;
   /** Is this request meant for this verifier (its signature header, its handshake)? */
   matches(req: WebhookRequest): boolean;
+  /** Checks the signature over the raw bytes, then parses; throws only when the check cannot run (answered 503). */
   verify(req: WebhookRequest): Promise<Verification>;
 }

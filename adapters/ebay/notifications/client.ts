@@ -13,16 +13,25 @@ export const PUBLIC_KEY_TTL_MS = 60 * 60_000;
 const idFromLocation = (headers: Record<string, string>) => (headers.location ?? headers.Location ?? '').split('/').filter(Boolean).pop() ?? '';
 const tokenOf = (next: string | undefined) => (next ? new URL(next, 'https://api.ebay.com').searchParams.get('continuation_token') ?? undefined : undefined);
 
+/** A destination: where eBay POSTs notifications, validated by the challenge first. */
 export interface CreateDestinationInput {
+  /** Up to 64 characters (contract error 195016). */
   name: string;
+  /** The HTTPS endpoint, exactly as the receiver's `endpoint` option. */
   endpoint: string;
+  /** The token the challenge hash includes. */
   verificationToken: string;
+  /** Default ENABLED. */
   status?: 'ENABLED' | 'DISABLED';
 }
 
+/** A subscription of one topic to one destination. */
 export interface CreateSubscriptionInput {
+  /** e.g. ORDER_CONFIRMATION (read them with topics.list()). */
   topicId: string;
+  /** From destinations.create(). */
   destinationId: string;
+  /** Default ENABLED. */
   status?: 'ENABLED' | 'DISABLED';
   /** The topic's supported schema version (getTopic → supportedPayloads); default '1.0'. */
   schemaVersion?: string;

@@ -22,6 +22,7 @@ const KINDS: Record<string, EventKind> = {
   MARKETPLACE_ACCOUNT_DELETION: 'account_deletion',
 };
 
+/** A verified eBay notification as unified events (none when it has no notificationId). */
 export function notificationToEvents(body: EbayNotificationBody, account: string, receivedAt: number): MarketplaceEvent[] {
   const n = body.notification;
   const topic = body.metadata?.topic ?? 'UNKNOWN';

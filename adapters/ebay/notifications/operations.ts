@@ -9,6 +9,7 @@ import { Config, Destination, DestinationPage, PublicKey, Subscription, Subscrip
  * (research B4, unconfirmed).
  */
 const N = '/commerce/notification/v1';
+/** Notification API calls per day (unconfirmed, see above). */
 export const NOTIFICATION_DAILY_LIMIT = 10_000;
 const notification = { group: 'notification', rate: dailyPlan(NOTIFICATION_DAILY_LIMIT) } as const;
 
@@ -19,6 +20,7 @@ type PageQuery = { limit?: number; continuation_token?: string };
 const read = { ...notification, idempotent: true } as const;
 const write = { ...notification, idempotent: true } as const;
 
+/** The Notification API op table. */
 export const notificationOps = {
   getPublicKey: op<P<{ public_key_id: string }>, PublicKey>({ id: 'getPublicKey', method: 'GET', path: `${N}/public_key/{public_key_id}`, ...read, response: PublicKey }),
   getTopics: op<P<undefined, PageQuery>, typeof TopicPage._output>({ id: 'getTopics', method: 'GET', path: `${N}/topic`, ...read, response: TopicPage }),
@@ -41,4 +43,5 @@ export const notificationOps = {
   testSubscription: op<P<{ subscription_id: string }>, unknown>({ id: 'test', method: 'POST', path: `${N}/subscription/{subscription_id}/test`, ...notification, idempotent: false }),
   deleteSubscription: op<P<{ subscription_id: string }>, unknown>({ id: 'deleteSubscription', method: 'DELETE', path: `${N}/subscription/{subscription_id}`, ...write }),
 };
+/** Type of {@link notificationOps}. */
 export type NotificationOperations = typeof notificationOps;

@@ -13,6 +13,7 @@ export interface SignatureHeader {
   digest: string;
 }
 
+/** The decoded header, or undefined when it is not base64 JSON with kid and signature. */
 export function decodeSignatureHeader(header: string): SignatureHeader | undefined {
   let json: unknown;
   try {

@@ -3,6 +3,7 @@ import type { Verification, WebhookRequest, WebhookVerifier } from '../../../src
 import { notificationToEvents, sentAtOf, type EbayNotificationBody } from './events.js';
 import { challengeResponse, decodeSignatureHeader, hashOf, verifyBody } from './signature.js';
 
+/** Options of the eBay webhook verifier (adapter.notifications.webhook). */
 export interface EbayWebhookOptions {
   /** The destination's verification token (deliveryConfig.verificationToken). */
   verificationToken: string;
@@ -10,6 +11,7 @@ export interface EbayWebhookOptions {
   endpoint: string;
   /** Account key of the events (default: the adapter's account). */
   account?: string;
+  /** Time source (default the adapter's clock). */
   now?: () => number;
 }
 

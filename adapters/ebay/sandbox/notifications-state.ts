@@ -15,7 +15,9 @@ export interface NotificationFaultPlan {
   reorderMs?: number;
 }
 
+/** Counters of the simulated deliveries. */
 export interface NotificationStats {
+  /** Notifications addressed to a destination. */
   emitted: number;
   delivered: number;
   dropped: number;
@@ -26,6 +28,7 @@ export interface NotificationStats {
   failed: number;
 }
 
+/** A destination as the simulator keeps it. */
 export interface SandboxDestination {
   destinationId: string;
   name: string;
@@ -33,6 +36,7 @@ export interface SandboxDestination {
   deliveryConfig: { endpoint: string; verificationToken: string };
 }
 
+/** A subscription as the simulator keeps it. */
 export interface SandboxSubscription {
   subscriptionId: string;
   topicId: string;
@@ -64,6 +68,7 @@ export class NotificationWorld {
 
 const worlds = new WeakMap<EbaySandboxState, NotificationWorld>();
 
+/** The Notification API state of one eBay sandbox (created at install). */
 export function notificationWorld(state: EbaySandboxState, ctx?: SandboxContext): NotificationWorld {
   let w = worlds.get(state);
   if (!w) {

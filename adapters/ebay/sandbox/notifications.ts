@@ -23,6 +23,7 @@ const TOPICS = [
   { topicId: 'MARKETPLACE_ACCOUNT_DELETION', scope: 'APPLICATION', status: 'ENABLED', description: 'A user asked eBay to delete their account.' },
 ].map((t) => ({ ...t, supportedPayloads: [{ format: ['JSON'], schemaVersion: '1.0', deliveryProtocol: 'HTTPS', deprecated: false }] }));
 
+/** Registers the Notification API routes. */
 export function installNotifications(router: Router, state: EbaySandboxState, ctx: SandboxContext, rateLimits: boolean): void {
   const w = notificationWorld(state, ctx);
   const authed = (h: (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>) => async (req: SandboxRequest) => {

@@ -5,6 +5,7 @@ import type { ShopeePush } from '../push.js';
 import { lostBody } from '../push.js';
 import { pushToEvents } from './events.js';
 
+/** What one drain pass did. */
 export interface DrainResult {
   /** Events handed to the handler. */
   handled: number;
@@ -32,10 +33,13 @@ export async function drainLostPushes(push: ShopeePush, handle: EventHandler, op
   return { handled, pages: r.pages };
 }
 
+/** Options of {@link lostPushSource}. */
 export interface LostPushSourceOptions {
   /** Pause between drains (Shopee keeps lost pushes 3 days; default 5 min). */
   everyMs?: number;
+  /** Time source and sleeps (default the system clock). */
   clock?: Clock;
+  /** Account key of the events (default the adapter's). */
   account?: string;
   /** A failed drain (network, handler) is reported here and retried at the next tick. */
   onError?: (e: unknown) => void;

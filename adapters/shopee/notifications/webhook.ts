@@ -3,9 +3,11 @@ import { PushBodySchema } from '../schemas/push.js';
 import type { ShopeePush } from '../push.js';
 import { pushToEvents } from './events.js';
 
+/** Options of {@link shopeeWebhookVerifier}. */
 export interface ShopeeWebhookOptions {
   /** Account key of the events (default: the adapter's account). */
   account?: string;
+  /** Time source (default Date.now). */
   now?: () => number;
 }
 

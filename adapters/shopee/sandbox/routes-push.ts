@@ -54,7 +54,9 @@ export interface PushFaultPlan {
   reorderMs?: number;
 }
 
+/** Counters of the push fault relay. */
 export interface PushRelayStats {
+  /** Pushes the simulator sent to the relay. */
   received: number;
   forwarded: number;
   dropped: number;
@@ -76,6 +78,7 @@ const RELAY_PATH = '/_sandbox/push-relay';
 const contexts = new WeakMap<ShopeeSandboxState, SandboxContext>();
 const relays = new WeakMap<ShopeeSandboxState, Relay>();
 
+/** Registers the relay route (installPush calls it). */
 export function installPushRelay(router: Router, world: ShopeeSandboxState, ctx: SandboxContext): void {
   contexts.set(world, ctx);
   router.add('POST', RELAY_PATH, (req) => {
