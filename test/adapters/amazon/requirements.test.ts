@@ -82,6 +82,7 @@ describe('the meta-schema keywords (ajv)', () => {
     condition_type: [{ value: 'new_new', marketplace_id: DE }],
     purchasable_offer: [{ currency: 'EUR', marketplace_id: DE, our_price: [{ schedule: [{ value_with_tax: 29.9 }] }] }],
     fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 4 }],
+    externally_assigned_product_identifier: [{ type: 'ean', value: '4006381333931', marketplace_id: DE }],
     ...over,
   });
   const keywords = (over: Record<string, unknown>) => validateDefinition(SHIRT, attrs(over)).map((i) => `${i.severity}:${i.keyword}:${i.attribute}`);
