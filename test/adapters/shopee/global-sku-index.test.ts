@@ -12,6 +12,8 @@ import { tokenKey } from '../../../adapters/shopee/tokens.js';
 import { imageUrl, PARTNER, TestClock, TIME_SCALE, TestTokenStore } from './helpers.js';
 
 const MERCHANT = 1000000;
+/** A first full scan of 2,500 global items is ~180 loopback calls: room for a loaded CI machine. */
+const SCAN_TIMEOUT_MS = 60_000;
 const SG_SHOP = 601306294;
 
 interface Setup { sb: RunningSandbox; world: ShopeeSandboxState; url: string; tokens: TestTokenStore; clock: TestClock }
@@ -76,7 +78,7 @@ describe('CNSC global SKU lookups use the persistent index (issue 15.5)', () => 
     expect(r).toMatchObject({ action: 'updated', marketplaceId: String(700_000 + 2400) });
     expect(s.world.counters.addGlobalItem).toBe(0);
     expect(globalsBySku(s.world, 'GBIG-2400')).toHaveLength(1);
-  });
+  }, SCAN_TIMEOUT_MS);
 
   it('inventory.set finds a global model however deep in the merchant catalogue', async () => {
     s = await merchantSandbox();
@@ -84,7 +86,7 @@ describe('CNSC global SKU lookups use the persistent index (issue 15.5)', () => 
     const [res] = await adapter(s).inventory.set([{ sku: 'GBIG-2490-L', quantity: 7 }]);
     expect(res).toMatchObject({ sku: 'GBIG-2490-L', ok: true });
     expect(s.world.globalItems.get(700_000 + 2490)!.models[1]!.stock).toBe(7);
-  });
+  }, SCAN_TIMEOUT_MS);
 
   it('the index persists: a new process refreshes it by update time instead of rescanning the merchant', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'xborder-global-skus-'));
