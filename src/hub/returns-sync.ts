@@ -53,7 +53,10 @@ function feedOf(adapter: MarketplaceAdapter): MarketplaceAdapter {
     // A Return carries what the engine reads of an order: id, store, updatedAt.
     return new Paginated(source as () => AsyncGenerator<never>) as unknown as Paginated<Order>;
   };
-  return { ...adapter, orders: { ...adapter.orders, list } };
+  // A view, not a copy: class-based adapters keep their prototype (capabilities getters and the like).
+  const feed = Object.create(adapter) as MarketplaceAdapter;
+  Object.defineProperty(feed, 'orders', { value: { list }, enumerable: true });
+  return feed;
 }
 
 export async function syncReturns(accounts: Readonly<Record<string, MarketplaceAdapter>>, opts: ReturnSyncOptions): Promise<SyncReport> {
