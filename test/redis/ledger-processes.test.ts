@@ -43,7 +43,7 @@ describe.runIf(hasRedisServer)('StockLedger shared by 4 OS processes through Red
     await seed.flush();
 
     const children = Array.from({ length: PROCS }, (_, p) => startChild(bundle, { redisUrl: server.url, id: `p${p}`, orders: OWN, shared: SHARED, skus: SKUS }));
-    await Promise.all(children.map((c) => c.waitFor(/^ready$/, 60_000)));
+    await Promise.all(children.map((c) => c.waitFor(/^ready$/)));
     const started = Date.now();
     await redis.set('proof:startAt', String(started + 100));
     const results = (await Promise.all(children.map((c) => c.exited))).map((d) => JSON.parse(d.lines.at(-1)!) as { pushes: number; minPush: number; minFree: number });
@@ -61,5 +61,5 @@ describe.runIf(hasRedisServer)('StockLedger shared by 4 OS processes through Red
     // Every process committed each import: 1 seed commit + PROCS × (OWN + SHARED), log folded as it went.
     expect(commits).toBe(1 + PROCS * (OWN + SHARED));
     expect(await redis.llen('xborder:_:proof:ledger:log')).toBeLessThan(50);
-  }, 120_000);
+  }, 240_000);
 });

@@ -78,13 +78,13 @@ describe.runIf(hasRedisServer)('RedisTokenStore', () => {
   it('8 connections racing compare-and-swap: 1,000 rotations, none lost, the stored pair is the latest', async () => {
     const results = await raceConnections('cas', 'shopee:9:shop:cas', 1001);
     expect(results.filter((r) => r.wins.length > 0).length).toBeGreaterThan(1);
-  });
+  }, 120_000);
 
   it('8 connections refreshing under the lock, as the adapter does: 1,000 rotations, no single-use token burned twice', async () => {
     const results = await raceConnections('lock', 'shopee:9:shop:lock', 1001);
     expect(results.reduce((n, r) => n + r.reauthorizations + r.lostInLock, 0)).toBe(0);
     expect(await a.scard('shopee:9:shop:lock:burned')).toBe(1000);
-  });
+  }, 120_000);
 
   // Opt-in (XBORDER_REDIS_PROCESSES=1): 8 tsx start-ups dominate (24 s on a loaded 2-core box);
   // Redis sees connections, not processes, so the 8-connection races above prove the same property.

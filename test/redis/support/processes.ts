@@ -29,7 +29,7 @@ export interface Child {
   proc: ChildProcess;
   /** Lines the child printed to stdout so far. */
   lines: string[];
-  /** Resolves with the first stdout line matching. */
+  /** Resolves with the first stdout line matching (generous default: start-up on a loaded 2-core machine can take tens of seconds). */
   waitFor(re: RegExp, timeoutMs?: number): Promise<string>;
   /** Resolves with every stdout line once the child exits (rejects on a non-zero exit unless killed). */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; lines: string[] }>;
@@ -66,7 +66,7 @@ export function startChild(bundle: string, arg: unknown): Child {
   exited.catch(() => undefined);
   return {
     proc, lines, exited,
-    waitFor(re, timeoutMs = 20_000) {
+    waitFor(re, timeoutMs = 90_000) {
       const hit = lines.find((l) => re.test(l));
       if (hit) return Promise.resolve(hit);
       return new Promise((resolve, reject) => {
