@@ -8,6 +8,7 @@ import { registerReturns } from './commands/returns.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerShip } from './commands/ship.js';
 import { registerStock } from './commands/stock.js';
+import { registerValidate } from './commands/validate.js';
 import { registerWorker } from './commands/worker.js';
 import type { CliContext } from './context.js';
 import { EXIT_OK, EXIT_USAGE, reportError, type Io } from './exit.js';
@@ -47,7 +48,7 @@ export async function run(args: string[], opts: RunOptions = {}): Promise<number
     });
   // Global flags may come after the sub-command (xborder rates --json).
   program.enablePositionalOptions(false);
-  for (const register of [registerSandbox, registerList, registerOrders, registerShip, registerQuote, registerRates, registerStock, registerWorker, registerReturns]) register(program, ctx, done);
+  for (const register of [registerSandbox, registerList, registerOrders, registerShip, registerQuote, registerRates, registerStock, registerWorker, registerReturns, registerValidate]) register(program, ctx, done);
   for (const c of allCommands(program)) {
     c.exitOverride();
     c.option('--json', 'machine-readable output on stdout');

@@ -5,6 +5,7 @@ import { loadCatalog } from '../../hub/catalog.js';
 import { CliError, EXIT_OK, EXIT_PARTIAL } from '../exit.js';
 import { csvList, hubFromConfig, pricingFromConfig, type CliContext } from '../context.js';
 import { bulkProgress } from '../progress.js';
+import { preflightSummaryOf } from './validate.js';
 
 interface ListFlags {
   stores?: string;
@@ -13,6 +14,8 @@ interface ListFlags {
   currency?: string;
   concurrency?: string;
   single?: boolean;
+  /** commander's --no-preflight */
+  preflight?: boolean;
 }
 
 export function registerList(program: Command, ctx: CliContext, done: (code: number) => void): void {
@@ -26,6 +29,7 @@ export function registerList(program: Command, ctx: CliContext, done: (code: num
     .option('--currency <code>', 'currency of catalog rows without one (default: pricing.base)')
     .option('--concurrency <n>', 'listings in flight per store (default 16)')
     .option('--single', "never use the adapters' bulk paths")
+    .option('--no-preflight', "submit without checking the stores' published requirements first")
     .action(async (catalogFile: string, flags: ListFlags) => done(await runList(ctx, catalogFile, flags)));
 }
 
@@ -48,11 +52,16 @@ async function runList(ctx: CliContext, catalogFile: string, flags: ListFlags): 
       onProgress: progress.onProgress,
       ...(concurrency ? { concurrency } : {}),
       ...(flags.single ? { singleOnly: true } : {}),
+      ...(flags.preflight === false ? { preflight: false } : {}),
     });
   } finally {
     progress.stop();
   }
   if (ctx.io.json) ctx.io.out(JSON.stringify(report));
-  else ctx.io.out(formatBulkReport(report));
+  else {
+    ctx.io.out(formatBulkReport(report));
+    const pre = preflightSummaryOf(report);
+    if (pre) ctx.io.out(pre);
+  }
   return report.ok ? EXIT_OK : EXIT_PARTIAL;
 }
