@@ -10,16 +10,11 @@ import { isXborderError, type ErrorCode } from '../errors/xborder-error.js';
 import type { Clock } from '../http/clock.js';
 import { backoffDelay, inventoryRetryPolicy, type RetryPolicy } from '../http/retry.js';
 import { targetKey, type QuantityRules, type Target } from './availability.js';
+import { CallCost } from './call-cost.js';
 import type { PushItemOutcome, PushJournal } from './journal.js';
 import type { StockLedger } from './ledger.js';
 import { priorityOf, PushQueue, type QueueEntry } from './push-queue.js';
 import type { PushEvent, SyncStats } from './report.js';
-
-/**
- * A call should add about this much over a one-item call, so a zero-out queued meanwhile waits one
- * short call (issue 26.5: behind per-item APIs a 50-item batch took marketplace minutes).
- */
-const TARGET_EXTRA_MS = 10_000;
 
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['OUTCOME_UNKNOWN', 'TIMEOUT', 'NETWORK', 'RATE_LIMITED', 'MARKETPLACE_UNAVAILABLE', 'QUOTA_EXHAUSTED']);
 
@@ -56,8 +51,8 @@ export class AccountPusher {
   /** Retries waiting for their backoff: one timer per pusher, not one sleep (and signal listener) each. */
   private readonly retryDue = new Map<string, { target: Target; attempt: number; at: number }>();
   private retryTimer?: Promise<void>;
-  /** Recent answered calls (items, engine-clock ms): what one more item in a call costs. */
-  private readonly costs: Array<{ n: number; ms: number }> = [];
+  /** Sizes batches by what one more item costs (call-cost.ts). */
+  private readonly cost = new CallCost();
   readonly batchSize: number;
   /** The SDK's one retry policy (src/http/retry.ts), sized by maxAttempts and retryDelayMs. */
   private readonly retryPolicy: RetryPolicy;
@@ -151,7 +146,7 @@ export class AccountPusher {
         skus.add(e.target.sku);
         batch.push(e);
       }
-      if (batch.length >= this.batchLimit()) break;
+      if (batch.length >= this.cost.batchLimit(this.batchSize)) break;
     }
     for (const e of later) this.queue.put(e, priorityOf(e.quote.quantity, ledger.confirmed(e.target)?.qty));
     return batch;
@@ -183,25 +178,6 @@ export class AccountPusher {
     }
     this.held.set(e.key, e);
     return true;
-  }
-
-  private learnCost(n: number, ms: number): void {
-    this.costs.push({ n, ms });
-    if (this.costs.length > 8) this.costs.shift();
-  }
-
-  /**
-   * Batch size from measured cost: the quickest recent call stands for a call's fixed cost, and
-   * what multi-item calls took beyond it, per extra item, is the cost of one more item. Bulk APIs
-   * (a feed, a 25-offer bulk call) add almost nothing per item and keep full batches; per-item
-   * APIs get batches that stay near TARGET_EXTRA_MS.
-   */
-  private batchLimit(): number {
-    const multi = this.costs.filter((c) => c.n > 1);
-    if (!multi.length) return this.batchSize;
-    const fixed = Math.min(...this.costs.map((c) => c.ms));
-    const perItem = multi.reduce((sum, c) => sum + Math.max(0, c.ms - fixed) / (c.n - 1), 0) / multi.length;
-    return perItem > 0 ? Math.max(1, Math.min(this.batchSize, Math.floor(TARGET_EXTRA_MS / perItem))) : this.batchSize;
   }
 
   /** Recomputes a stale quote; false (and resolved) when the target no longer has one. */
@@ -242,7 +218,7 @@ export class AccountPusher {
       results = batch.map((b) => ({ sku: b.target.sku, ok: false, error: e as InventoryResult['error'] }));
     }
     const at = clock.now();
-    if (results.some((x) => x !== undefined)) this.learnCost(batch.length, at - started);
+    if (results.some((x) => x !== undefined)) this.cost.learn(batch.length, at - started);
     const outcomes = batch.map((e, i) => this.settle(e, results[i], at));
     void this.d.journal.append({ t: 'result', id, at: new Date().toISOString(), account, durationMs: at - started, items: outcomes }).catch(() => undefined);
     try {

@@ -5,6 +5,7 @@
  * call stays short, and a zero-out goes out within one short call.
  */
 import { describe, expect, it } from 'vitest';
+import { CallCost } from '../../../src/inventory/call-cost.js';
 import { createInventorySync, StockLedger } from '../../../src/inventory/index.js';
 import { memoryMarketplace } from './doubles.js';
 import { VirtualClock } from './virtual-clock.js';
@@ -47,5 +48,25 @@ describe('batch sizing by call cost', () => {
     // Without sizing: the 20-item call in flight (40 s) delays the zero-out; with it, one short call.
     expect(zeroAt! - soldOutAt).toBeLessThanOrEqual(12_000);
     expect(Math.max(...sizes.slice(1))).toBeLessThan(20);
+  });
+});
+
+describe('CallCost', () => {
+  it('a bulk API (a feed: 60 s however many items) keeps full batches', () => {
+    const c = new CallCost();
+    c.learn(1, 60_000);
+    c.learn(25, 61_000);
+    expect(c.batchLimit(50)).toBe(50);
+  });
+
+  it('a per-item API (2 s an item) gets batches adding about 10 s; unknown cost keeps the adapter batch', () => {
+    const c = new CallCost();
+    expect(c.batchLimit(50)).toBe(50);
+    c.learn(21, 42_000);
+    expect(c.batchLimit(50)).toBe(50); // no one-item call yet: the fixed cost is unknown
+    c.learn(1, 2_000);
+    expect(c.batchLimit(50)).toBe(5);
+    c.learn(5, 10_000);
+    expect(c.batchLimit(50)).toBe(5);
   });
 });
