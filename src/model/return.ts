@@ -7,8 +7,11 @@ import { InstantSchema } from './order.js';
  * Returns, refunds and buyer cancellation requests (issue 23): per-line entities of their own,
  * not order statuses (DESIGN §4). Every adapter maps its marketplace's records into these.
  */
+/** Unified return statuses, in lifecycle order. */
 export const RETURN_STATUSES = ['requested', 'approved', 'rejected', 'in_transit', 'received', 'refunded', 'closed', 'disputed'] as const;
+/** zod schema of {@link ReturnStatus}. */
 export const ReturnStatusSchema = z.enum(RETURN_STATUSES);
+/** Where a return stands: requested → approved | rejected → in_transit → received → refunded → closed; disputed when escalated. */
 export type ReturnStatus = z.infer<typeof ReturnStatusSchema>;
 
 /** Unified return reasons; the marketplace's own code travels beside it in `marketplaceCode`. */
@@ -16,9 +19,12 @@ export const RETURN_REASONS = [
   'not_as_described', 'defective', 'damaged', 'wrong_item', 'missing_parts', 'no_longer_needed',
   'ordered_by_mistake', 'size_fit', 'arrived_late', 'not_received', 'other',
 ] as const;
+/** zod schema of {@link ReturnReasonCode}. */
 export const ReturnReasonCodeSchema = z.enum(RETURN_REASONS);
+/** A unified return reason code. */
 export type ReturnReasonCode = z.infer<typeof ReturnReasonCodeSchema>;
 
+/** Why the buyer returns: unified code, the marketplace's code and the buyer's comment. */
 export const ReturnReasonSchema = z.object({
   code: ReturnReasonCodeSchema,
   /** The marketplace's reason code, verbatim (eBay `returnReason`, Shopee `reason`...). */
@@ -26,6 +32,7 @@ export const ReturnReasonSchema = z.object({
   /** The buyer's own words (may be free text: not logged by xborder). */
   comment: z.string().optional(),
 });
+/** See {@link ReturnReasonSchema}. */
 export type ReturnReason = z.infer<typeof ReturnReasonSchema>;
 
 /** What the seller must do by when, e.g. answer the request or refund after receipt. */
@@ -35,8 +42,10 @@ export const SellerDeadlineSchema = z.object({
   marketplaceAction: z.string().optional(),
   by: InstantSchema,
 });
+/** See {@link SellerDeadlineSchema}. */
 export type SellerDeadline = z.infer<typeof SellerDeadlineSchema>;
 
+/** The way back: who pays, carrier (unified code) and tracking. */
 export const ReturnShippingSchema = z.object({
   /** Who pays for the way back. */
   paidBy: z.enum(['buyer', 'seller', 'marketplace', 'unknown']),
@@ -46,8 +55,10 @@ export const ReturnShippingSchema = z.object({
   /** The marketplace's shipment status verbatim (e.g. eBay `shipmentStatus`). */
   marketplaceStatus: z.string().optional(),
 });
+/** See {@link ReturnShippingSchema}. */
 export type ReturnShipping = z.infer<typeof ReturnShippingSchema>;
 
+/** One order line being returned, with its refund amounts. */
 export const ReturnLineSchema = z.object({
   lineId: z.string(),
   sku: z.string().optional(),
@@ -58,9 +69,12 @@ export const ReturnLineSchema = z.object({
   refundRequested: MoneySchema.optional(),
   refunded: MoneySchema.optional(),
 });
+/** See {@link ReturnLineSchema}. */
 export type ReturnLine = z.infer<typeof ReturnLineSchema>;
 
+/** Unified refund states (pending until the marketplace confirms the money moved). */
 export const REFUND_STATES = ['pending', 'succeeded', 'failed', 'unknown'] as const;
+/** The part of a refund paid for one order line. */
 export const RefundLineSchema = z.object({ lineId: z.string(), quantity: z.number().int().positive().optional(), amount: MoneySchema });
 
 /** Money paid back to the buyer, with or without a return. */
@@ -79,8 +93,10 @@ export const RefundSchema = z.object({
   outcome: z.enum(['confirmed', 'already_done', 'unknown']).default('confirmed'),
   at: z.string().optional(),
 });
+/** See {@link RefundSchema}. */
 export type Refund = z.infer<typeof RefundSchema>;
 
+/** A return of one or more order lines (one line on eBay), as every adapter maps it. */
 export const ReturnSchema = z.object({
   id: z.string(),
   marketplace: z.string(),
@@ -104,8 +120,10 @@ export const ReturnSchema = z.object({
   /** The marketplace's record as read (for audits and what the unified model leaves out). */
   raw: z.unknown(),
 });
+/** See {@link ReturnSchema}. */
 export type Return = z.infer<typeof ReturnSchema>;
 
+/** Unified cancellation request statuses. */
 export const CANCELLATION_REQUEST_STATUSES = ['requested', 'accepted', 'rejected', 'closed'] as const;
 
 /**
@@ -132,6 +150,7 @@ export const CancellationRequestSchema = z.object({
   updatedAt: InstantSchema.optional(),
   raw: z.unknown(),
 });
+/** See {@link CancellationRequestSchema}. */
 export type CancellationRequest = z.infer<typeof CancellationRequestSchema>;
 
 /** What an approve / reject / offer / receive action on a return came to. */
@@ -143,4 +162,5 @@ export const ReturnActionResultSchema = z.object({
   return: ReturnSchema.optional(),
   warnings: z.array(z.string()).default([]),
 });
+/** See {@link ReturnActionResultSchema}. */
 export type ReturnActionResult = z.infer<typeof ReturnActionResultSchema>;

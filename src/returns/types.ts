@@ -27,6 +27,7 @@ export interface ReturnsCapabilities {
   stablePaging: boolean;
 }
 
+/** returns.list: returns whose last change falls in [updatedSince, until]. */
 export interface ReturnListQuery {
   updatedSince?: Date | string;
   /** Upper bound of the window; default now. */
@@ -35,16 +36,19 @@ export interface ReturnListQuery {
   resumeFrom?: ResumeToken;
 }
 
+/** returns.approve input. */
 export interface ApproveReturnRequest {
   /** Return merchandise authorization number, where the marketplace takes one. */
   rma?: string;
   comment?: string;
 }
 
+/** returns.reject input. */
 export interface RejectReturnRequest {
   comment?: string;
 }
 
+/** returns.offer input: a partial refund instead of the return. */
 export interface OfferRequest {
   /** What the seller offers back while the buyer keeps the item. */
   partialRefund: Money | { amount: string; currency: string };
@@ -59,6 +63,7 @@ export type RefundRequest =
   | { lines: Array<{ lineId: string; quantity?: number; amount?: Money | { amount: string; currency: string } }>; comment?: string; reason?: string }
   | { amount: Money | { amount: string; currency: string }; comment?: string; reason?: string };
 
+/** cancellations.list: requests whose last change falls in [updatedSince, until]. */
 export interface CancellationListQuery {
   updatedSince?: Date | string;
   until?: Date | string;
@@ -67,9 +72,13 @@ export interface CancellationListQuery {
 
 /** Buyer cancellation requests: surfaced like returns, answered by the seller. */
 export interface CancellationRequestsService {
+  /** Requests whose last change falls in the window (resumable). */
   list(query: CancellationListQuery, opts?: CallOptions): Paginated<CancellationRequest>;
+  /** One request as the marketplace has it now. */
   get(id: string, opts?: CallOptions): Promise<CancellationRequest>;
+  /** Accepts a buyer's request: the order is cancelled and the buyer refunded (journaled). */
   accept(id: string, opts?: CallOptions): Promise<CancellationRequest & { outcome: 'confirmed' | 'already_done' | 'unknown' }>;
+  /** Declines a buyer's request, e.g. because the order already shipped (journaled). */
   reject(id: string, req?: { reason?: string; comment?: string; shippedAt?: string; trackingNumber?: string; carrier?: string }, opts?: CallOptions): Promise<CancellationRequest & { outcome: 'confirmed' | 'already_done' | 'unknown' }>;
 }
 
@@ -78,12 +87,19 @@ export interface CancellationRequestsService {
  * with the same key after a crash reads the return back and never acts twice (journaled-action.ts).
  */
 export interface ReturnsService {
+  /** Returns whose last change falls in the window, as a resumable async iterable. */
   list(query: ReturnListQuery, opts?: CallOptions): Paginated<Return>;
+  /** One return as the marketplace has it now. */
   get(returnId: string, opts?: CallOptions): Promise<Return>;
+  /** Accepts the return request (the buyer then ships the item back). */
   approve(returnId: string, req?: ApproveReturnRequest, opts?: CallOptions): Promise<ReturnActionResult>;
+  /** Declines the return request. */
   reject(returnId: string, req?: RejectReturnRequest, opts?: CallOptions): Promise<ReturnActionResult>;
+  /** Refunds by lines or by amount, never more than was paid (checked before any call). */
   refund(returnId: string, req: RefundRequest, opts?: CallOptions): Promise<Refund>;
+  /** Offers a partial refund while the buyer keeps the item. */
   offer?(returnId: string, req: OfferRequest, opts?: CallOptions): Promise<ReturnActionResult>;
+  /** The returned item arrived back with the seller. */
   markReceived?(returnId: string, opts?: CallOptions): Promise<ReturnActionResult>;
   /** A refund with no return behind it. */
   refundOrder?(orderId: string, req: RefundRequest, opts?: CallOptions): Promise<Refund>;

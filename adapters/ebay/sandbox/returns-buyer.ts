@@ -5,6 +5,7 @@ import { DAY, move, postOrder, type SandboxCancel, type SandboxReturn } from './
  * What buyers (and eBay) do in the simulator: open a return, ship it back, request a
  * cancellation. Tests and demos drive these; the seller side is the HTTP API.
  */
+/** What a buyer opens a return for. */
 export interface OpenReturnInput {
   orderId: string;
   lineItemId: string;
@@ -16,6 +17,7 @@ export interface OpenReturnInput {
 /** Item-not-as-described reasons are "SNAD" returns; the rest are remorse (ReturnReasonTypeEnum). */
 const SNAD = new Set(['ARRIVED_DAMAGED', 'DEFECTIVE_ITEM', 'NOT_AS_DESCRIBED', 'MISSING_PARTS', 'WRONG_ITEM']);
 
+/** The buyer opens a return on one order line: RETURN_REQUESTED, the seller to respond within three days. */
 export function openReturn(state: EbaySandboxState, input: OpenReturnInput): SandboxReturn {
   const order = state.orders.get(input.orderId);
   const line = order?.lineItems.find((l) => l.lineItemId === input.lineItemId);

@@ -10,7 +10,9 @@ import type { EbaySandboxState } from './state.js';
  * Post-Order reference (ReturnSummaryType, CancelDetail); every rule cites its page where it is
  * applied (returns.ts, cancellations.ts).
  */
+/** Post-Order Amount: a number value and its currency. */
 export interface PoAmount { value: number; currency: string }
+/** One return as the simulator keeps it (rendered as ReturnSummaryType / detail). */
 export interface SandboxReturn {
   returnId: string;
   orderId: string;
@@ -31,6 +33,7 @@ export interface SandboxReturn {
   tracking?: { carrierEnum: string; trackingNumber: string; deliveryStatus: string };
   history: Array<{ activity: string; fromState: string; toState: string; at: number }>;
 }
+/** One cancellation as the simulator keeps it (rendered as CancelDetail). */
 export interface SandboxCancel {
   cancelId: string;
   legacyOrderId: string;
@@ -45,6 +48,7 @@ export interface SandboxCancel {
   refund: PoAmount;
 }
 
+/** The simulator's Post-Order records. */
 export class PostOrderState {
   readonly returns = new Map<string, SandboxReturn>();
   readonly cancels = new Map<string, SandboxCancel>();
@@ -55,6 +59,7 @@ export class PostOrderState {
 }
 
 const stores = new WeakMap<EbaySandboxState, PostOrderState>();
+/** The Post-Order records of one eBay simulator (created on first use). */
 export function postOrder(state: EbaySandboxState): PostOrderState {
   let s = stores.get(state);
   if (!s) stores.set(state, (s = new PostOrderState()));
