@@ -1,4 +1,4 @@
-import type { Capabilities, InventoryUpdate, MarketplaceAdapter, OrderListQuery, StoreOptions } from '../../src/adapter.js';
+import type { Capabilities, InventoryUpdate, MarketplaceAdapter, OrderListQuery, StoreOptions, ValidateOptions } from '../../src/adapter.js';
 import { parseInput, registerSecret } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import { systemClock } from '../../src/http/clock.js';
@@ -9,6 +9,8 @@ import { currencyExponent } from '../../src/model/currencies.js';
 import type { Money } from '../../src/model/money.js';
 import type { Shipment } from '../../src/model/shipment.js';
 import { MemoryIntentJournal } from '../../src/state/intent-journal.js';
+import { MemoryRequirementsCache } from '../../src/requirements/cache.js';
+import type { RequirementsCache, RequirementsQuery } from '../../src/requirements/types.js';
 import { ShopeeAuth } from './auth.js';
 import { bulkUpsert } from './bulk.js';
 import { ShopeeClient } from './client.js';
@@ -20,12 +22,14 @@ import { ImageUploader, MemoryImageCache, defaultFetchImage } from './images.js'
 import { globalBackend, setInventory, shopBackend } from './inventory.js';
 import { labelsFor, type ShippingDocumentType } from './labels.js';
 import { ShopListings } from './listings.js';
+import { shopeeRequirements } from './requirements/service.js';
 import { globalOps, type GlobalOps } from './operations/global.js';
 import { orderOps, type OrderOps } from './operations/order.js';
 import { productOps, type ProductOps } from './operations/product.js';
 import { publicOps, type PublicOps } from './operations/public.js';
 import { ShopeeOrders } from './orders.js';
 import { ShopeePush } from './push.js';
+import { SHOPEE_RETURNS_CAPABILITIES, shopeeReturnsService } from './returns/service.js';
 import { REGIONS, apiHost } from './regions.js';
 import { tokenStoreOf } from './token-persistence.js';
 import { TokenManager, type Identity } from './tokens.js';
@@ -46,16 +50,19 @@ export const capabilities: Capabilities = {
   bulkListingThreshold: null,
   quantity: { sharedAcrossStores: false, includesReserved: true, marketplaceFulfilledReadOnly: true },
   inventoryBatchSize: 50,
+  returns: SHOPEE_RETURNS_CAPABILITIES,
 };
 
 /** The Shopee Open Platform v2 adapter: one shop account, or one CNSC merchant with its shops. */
-export function shopee(config: ShopeeConfig): ShopeeAdapter {
+export function shopee(config: ShopeeConfig & { requirementsCache?: RequirementsCache }): ShopeeAdapter {
   return build(config);
 }
 
-function build(config: ShopeeConfig) {
+function build(config: ShopeeConfig & { requirementsCache?: RequirementsCache }) {
   if (typeof config?.partnerKey === 'string') registerSecret(config.partnerKey);
-  const cfg = parseInput(ShopeeConfigSchema, config, 'config');
+  // Category requirements are cached here; not a config field.
+  const { requirementsCache = new MemoryRequirementsCache(), ...plain } = (config !== null && typeof config === 'object' ? config : { requirementsCache: undefined }) as ShopeeConfig & { requirementsCache?: RequirementsCache };
+  const cfg = parseInput(ShopeeConfigSchema, config !== null && typeof config === 'object' ? plain : config, 'config');
   const clock = cfg.clock ?? systemClock;
   const merchantId = cfg.merchantId;
   const shops = merchantId !== undefined
@@ -68,6 +75,7 @@ function build(config: ShopeeConfig) {
   const identities: Identity[] = [...(merchantId !== undefined ? [{ kind: 'merchant' as const, id: merchantId }] : []), ...shops.map((s) => ({ kind: 'shop' as const, id: s.shopId }))];
   const baseUrl = cfg.endpoint ?? apiHost(cfg.host, cfg.sandbox);
   let client: ShopeeClient;
+  const journal = cfg.journal ?? new MemoryIntentJournal();
   const tokens = new TokenManager({
     store: tokenStoreOf(cfg, identities, clock.now()),
     partnerId: cfg.partnerId,
@@ -79,7 +87,7 @@ function build(config: ShopeeConfig) {
   });
   client = new ShopeeClient({
     partnerId: cfg.partnerId, partnerKey: cfg.partnerKey, baseUrl, clock, tokens,
-    limiter: cfg.limiter ?? new Limiter(undefined, clock), journal: cfg.journal ?? new MemoryIntentJournal(),
+    limiter: cfg.limiter ?? new Limiter(undefined, clock), journal,
     hooks: cfg.hooks, retry: cfg.retry, timeScale: cfg.timeScale, consistency: cfg.consistency, transport: cfg.transport, timeoutMs: cfg.timeoutMs,
   });
   const account = merchantId !== undefined ? `merchant:${merchantId}` : String(cfg.shopId);
@@ -97,10 +105,14 @@ function build(config: ShopeeConfig) {
   const orders = new ShopeeOrders(ctx);
   const fulfilment = new ShopeeFulfilment(ctx, orders);
   const defaultIdentity = identities[0]!;
+  const requirements = shopeeRequirements(ctx, requirementsCache);
 
   const listings = {
     upsert: (l: ListingInput, o?: GlobalUpsertOptions) => listingImpl.upsert(l, o),
-    validate: (l: ListingInput, o?: StoreOptions) => listingImpl.validate(l, o),
+    validate: (l: ListingInput, o?: ValidateOptions) => (o?.offline === true ? requirements.validateOffline(l, o) : listingImpl.validate(l, o)),
+    requirements: (q: RequirementsQuery) => requirements.requirements(q),
+    /** v2.product.category_recommend: category ids for an item name, best first. */
+    suggestCategories: (itemName: string, o?: CallOptions & { store?: string }) => requirements.suggestCategories(itemName, o),
     get: (sku: string, o?: StoreOptions) => listingImpl.get(sku, o),
     update: (sku: string, patch: { price?: Money; quantity?: number }, o?: StoreOptions) => listingImpl.update(sku, patch, o),
     delete: (sku: string, o?: StoreOptions) => listingImpl.delete(sku, o),
@@ -127,6 +139,7 @@ function build(config: ShopeeConfig) {
       refresh: (s: Shipment, o?: CallOptions) => fulfilment.refresh(s, o),
       labels: (s: Shipment, o?: CallOptions & { type?: ShippingDocumentType }) => labelsFor(ctx, orders, s, o),
     },
+    returns: shopeeReturnsService(ctx, { journal, clock }),
     auth: new ShopeeAuth(client, cfg, tokens, baseUrl, defaultIdentity),
     push: new ShopeePush(client, cfg.partnerKey, account),
     raw: {

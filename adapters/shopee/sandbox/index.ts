@@ -11,6 +11,7 @@ import { installPayment } from './routes-payment.js';
 import { installProduct } from './routes-product.js';
 import { installPublish } from './routes-publish.js';
 import { installPush } from './routes-push.js';
+import { installReturns } from './routes-returns.js';
 import { installVariation } from './routes-variation.js';
 import { seedOrder, type SeedOrderSpec } from './seed.js';
 import { ShopeeSandboxState, type WorldOptions } from './world.js';
@@ -19,6 +20,7 @@ import { shopeeBuyer } from './buyers.js';
 export { ShopeeSandboxState, seedOrder, type SeedOrderSpec };
 export { apiTypeOf, expectedSign, pushAuthorization } from './signature.js';
 export { samplePng } from './routes-media.js';
+export { advanceReturn, sandboxReturns, seedReturn, type SandboxReturn, type SeedReturnSpec } from './routes-returns.js';
 export { routePushes, type PushFaultPlan, type PushRelayStats } from './routes-push.js';
 
 /** Test partner of the simulator (any partner can be configured). */
@@ -73,6 +75,7 @@ export function shopeeSandbox(opts: ShopeeSandboxOptions = {}): SandboxModule<Sh
       installLogistics(router, world, ctx);
       installPayment(router, world, ctx);
       installPush(router, world, ctx);
+      installReturns(router, world, ctx);
     },
     throttled,
     serverError,

@@ -1,0 +1,133 @@
+import { NotSupportedError, ValidationError } from '../../../src/errors/classes.js';
+import { parseInput } from '../../../src/errors/from-response.js';
+import { parseCallOptions, type CallOptions } from '../../../src/http/call-options.js';
+import type { Clock } from '../../../src/http/clock.js';
+import { parseRecords } from '../../../src/http/parse.js';
+import type { Return, ReturnActionResult } from '../../../src/model/return.js';
+import type { Paginated } from '../../../src/paginate/paginated.js';
+import { splitWindows, windowedPaginate, type TimeWindow } from '../../../src/paginate/time-windows.js';
+import { journaledAction } from '../../../src/returns/journaled-action.js';
+import { IdSchema, ReturnListQuerySchema } from '../../../src/returns/schemas.js';
+import type { ReturnListQuery, ReturnsCapabilities, ReturnsService } from '../../../src/returns/types.js';
+import type { IntentJournal } from '../../../src/state/intent-journal.js';
+import { shopPipeline, type AdapterContext, type ShopStore } from '../context.js';
+import { mapShopeeReturn, shopeeStatusesOf } from './mapper.js';
+import { returnOps, ShopeeReturnWire } from './operations.js';
+
+/**
+ * get_return_list: "The maximum date range that may be specified with the update_time_from and
+ * update_time_to fields is 15 days"; page_size "<= 100"; page_no pages
+ * (specs/shopee/v2.returns.get_return_list.json request_params).
+ */
+const WINDOW_MS = 15 * 86_400_000;
+const PAGE = 100;
+
+/**
+ * What Shopee lets a seller do by API (specs/shopee/v2.returns.*.json): read returns, `confirm`
+ * ("Confirm refund": the seller agrees and Shopee refunds the buyer), counter-offer, dispute with
+ * evidence. There is no plain decline (a seller disputes instead, with a reason and proof), no
+ * seller-initiated refund amount, no "item received" call: those are refused with NotSupportedError.
+ */
+export const SHOPEE_RETURNS_CAPABILITIES: ReturnsCapabilities = {
+  list: true, approve: true, reject: false,
+  // v2.returns.offer takes a ReturnSolution string whose refund-only value is not in the spec
+  // snapshot (only RETURN_REFUND is shown): not wired until it can be cited.
+  partialRefundOffer: false,
+  refundByLines: false, refundByAmount: false, refundWithoutReturn: false, markReceived: false,
+  // Buyer cancellations are answered through orders.respondToCancellation (v2.order.handle_buyer_cancellation).
+  cancellationRequests: { list: false, accept: false, reject: false },
+  // Pages are ordered by Shopee, over update_time, which changes while a window is read.
+  stablePaging: false,
+};
+
+interface ListState { since: number; until: number; statuses?: string[] }
+type ShopWindow = TimeWindow & { shopId: number; last: boolean };
+
+export interface ShopeeReturnsDeps { journal: IntentJournal; clock: Clock }
+
+export function shopeeReturnsService(ctx: AdapterContext, deps: ShopeeReturnsDeps): ReturnsService {
+  const storeOf = (shopId: number): ShopStore => ctx.shops.find((s) => s.shopId === shopId)!;
+  const map = (w: ShopeeReturnWire, shop: ShopStore) => mapShopeeReturn(w, { account: ctx.account, store: shop.store.id });
+
+  function list(query: ReturnListQuery, opts: CallOptions = {}): Paginated<Return> {
+    opts = parseCallOptions(opts);
+    const q = parseInput(ReturnListQuerySchema, query ?? {}, 'query');
+    if (!q.resumeFrom && !q.updatedSince) throw new ValidationError({ message: 'returns.list needs updatedSince (or resumeFrom)', path: 'query.updatedSince' });
+    const state: ListState = q.resumeFrom
+      ? (q.resumeFrom.query as ListState)
+      : { since: q.updatedSince!.getTime(), until: (q.until ?? new Date(deps.clock.now())).getTime(), ...(q.statuses?.length ? { statuses: q.statuses } : {}) };
+    const wanted = state.statuses ? shopeeStatusesOf(state.statuses as never) : undefined;
+    const windows: ShopWindow[] = ctx.shops.flatMap((shop) => {
+      const ws = splitWindows(new Date(state.since), new Date(state.until), WINDOW_MS, { from: 'query.updatedSince', to: 'query.until' });
+      return ws.map((w, i) => ({ ...w, shopId: shop.shopId, last: i === ws.length - 1 }));
+    });
+    return windowedPaginate<Return, ListState, ShopWindow>({
+      strategy: 'offset', query: state, windows, resumeFrom: q.resumeFrom, first: 1, idOf: (r) => r.id,
+      fetchPage: async (_s, w, cursor) => {
+        const pageNo = Number(cursor ?? 1);
+        // Windows touch: all but the last end one second early so no return is read twice.
+        const to = Math.floor(w.to.getTime() / 1000) - (w.last ? 0 : 1);
+        const res = await ctx.client.call(shopPipeline(ctx, w.shopId), returnOps.get_return_list, {
+          query: { page_no: pageNo, page_size: PAGE, update_time_from: Math.floor(w.from.getTime() / 1000), update_time_to: to },
+        }, opts);
+        const page = res.data.response;
+        const parsed = parseRecords(ShopeeReturnWire, page.return, (r) => (r as { return_sn?: unknown } | null)?.return_sn as string | undefined);
+        const items = parsed.items.filter((r) => !wanted || wanted.has(r.status)).map((r) => map(r, storeOf(w.shopId)));
+        return { items, quarantined: parsed.quarantined, ...(page.more ? { next: pageNo + 1 } : {}) };
+      },
+    });
+  }
+
+  /** A return_sn names no shop: a merchant account asks each of its shops in turn. */
+  async function read(returnSn: string, opts: CallOptions): Promise<Return> {
+    let last: unknown;
+    for (const shop of ctx.shops) {
+      try {
+        const res = await ctx.client.call(shopPipeline(ctx, shop.shopId), returnOps.get_return_detail, { query: { return_sn: returnSn } }, opts);
+        return map(ShopeeReturnWire.parse(res.data.response), shop);
+      } catch (e) {
+        last = e;
+        if (ctx.shops.length === 1) throw e;
+      }
+    }
+    throw last;
+  }
+
+  function shopOf(r: Return): number {
+    return ctx.shops.find((s) => s.store.id === r.store)?.shopId ?? ctx.shops[0]!.shopId;
+  }
+
+  async function approve(returnId: string, _req: unknown, o?: CallOptions): Promise<ReturnActionResult> {
+    const id = parseInput(IdSchema, returnId, 'returnId');
+    const opts = parseCallOptions(o ?? {});
+    const action = 'approve' as const;
+    return journaledAction<ReturnActionResult, string>({
+      marketplace: 'shopee', account: ctx.account, action: 'return.approve', target: id, journal: deps.journal, clock: deps.clock, idempotencyKey: opts.idempotencyKey,
+      before: async () => (await read(id, opts)).marketplaceStatus,
+      // confirm moves a request out of REQUESTED/PROCESSING: a changed status after a crash means it went through.
+      readBack: async (before) => {
+        const now = await read(id, opts);
+        return before !== undefined && now.marketplaceStatus !== before ? { done: true, result: { returnId: id, action, outcome: 'already_done', return: now, warnings: [] } } : { done: false };
+      },
+      send: async () => {
+        const r = await read(id, opts);
+        await ctx.client.call(shopPipeline(ctx, shopOf(r)), returnOps.confirm, { body: { return_sn: id } }, opts);
+        return { returnId: id, action, outcome: 'confirmed', return: await read(id, opts).catch(() => undefined), warnings: [] } as ReturnActionResult;
+      },
+      unknown: () => ({ returnId: id, action, outcome: 'unknown', warnings: ['Shopee did not answer clearly and the return could not be read back; retry with the same idempotency key'] }),
+      withOutcome: (r, outcome) => ({ ...r, outcome }),
+    });
+  }
+
+  const unsupported = (what: string, why: string) => async (): Promise<never> => {
+    throw new NotSupportedError({ message: `Shopee returns: ${what} is not available by API (${why})`, marketplace: 'shopee' });
+  };
+
+  return {
+    list,
+    get: async (returnId, o) => read(parseInput(IdSchema, returnId, 'returnId'), parseCallOptions(o ?? {})),
+    approve,
+    reject: unsupported('reject', 'a seller disputes a request with v2.returns.dispute, a reason and evidence; there is no plain decline'),
+    refund: unsupported('refund', 'Shopee pays the refund itself once the seller confirms the request: use returns.approve (v2.returns.confirm)'),
+  };
+}

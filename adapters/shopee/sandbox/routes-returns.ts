@@ -1,0 +1,111 @@
+import type { SandboxContext } from '../../../src/sandbox/module.js';
+import type { Router } from '../../../src/sandbox/router.js';
+import { fail, ok } from './envelope.js';
+import { bodyOf, route, type Caller } from './gate.js';
+import type { SandboxOrder } from './state.js';
+import type { ShopeeSandboxState } from './world.js';
+
+type Shop = Extract<Caller, { kind: 'shop' }>;
+
+/** A return/refund request as get_return_detail answers it (specs/shopee/v2.returns.get_return_detail.json). */
+export interface SandboxReturn {
+  shopId: number;
+  wire: Record<string, unknown> & { return_sn: string; order_sn: string; status: string; update_time: number };
+}
+
+const returnsOf = new WeakMap<ShopeeSandboxState, Map<string, SandboxReturn>>();
+export function sandboxReturns(world: ShopeeSandboxState): Map<string, SandboxReturn> {
+  let m = returnsOf.get(world);
+  if (!m) returnsOf.set(world, (m = new Map()));
+  return m;
+}
+
+export interface SeedReturnSpec {
+  /** Lines of the order to return (index into item_list) and quantities; default: the first line, all of it. */
+  lines?: Array<{ index: number; quantity?: number }>;
+  reason?: string;
+  status?: string;
+  /** false: refund only, nothing goes back (needs_logistics). */
+  needsLogistics?: boolean;
+}
+
+/** The buyer opens a return/refund request on a seeded order (the buyer's side has no Open Platform call). */
+export function seedReturn(world: ShopeeSandboxState, order: SandboxOrder, spec: SeedReturnSpec = {}): SandboxReturn {
+  const shop = world.shops.get(order.shopId)!;
+  const items = order.wire.item_list as Array<{ item_id: number; model_id: number; item_sku: string; model_sku: string; model_quantity_purchased: number; model_discounted_price: number }>;
+  const picked = (spec.lines ?? [{ index: 0 }]).map((l) => ({ it: items[l.index]!, qty: l.quantity ?? items[l.index]!.model_quantity_purchased }));
+  const scale = 10 ** shop.priceDecimals;
+  const refund = picked.reduce((s, p) => s + Math.round(p.it.model_discounted_price * scale) * p.qty, 0) / scale;
+  const now = world.nowSeconds();
+  const sn = `${now}${String(world.nextId()).padStart(3, '0')}`;
+  const r: SandboxReturn = {
+    shopId: order.shopId,
+    wire: {
+      return_sn: sn, order_sn: String(order.wire.order_sn), status: spec.status ?? 'REQUESTED', reason: spec.reason ?? 'PHYSICAL_DMG', text_reason: 'arrived broken',
+      refund_amount: refund, currency: shop.currency, create_time: now, update_time: now, due_date: now + 3 * 86400, tracking_number: '',
+      needs_logistics: spec.needsLogistics ?? true, return_solution: spec.needsLogistics === false ? 1 : 0,
+      item: picked.map((p) => ({ item_id: p.it.item_id, model_id: p.it.model_id, amount: p.qty, item_price: p.it.model_discounted_price, item_sku: p.it.item_sku, variation_sku: p.it.model_sku })),
+    },
+  };
+  sandboxReturns(world).set(sn, r);
+  return r;
+}
+
+/** What the buyer / Shopee do next on a return (ship it back, Shopee pays the refund...): tests drive it. */
+export function advanceReturn(world: ShopeeSandboxState, sn: string, patch: Record<string, unknown>): void {
+  const r = sandboxReturns(world).get(sn)!;
+  Object.assign(r.wire, patch, { update_time: world.nowSeconds() });
+}
+
+// get_return_list: "The maximum date range ... update_time_from and update_time_to ... is 15 days";
+// page_size "<= 100" (specs/shopee/v2.returns.get_return_list.json request_params).
+const FIFTEEN_DAYS_S = 15 * 86400;
+
+export function installReturns(router: Router, world: ShopeeSandboxState, ctx: SandboxContext): void {
+  const own = (caller: Shop, sn: unknown) => {
+    const r = sandboxReturns(world).get(String(sn ?? ''));
+    return r && r.shopId === caller.id ? r : undefined;
+  };
+  const notFound = () => fail('error_param', 'The information you queried is not found.');
+
+  route<Shop>(router, world, ctx, 'GET', '/api/v2/returns/get_return_list', (req, caller) => {
+    const q = req.query;
+    const pageNo = Number(q.get('page_no'));
+    const size = Number(q.get('page_size'));
+    // page_no and page_size are required (request_params required: True).
+    if (!q.has('page_no') || !q.has('page_size') || !Number.isInteger(pageNo) || !Number.isInteger(size) || size < 1 || size > 100) {
+      return fail('error_param', 'Wrong parameters, detail: page_no and page_size (1..100) are required.');
+    }
+    const from = q.has('update_time_from') ? Number(q.get('update_time_from')) : undefined;
+    const to = q.has('update_time_to') ? Number(q.get('update_time_to')) : undefined;
+    if ((from === undefined) !== (to === undefined) || (from !== undefined && (to! < from || to! - from > FIFTEEN_DAYS_S))) {
+      return fail('error_param', 'Wrong parameters, detail: update_time range must be within 15 days.');
+    }
+    const status = q.get('status');
+    const all = [...sandboxReturns(world).values()]
+      .filter((r) => r.shopId === caller.id && (from === undefined || (r.wire.update_time >= from && r.wire.update_time <= to!)) && (!status || r.wire.status === status))
+      .sort((a, b) => a.wire.update_time - b.wire.update_time || a.wire.return_sn.localeCompare(b.wire.return_sn));
+    // page_no: "Default is 0"; the sample sends 1. Pages are counted from the one the caller starts at: both start the list.
+    const start = Math.max(0, pageNo - 1) * size;
+    const page = all.slice(start, start + size);
+    return ok({ more: start + size < all.length, return: page.map((r) => r.wire) });
+  });
+
+  route<Shop>(router, world, ctx, 'GET', '/api/v2/returns/get_return_detail', (req, caller) => {
+    const r = own(caller, req.query.get('return_sn'));
+    return r ? ok(r.wire) : notFound();
+  });
+
+  // confirm ("Confirm refund"): the seller agrees to the request. A seller acts on a request while it
+  // is REQUESTED / PROCESSING (v2.returns.dispute.json define); a refund-only request (needs_logistics
+  // false) is then paid, a return-and-refund request waits for the item (ACCEPTED).
+  route<Shop>(router, world, ctx, 'POST', '/api/v2/returns/confirm', (req, caller) => {
+    const { body: b, res } = bodyOf<{ return_sn?: string }>(req);
+    if (res) return res;
+    const r = own(caller, b.return_sn);
+    if (!r) return notFound();
+    if (r.wire.status !== 'REQUESTED' && r.wire.status !== 'PROCESSING') return fail('error_param', `Wrong parameters, detail: return status ${r.wire.status} cannot be confirmed.`);
+    advanceReturn(world, r.wire.return_sn, { status: r.wire.needs_logistics === false ? 'REFUND_PAID' : 'ACCEPTED' });
+    return ok({ return_sn: r.wire.return_sn });
+  });
+}
