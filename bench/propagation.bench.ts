@@ -8,7 +8,7 @@
  * adapters. Prints, in marketplace time: placement → every other store showing the reduced
  * quantity (p50/p95, per origin and per target store), oversold units against the bound (units
  * ordered within 120 s of a stockout), pushes that raised a store above the stock left, and the
- * stores out of step after 30 settling minutes. Harness: test/e2e/propagation-day.ts.
+ * stores out of step at the end (after up to 30 settling minutes). Harness: test/e2e/propagation-day.ts.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,7 @@ export async function run(opts: Partial<DayOptions> = {}): Promise<Record<string
   }
   console.log(`oversold units ${r.oversoldUnits} (bound: ${r.boundUnits} units ordered within 120 s of a stockout)`);
   console.log(`pushes that raised a store above the stock left: ${r.raisedAboveTrue}`);
+  console.log(`every store showed the stock left ${r.settledAfterMs === undefined ? 'never within the settling time' : `${s(r.settledAfterMs)} after the last order`}`);
   console.log(`stores out of step at the end: ${r.outOfStep.length}${r.outOfStep.length ? ` (${r.outOfStep.slice(0, 5).map((x) => `${x.store} ${x.sku} shows ${x.shown}, ${x.truth} left`).join('; ')})` : ''}`);
   console.log(`engine: ${r.report.pushes.calls} push calls, ${r.report.failures.length} failed pushes; order sync ${r.report.orders?.accounts.map((a) => `${a.account} ${a.windows} windows`).join(', ')}`);
   return { ...figures, 'import p95 s': Math.round(imported.p95 / 1000), 'round trip s': Math.round(r.roundTripMs / 1000), 'oversold units': r.oversoldUnits, 'oversell bound units': r.boundUnits, 'raised above true': r.raisedAboveTrue, 'out of step': r.outOfStep.length };

@@ -34,7 +34,7 @@ export interface DayOptions {
   intervalMs?: number;
   /** How often the observer reads every store (marketplace ms, default 5 s). */
   sampleMs?: number;
-  /** Settling time after the last order before the end-of-day check (default 30 min). */
+  /** At most this long after the last order for every store to show the stock left (default 30 min). */
   settleMs?: number;
   log?: (line: string) => void;
 }
@@ -61,6 +61,8 @@ export interface DayResult {
   oversells: Array<{ units: number; afterStockoutMs: number; store: string }>;
   /** Times a store's quantity rose above the stock really left. */
   raisedAboveTrue: number;
+  /** From the last order until every store showed the stock left (undefined: not within settleMs). */
+  settledAfterMs?: number;
   /** (store, SKU) pairs whose quantity differs from the stock left after settling. */
   outOfStep: Array<{ store: string; sku: string; shown: number; truth: number }>;
   /** Median HTTP round trip in marketplace time: real latency × scale (host load inflates it). */
@@ -237,7 +239,12 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
       pending.push({ at: now, sku, origin: shop, after: left(sku), seen: {} });
     }
     log(`day over: ${r.placed} orders placed, ${r.refused} refused`);
-    await clock.sleep(o.settleMs ?? 30 * 60_000);
+    const dayEnd = clock.now();
+    const inStep = () => shops.every((s) => skus.every((k) => s.buyer.shown(s.store, k) === left(k)));
+    while (!inStep() && clock.now() - dayEnd < (o.settleMs ?? 30 * 60_000)) await clock.sleep(10_000);
+    const settledAfterMs = inStep() ? clock.now() - dayEnd : undefined;
+    // Pushes still queued at that moment must not change anything afterwards (no late re-inflation).
+    await clock.sleep(5 * 60_000);
     observing = false;
     await observer;
     observe();
@@ -250,7 +257,7 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
     unsubscribe();
     controller.abort();
     const report = await sync;
-    return { ...r, oversells, propagation, outOfStep, roundTripMs: stats(trips).p50, report };
+    return { ...r, oversells, propagation, outOfStep, ...(settledAfterMs !== undefined ? { settledAfterMs } : {}), roundTripMs: stats(trips).p50, report };
   } finally {
     controller.abort();
     await demo.close();
