@@ -92,5 +92,5 @@ describe.runIf(hasRedisServer)('8 OS processes sharing one Shopee shop through R
     expect(spentTwice).toBe(0);
     expect(unused).toEqual([stored.refreshToken]);
     expect(results.map((r) => r.errors)).toEqual(results.map(() => ({})));
-  }, 300_000);
+  }, 120_000 + ROTATIONS * 150);
 });
