@@ -19,6 +19,7 @@ import { AliExpressListings } from './listings.js';
 import { sellerOps, systemOps, type SellerOps, type SystemOps } from './operations.js';
 import { AliExpressOrders } from './orders.js';
 import { TokenManager, tokenKey } from './tokens.js';
+import { ALIEXPRESS_RETURNS_CAPABILITIES, aliexpressReturnsService } from './returns/service.js';
 
 export interface AliExpressRaw {
   /** App-signed system operations (token create/refresh). */
@@ -35,6 +36,7 @@ export const capabilities: Capabilities = {
   bulkListingThreshold: null,
   quantity: { sharedAcrossStores: true, includesReserved: false, marketplaceFulfilledReadOnly: false },
   inventoryBatchSize: DEFAULTS.batchProducts,
+  returns: ALIEXPRESS_RETURNS_CAPABILITIES,
 };
 
 const isStore = (t: unknown): t is TokenStore => typeof (t as TokenStore).compareAndSwap === 'function';
@@ -101,6 +103,7 @@ function build(config: AliExpressConfig) {
     },
     inventory: { set: (updates: AliExpressInventoryUpdate[], o?: CallOptions) => inventory.set(updates, o) },
     fulfilment: { ship: (req: ShipRequest, o?: CallOptions) => fulfilment.ship(req, o) },
+    returns: aliexpressReturnsService(),
     auth: new AliExpressAuth(client, tokens, cfg.appKey),
     raw: { system: client.raw(client.app, systemOps), seller: client.raw(client.seller, verifiedOps) } satisfies AliExpressRaw,
   };
