@@ -57,6 +57,17 @@ describe('Shopee returns on the sandbox', () => {
     await expect(s.adapter.returns.approve(a.wire.return_sn)).rejects.toThrow(/cannot be confirmed/);
   });
 
+  it('a retry with the same idempotency key does not confirm twice', async () => {
+    const clock = new TestClock(T0);
+    s = await shopSandbox({ clock });
+    const r = seedReturn(s.world, seedOrder(s.world));
+    const first = await s.adapter.returns.approve(r.wire.return_sn, {}, { idempotencyKey: 'approve-1' });
+    const again = await s.adapter.returns.approve(r.wire.return_sn, {}, { idempotencyKey: 'approve-1' });
+    expect(first.outcome).toBe('confirmed');
+    // A second confirm would be refused (the status is ACCEPTED now: see the test above); the journal answers instead.
+    expect(again).toMatchObject({ returnId: r.wire.return_sn, outcome: 'already_done' });
+  });
+
   it('says what Shopee does not offer, before any call', async () => {
     s = await shopSandbox();
     expect(s.adapter.capabilities.returns).toMatchObject({ list: true, approve: true, reject: false, refundByAmount: false, partialRefundOffer: false });
