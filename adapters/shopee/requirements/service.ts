@@ -1,0 +1,116 @@
+import { ValidationError } from '../../../src/errors/classes.js';
+import { parseInput } from '../../../src/errors/from-response.js';
+import type { CallOptions } from '../../../src/http/call-options.js';
+import { ListingSchema, type Listing, type ListingInput, type ListingIssue } from '../../../src/model/listing.js';
+import { cachedRequirements, requirementsKey } from '../../../src/requirements/cache.js';
+import { offlineResult } from '../../../src/requirements/result.js';
+import type { OfflineValidationResult, Requirements, RequirementsCache, RequirementIssue, RequirementsQuery } from '../../../src/requirements/types.js';
+import { validateAgainst } from '../../../src/requirements/validate.js';
+import { shopPipeline, storeFor, type AdapterContext, type ShopStore } from '../context.js';
+import { chosenChannels } from '../listing-rules.js';
+import { listingIssues } from '../mappers/listing.js';
+import { orderOps } from '../operations/order.js';
+import type { BrandListResponse } from './operations.js';
+import { requirementOps as ops } from './operations.js';
+import { attributeField, brandField, channelWeight, limitFields } from './map.js';
+
+/** get_brand_list page_size "Max=100"; a category's brand list is read up to this many pages. */
+const BRAND_PAGE = 100;
+const BRAND_PAGES = 20;
+
+const callOpts = ({ signal, deadline, timeoutMs }: CallOptions): CallOptions => ({ signal, deadline, timeoutMs });
+
+function categoryOf(v: unknown, path: string): number {
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0) throw new ValidationError({ message: 'category must be a Shopee category id such as 100017', path });
+  return n;
+}
+
+/** Category requirements on Shopee: attribute tree, item limits, brand list and channel weight limits, cached per shop and category. */
+export function shopeeRequirements(ctx: AdapterContext, cache: RequirementsCache) {
+  const read = cachedRequirements(cache);
+  const call = <T>(shop: ShopStore, fn: (pipe: ReturnType<typeof shopPipeline>) => Promise<T>) => fn(shopPipeline(ctx, shop.shopId));
+
+  async function brands(shop: ShopStore, category: number, o: CallOptions): Promise<BrandListResponse['response'][]> {
+    const pages: BrandListResponse['response'][] = [];
+    let offset = 0;
+    for (let i = 0; i < BRAND_PAGES; i++) {
+      const res = await call(shop, (p) => ctx.client.call(p, ops.get_brand_list, { query: { offset, page_size: BRAND_PAGE, category_id: category, status: 1 } }, o));
+      pages.push(res.data.response);
+      // has_next_page / next_offset: "this value need set to next request.offset".
+      if (!res.data.response.has_next_page || res.data.response.next_offset === undefined) break;
+      offset = res.data.response.next_offset;
+    }
+    return pages;
+  }
+
+  async function fetchCategory(shop: ShopStore, category: number, o: CallOptions): Promise<Requirements> {
+    const tree = await call(shop, (p) => ctx.client.call(p, ops.get_attribute_tree, { query: { category_id_list: String(category) } }, o));
+    const limits = await call(shop, (p) => ctx.client.call(p, ops.get_item_limit, { query: { category_id: category } }, o));
+    const brandPages = await brands(shop, category, o);
+    const channels = await call(shop, (p) => ctx.client.call(p, orderOps.get_channel_list, {}, o));
+    const chosen = new Set(chosenChannels({ marketplace: {} } as Listing, ctx.config.logisticIds));
+    const used = channels.data.response.logistics_channel_list.filter((c) => c.enabled !== false && chosen.has(c.logistics_channel_id));
+    const attrs = tree.data.response.list.find((x) => x.category_id === category)?.attribute_tree ?? [];
+    const fields = limitFields(limits.data.response).map((f) => (f.path === 'package.weight' ? channelWeight(f, used) : f));
+    return {
+      marketplace: 'shopee', store: shop.store.id, kind: 'category', id: String(category), locale: shop.store.language,
+      // Shopee publishes no version for these documents: the read instant stands in.
+      version: `read@${new Date(ctx.clock.now()).toISOString()}`, fetchedAt: new Date(ctx.clock.now()).toISOString(),
+      fields: [...fields, brandField(brandPages), ...attrs.map(attributeField)],
+    };
+  }
+
+  const keyOf = (shop: ShopStore, category: number) => requirementsKey({ marketplace: 'shopee', store: shop.store.id, kind: 'category', id: String(category) });
+
+  async function requirements(query: RequirementsQuery): Promise<Requirements> {
+    if (query === null || typeof query !== 'object') throw new ValidationError({ message: 'requirements needs { store, category }', path: 'query' });
+    const shop = storeFor(ctx, query.store);
+    const category = categoryOf(query.category, 'query.category');
+    return read(keyOf(shop, category), () => fetchCategory(shop, category, callOpts(query)), query.refresh);
+  }
+
+  /**
+   * Offline validation: the adapter's own checks (price decimals, channels, tiers) plus the category's
+   * requirements; no marketplace call once they are cached. Seller overrides by Shopee attribute
+   * name come from marketplace.shopee.attributes entries that carry attribute_name.
+   */
+  async function validateOffline(input: ListingInput | Listing, opts: CallOptions & { store?: string } = {}): Promise<OfflineValidationResult> {
+    const l = parseInput(ListingSchema, input, 'listing');
+    const shop = storeFor(ctx, opts.store);
+    const categoryId = l.marketplace.shopee?.categoryId;
+    // Presence of weight and images is a requirement field once the category is known: not reported twice.
+    const covered = categoryId === undefined ? new Set<string>() : new Set(['MISSING_WEIGHT', 'MISSING_IMAGE']);
+    const own = listingIssues(l, shop.rule, chosenChannels(l, ctx.config.logisticIds)).filter((i) => !covered.has(i.code)).map(ownIssue);
+    if (categoryId === undefined) return offlineResult(l.sku, shop.store.id, own);
+    const req = await requirements({ ...callOpts(opts), store: shop.store.id, category: categoryId });
+    return offlineResult(l.sku, shop.store.id, [...own, ...validateAgainst(l, req, { marketplaceValues: overrides(l) })], req);
+  }
+
+  /** category_recommend: category ids for an item name, best first. */
+  async function suggestCategories(itemName: string, opts: CallOptions & { store?: string } = {}): Promise<number[]> {
+    if (typeof itemName !== 'string' || !itemName.trim()) throw new ValidationError({ message: 'give the item name to recommend a category for', path: 'itemName' });
+    const shop = storeFor(ctx, opts.store);
+    const res = await call(shop, (p) => ctx.client.call(p, ops.category_recommend, { query: { item_name: itemName } }, callOpts(opts)));
+    return res.data.response.category_id;
+  }
+
+  return { requirements, validateOffline, suggestCategories };
+}
+
+/** marketplace.shopee.attributes as { [attribute name]: values } for entries that name themselves. */
+const OWN_PATHS: Record<string, string> = { category_id: 'marketplace.shopee.categoryId', weight: 'package.weight', image: 'images', logistic_info: 'marketplace.shopee.logisticIds', tier_variation: 'optionNames', model: 'variants' };
+const ownIssue = (i: ListingIssue): RequirementIssue => ({ ...i, path: OWN_PATHS[i.attributes[0] ?? ''] ?? i.attributes[0] ?? '', attribute: i.attributes[0] ?? '' });
+
+function overrides(l: Listing): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const a of l.marketplace.shopee?.attributes ?? []) {
+    const e = a as { attribute_name?: unknown; name?: unknown; attribute_value_list?: Array<{ original_value_name?: unknown; value?: unknown }> };
+    const name = typeof e.attribute_name === 'string' ? e.attribute_name : typeof e.name === 'string' ? e.name : undefined;
+    if (!name) continue;
+    out[name] = (e.attribute_value_list ?? []).map((v) => v.original_value_name ?? v.value).filter((v) => v !== undefined);
+  }
+  return out;
+}
+
+export type ShopeeRequirements = ReturnType<typeof shopeeRequirements>;
