@@ -38,8 +38,10 @@ export const ShopeeReturnWire = z.looseObject({
 });
 export type ShopeeReturnWire = z.infer<typeof ShopeeReturnWire>;
 
+/** get_return_list answer: `more` and the page of records (parsed one by one, leniently). */
 export const ReturnListResponse = envelope(z.looseObject({ more: z.boolean().default(false), return: z.array(z.unknown()).default([]) }));
 export type ReturnListResponse = z.infer<typeof ReturnListResponse>;
+/** get_return_detail answer: one record. */
 export const ReturnDetailResponse = envelope(ShopeeReturnWire);
 export type ReturnDetailResponse = z.infer<typeof ReturnDetailResponse>;
 const SnResponse = envelope(z.looseObject({ return_sn: z.union([z.string(), z.number()]).optional() }).optional());

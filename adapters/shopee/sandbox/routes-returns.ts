@@ -9,21 +9,27 @@ type Shop = Extract<Caller, { kind: 'shop' }>;
 
 /** A return/refund request as get_return_detail answers it (specs/shopee/v2.returns.get_return_detail.json). */
 export interface SandboxReturn {
+  /** The shop the order belongs to. */
   shopId: number;
+  /** The record exactly as the routes answer it. */
   wire: Record<string, unknown> & { return_sn: string; order_sn: string; status: string; update_time: number };
 }
 
 const returnsOf = new WeakMap<ShopeeSandboxState, Map<string, SandboxReturn>>();
+/** The sandbox's return/refund requests by return_sn (kept beside the world, which predates returns). */
 export function sandboxReturns(world: ShopeeSandboxState): Map<string, SandboxReturn> {
   let m = returnsOf.get(world);
   if (!m) returnsOf.set(world, (m = new Map()));
   return m;
 }
 
+/** What seedReturn opens: which lines, why, in which status. */
 export interface SeedReturnSpec {
   /** Lines of the order to return (index into item_list) and quantities; default: the first line, all of it. */
   lines?: Array<{ index: number; quantity?: number }>;
+  /** Shopee ReturnReason code, default PHYSICAL_DMG. */
   reason?: string;
+  /** Shopee ReturnStatus, default REQUESTED. */
   status?: string;
   /** false: refund only, nothing goes back (needs_logistics). */
   needsLogistics?: boolean;
@@ -61,6 +67,7 @@ export function advanceReturn(world: ShopeeSandboxState, sn: string, patch: Reco
 // page_size "<= 100" (specs/shopee/v2.returns.get_return_list.json request_params).
 const FIFTEEN_DAYS_S = 15 * 86400;
 
+/** The v2.returns routes of the simulator (list, detail, confirm). */
 export function installReturns(router: Router, world: ShopeeSandboxState, ctx: SandboxContext): void {
   const own = (caller: Shop, sn: unknown) => {
     const r = sandboxReturns(world).get(String(sn ?? ''));
