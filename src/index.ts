@@ -10,4 +10,5 @@ export * from './hub/index.js';
 export * from './inventory/index.js';
 export * from './fulfilment/journaled-ship.js';
 export * from './notifications/index.js';
+export * from './requirements/index.js';
 export type { OrderWatchOptions, WatchPollOptions, WatchContext, WatchEvent, WatchReport } from './hub/order-watch-types.js';

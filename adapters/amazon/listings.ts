@@ -23,7 +23,13 @@ const PatchInput = z.object({}).passthrough(); // its fields are checked one by 
 export function listingsService(
   ctx: AmazonContext,
   reqs: AmazonRequirements,
-): ListingsService & { bulkUpsert(listings: ListingInput[], opts?: AmazonBulkUpsertOptions): ReturnType<typeof bulkUpsert>; requirements: AmazonRequirements['requirements']; suggestProductTypes: AmazonRequirements['suggestProductTypes'] } {
+): ListingsService & {
+  bulkUpsert(listings: ListingInput[], opts?: AmazonBulkUpsertOptions): ReturnType<typeof bulkUpsert>;
+  /** The product type definition of a store and requirements level, in the unified shape (cached). */
+  requirements: AmazonRequirements['requirements'];
+  /** searchDefinitionsProductTypes: product types for keywords or an item name. */
+  suggestProductTypes: AmazonRequirements['suggestProductTypes'];
+} {
   const callOpts = (o: StoreOptions) => ({ signal: o.signal, deadline: o.deadline, timeoutMs: o.timeoutMs });
 
   return {

@@ -13,6 +13,8 @@ export type { AmazonOrdersService } from './orders.js';
 export type { AmazonFulfilmentService, AmazonShipRequest } from './fulfilment.js';
 export type { CancellationStatus } from './cancellations.js';
 export type { ProductTypeDefinitions, ProductTypeSchema } from './mappers/attribute-filter.js';
+export type { ProductTypeSuggestion } from './requirements/service.js';
+export { validateDefinition, type DefinitionIssue } from './requirements/ajv.js';
 export { CARRIER_CODE_SOURCES, carrierCodesFor } from './data/carrier-codes.js';
 export { AmazonSqsSource, type AmazonSqsSourceOptions, type AmazonSqsStats } from './notifications/sqs-source.js';
 export type { AmazonNotificationsService, SetupNotificationsInput, SetupNotificationsResult } from './notifications/service.js';

@@ -49,11 +49,13 @@ function preflight(ctx: EbayContext, l: Listing, store: EbayStore): { issues: Li
 }
 
 
-export interface EbayListingsService extends ListingsService {
+/** The unified listings service plus eBay's category requirements and suggestions. */
+export type EbayListingsService = ListingsService & {
+  /** Category aspects and condition policies of a site's category, in the unified shape (cached). */
   requirements: EbayRequirements['requirements'];
   /** getCategorySuggestions on the store's category tree. */
   suggestCategories(q: string, opts?: CallOptions & { store?: string }): Promise<CategorySuggestion[]>;
-}
+};
 
 export function listingsService(ctx: EbayContext, reqs: EbayRequirements): EbayListingsService {
   /** Issue 20.4: neutral item specifics under the category's localized aspect names, when its aspects are cached. */

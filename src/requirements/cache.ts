@@ -22,6 +22,7 @@ export class MemoryRequirementsCache implements RequirementsCache {
   private readonly map = new Map<string, { at: number; value: Requirements }>();
   constructor(private readonly opts: { ttlMs?: number; now?: () => number } = {}) {}
 
+  /** The entry unless absent or older than the TTL. */
   async get(key: string): Promise<Requirements | undefined> {
     const hit = this.map.get(key);
     const now = this.opts.now?.() ?? Date.now();
@@ -29,16 +30,19 @@ export class MemoryRequirementsCache implements RequirementsCache {
     return hit.value;
   }
 
+  /** Keeps the document from now on. */
   async set(key: string, value: Requirements): Promise<void> {
     this.map.set(key, { at: this.opts.now?.() ?? Date.now(), value });
   }
 }
 
+/** Where and how long FileRequirementsCache keeps documents. */
 export interface FileRequirementsCacheOptions {
   /** Directory that holds one JSON file per key. */
   dir: string;
   /** Older entries are read again from the marketplace (default 7 days: definitions change rarely). */
   ttlMs?: number;
+  /** Clock for the TTL (tests). */
   now?: () => number;
 }
 
@@ -53,10 +57,12 @@ export class FileRequirementsCache implements RequirementsCache {
     this.ttlMs = opts.ttlMs ?? 7 * 24 * 3600_000;
   }
 
+  /** The file a key is stored in. */
   fileOf(key: string): string {
     return path.join(this.opts.dir, `${key}.json`);
   }
 
+  /** The document unless absent, unreadable, of another format or past the TTL. */
   async get(key: string): Promise<Requirements | undefined> {
     let entry: CacheEntry | undefined;
     try {
@@ -69,6 +75,7 @@ export class FileRequirementsCache implements RequirementsCache {
     return age >= 0 && age <= this.ttlMs ? entry.requirements : undefined;
   }
 
+  /** Writes the document atomically with its save time. */
   async set(key: string, requirements: Requirements): Promise<void> {
     const entry: CacheEntry = { format: CACHE_FORMAT, savedAt: new Date(this.opts.now?.() ?? Date.now()).toISOString(), requirements };
     await writeFileAtomic(this.fileOf(key), JSON.stringify(entry));

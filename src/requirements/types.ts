@@ -119,6 +119,8 @@ export interface OfflineValidationResult extends ListingResult {
 
 /** Where requirements are cached between runs (keyed by `requirementsKey`). */
 export interface RequirementsCache {
+  /** The cached document, or undefined when absent or expired. */
   get(key: string): Promise<Requirements | undefined>;
+  /** Stores (replaces) the document under its key. */
   set(key: string, requirements: Requirements): Promise<void>;
 }

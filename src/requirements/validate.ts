@@ -5,6 +5,7 @@ import { valuesFor, type FoundValue } from './neutral.js';
 import type { Requirements, RequirementField, RequirementIssue } from './types.js';
 import { convertUnit } from './units.js';
 
+/** Extra inputs of validateAgainst. */
 export interface ValidateAgainstOptions {
   /** The seller's typed overrides by marketplace attribute name (e.g. eBay aspects). */
   marketplaceValues?: Record<string, unknown[]>;

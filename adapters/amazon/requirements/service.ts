@@ -18,8 +18,11 @@ import { definitionOps, downloadSchema } from './operations.js';
 const LEVELS = ['LISTING', 'LISTING_OFFER_ONLY', 'LISTING_PRODUCT_ONLY'] as const;
 const callOpts = ({ signal, deadline, timeoutMs }: CallOptions): CallOptions => ({ signal, deadline, timeoutMs });
 
+/** A product type searchDefinitionsProductTypes proposes. */
 export interface ProductTypeSuggestion {
+  /** Product type name (use it as marketplace.amazon.productType). */
   name: string;
+  /** Human-readable name. */
   displayName?: string;
 }
 

@@ -13,11 +13,15 @@ import { aspectField, baseFields } from './aspect-fields.js';
 import { conditionIssues, conditionsOf } from './conditions.js';
 import { requirementOps as ops } from './operations.js';
 
+/** One leaf category getCategorySuggestions proposes for a query. */
 export interface CategorySuggestion {
+  /** Leaf category id (use it as marketplace.ebay.categoryId). */
   categoryId: string;
+  /** The category's name on the site. */
   categoryName?: string;
   /** Ancestors, nearest first (categoryTreeNodeAncestors). */
   path: string[];
+  /** eBay's relevancy hint, when given. */
   relevancy?: string;
 }
 
