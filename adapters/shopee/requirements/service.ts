@@ -84,7 +84,8 @@ export function shopeeRequirements(ctx: AdapterContext, cache: RequirementsCache
     const own = listingIssues(l, shop.rule, chosenChannels(l, ctx.config.logisticIds)).filter((i) => !covered.has(i.code)).map(ownIssue);
     if (categoryId === undefined) return offlineResult(l.sku, shop.store.id, own);
     const req = await requirements({ ...callOpts(opts), store: shop.store.id, category: categoryId });
-    return offlineResult(l.sku, shop.store.id, [...own, ...validateAgainst(l, req, { marketplaceValues: overrides(l) })], req);
+    const found = validateAgainst(l, req, { marketplaceValues: overrides(l, req) });
+    return offlineResult(l.sku, shop.store.id, [...own, ...found, ...unsentIssues(l, req, found)], req);
   }
 
   /** category_recommend: category ids for an item name, best first. */
@@ -98,19 +99,37 @@ export function shopeeRequirements(ctx: AdapterContext, cache: RequirementsCache
   return { requirements, validateOffline, suggestCategories };
 }
 
-/** marketplace.shopee.attributes as { [attribute name]: values } for entries that name themselves. */
 const OWN_PATHS: Record<string, string> = { category_id: 'marketplace.shopee.categoryId', weight: 'package.weight', image: 'images', logistic_info: 'marketplace.shopee.logisticIds', tier_variation: 'optionNames', model: 'variants' };
 const ownIssue = (i: ListingIssue): RequirementIssue => ({ ...i, path: OWN_PATHS[i.attributes[0] ?? ''] ?? i.attributes[0] ?? '', attribute: i.attributes[0] ?? '' });
 
-function overrides(l: Listing): Record<string, unknown[]> {
+type AttributeEntry = { attribute_id?: unknown; attribute_name?: unknown; attribute_value_list?: Array<{ value_id?: unknown; original_value_name?: unknown }> };
+const entriesOf = (l: Listing) => (l.marketplace.shopee?.attributes ?? []) as AttributeEntry[];
+
+/** marketplace.shopee.attributes (add_item attribute_list) as { [attribute name]: value names }, names found by attribute_id. */
+function overrides(l: Listing, req: Requirements): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const a of l.marketplace.shopee?.attributes ?? []) {
-    const e = a as { attribute_name?: unknown; name?: unknown; attribute_value_list?: Array<{ original_value_name?: unknown; value?: unknown }> };
-    const name = typeof e.attribute_name === 'string' ? e.attribute_name : typeof e.name === 'string' ? e.name : undefined;
-    if (!name) continue;
-    out[name] = (e.attribute_value_list ?? []).map((v) => v.original_value_name ?? v.value).filter((v) => v !== undefined);
+  for (const e of entriesOf(l)) {
+    const field = req.fields.find((f) => f.attributeId !== undefined && f.attributeId === String(e.attribute_id));
+    const name = field?.attribute ?? (typeof e.attribute_name === 'string' ? e.attribute_name : undefined);
+    const values = (e.attribute_value_list ?? []).map((v) => v.original_value_name).filter((v) => v !== undefined);
+    if (name && values.length) out[name] = values;
   }
   return out;
+}
+
+/**
+ * add_item only receives attribute_list (attribute ids; specs/shopee/v2.product.add_item.json attribute_list,
+ * refusal "error_less_required_attribute"): a mandatory attribute given only as a neutral listing
+ * attribute is not sent, so it is reported here rather than by the marketplace.
+ */
+function unsentIssues(l: Listing, req: Requirements, found: RequirementIssue[]): RequirementIssue[] {
+  const sent = new Set(entriesOf(l).map((e) => String(e.attribute_id)));
+  return req.fields
+    .filter((f) => f.required && f.attributeId !== undefined && !sent.has(f.attributeId) && !found.some((i) => i.path === f.path && i.code === 'MISSING_REQUIRED'))
+    .map((f) => ({
+      code: 'ATTRIBUTE_NOT_MAPPED', severity: 'error' as const, path: 'marketplace.shopee.attributes', attribute: f.attribute, attributes: [f.attribute], categories: [], sku: l.sku,
+      message: `Shopee category ${req.id} requires "${f.attribute}" in attribute_list: add { attribute_id: ${f.attributeId}, attribute_value_list: [...] } to marketplace.shopee.attributes.`,
+    }));
 }
 
 export type ShopeeRequirements = ReturnType<typeof shopeeRequirements>;

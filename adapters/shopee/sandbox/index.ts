@@ -11,6 +11,7 @@ import { installPayment } from './routes-payment.js';
 import { installProduct } from './routes-product.js';
 import { installPublish } from './routes-publish.js';
 import { installPush } from './routes-push.js';
+import { installRequirements } from './requirements.js';
 import { installReturns } from './routes-returns.js';
 import { installVariation } from './routes-variation.js';
 import { seedOrder, type SeedOrderSpec } from './seed.js';
@@ -68,6 +69,7 @@ export function shopeeSandbox(opts: ShopeeSandboxOptions = {}): SandboxModule<Sh
       installAuth(router, world, ctx);
       installMedia(router, world, ctx);
       installProduct(router, world, ctx);
+      installRequirements(router, world, ctx);
       installVariation(router, world, ctx);
       installGlobal(router, world, ctx);
       installPublish(router, world, ctx);

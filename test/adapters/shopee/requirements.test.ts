@@ -35,10 +35,11 @@ function mockCategory() {
   ];
 }
 
+const linen = { attribute_id: 100134, attribute_value_list: [{ value_id: 1003, original_value_name: 'Linen' }] };
 const dress = (over: Partial<ListingInput> = {}): ListingInput => ({
   sku: 'DRESS-1', title: 'Summer linen midi dress', description: 'A light linen dress for warm days, fully lined.', brand: 'Acme',
   images: ['https://img.example/d1.jpg'], price: { amount: '39.90', currency: 'SGD' }, quantity: 4, package: { weight: { value: 400, unit: 'g' } },
-  attributes: { material: 'Linen', pattern: 'Plain' }, marketplace: { shopee: { categoryId: 100017 } }, ...over,
+  attributes: { pattern: 'Plain' }, marketplace: { shopee: { categoryId: 100017, attributes: [linen] } }, ...over,
 });
 
 describe('Shopee category requirements, nock-pinned', () => {
@@ -73,11 +74,14 @@ describe('Shopee category requirements, nock-pinned', () => {
     nock.cleanAll();
     const ok = await a.listings.validate(dress(), { offline: true });
     expect(ok).toMatchObject({ status: 'accepted', action: 'validated', requirements: { marketplace: 'shopee', id: '100017' } });
-    const bad = (await a.listings.validate(dress({ title: 'Dress', brand: undefined, attributes: { material: 'Linnen' }, package: { weight: { value: 6, unit: 'kg' } } }), { offline: true })) as OfflineValidationResult;
+    const bad = (await a.listings.validate(dress({ title: 'Dress', brand: undefined, marketplace: { shopee: { categoryId: 100017, attributes: [{ attribute_id: 100134, attribute_value_list: [{ value_id: 0, original_value_name: 'Linnen' }] }] } }, package: { weight: { value: 6, unit: 'kg' } } }), { offline: true })) as OfflineValidationResult;
     expect(bad.status).toBe('invalid');
     const codes = Object.fromEntries(bad.issues.map((i) => [i.path, i.code]));
-    expect(codes).toMatchObject({ title: 'TOO_SHORT', brand: 'MISSING_REQUIRED', 'attributes.material': 'VALUE_NOT_ALLOWED', 'package.weight': 'OUT_OF_RANGE' });
-    expect(bad.issues.find((i) => i.path === 'attributes.material')).toMatchObject({ attribute: 'Material', suggestions: expect.arrayContaining(['Linen']) });
+    expect(codes).toMatchObject({ title: 'TOO_SHORT', brand: 'MISSING_REQUIRED', 'package.weight': 'OUT_OF_RANGE' });
+    expect(bad.issues.find((i) => i.code === 'VALUE_NOT_ALLOWED')).toMatchObject({ attribute: 'Material', path: 'marketplace.Material[0]', suggestions: expect.arrayContaining(['Linen']) });
+    // A neutral value alone is not sent in add_item attribute_list: reported before the marketplace refuses it.
+    const neutral = (await a.listings.validate(dress({ attributes: { material: 'Linen' }, marketplace: { shopee: { categoryId: 100017 } } }), { offline: true })) as OfflineValidationResult;
+    expect(neutral.issues).toEqual([expect.objectContaining({ code: 'ATTRIBUTE_NOT_MAPPED', path: 'marketplace.shopee.attributes', attribute: 'Material' })]);
   });
 
   it('reports a listing without a category without any call', async () => {
