@@ -21,6 +21,7 @@ import type { RequirementsCache } from '../../src/requirements/types.js';
 import type { AmazonRegion } from './marketplaces.js';
 import { ops, type AmazonOperations } from './operations.js';
 import { ordersService, type AmazonOrdersService } from './orders.js';
+import { AMAZON_RETURNS_CAPABILITIES, amazonReturnsService } from './returns/service.js';
 
 export type AmazonRawClient = RawClient<AmazonOperations>;
 
@@ -84,6 +85,7 @@ export function amazon<const M extends string = string>(config: AmazonConfigInpu
     bulkListingThreshold: parsed.bulkThreshold,
     quantity: { sharedAcrossStores: true, includesReserved: false, marketplaceFulfilledReadOnly: true },
     inventoryBatchSize: parsed.maxMessagesPerFeed,
+    returns: AMAZON_RETURNS_CAPABILITIES,
   };
   return {
     marketplace: 'amazon',
@@ -96,6 +98,7 @@ export function amazon<const M extends string = string>(config: AmazonConfigInpu
     inventory: inventoryService(ctx),
     fulfilment: fulfilmentService(ctx),
     notifications: notificationsService(ctx),
+    returns: amazonReturnsService(ctx),
     raw,
   };
 }

@@ -1,0 +1,98 @@
+import { gunzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { MarketplaceError, NotSupportedError, OutcomeUnknownError, ValidationError } from '../../../src/errors/classes.js';
+import { parseInput } from '../../../src/errors/from-response.js';
+import { parseCallOptions, type CallOptions } from '../../../src/http/call-options.js';
+import { op } from '../../../src/http/operation.js';
+import type { Return } from '../../../src/model/return.js';
+import type { Paginated } from '../../../src/paginate/paginated.js';
+import { splitWindows, windowedPaginate, type TimeWindow } from '../../../src/paginate/time-windows.js';
+import { ReturnListQuerySchema } from '../../../src/returns/schemas.js';
+import type { ReturnListQuery, ReturnsCapabilities, ReturnsService } from '../../../src/returns/types.js';
+import type { AmazonContext } from '../context.js';
+import { hideSignature, TERMINAL } from '../feeds.js';
+import { downloadFeedDocument, ops } from '../operations.js';
+import { CreateReportResponseSchema, type Report } from '../schemas/feeds.js';
+import { MFN_RETURNS_REPORT, parseReturnsReport, REPORT_MAX_DAYS } from './report.js';
+
+/**
+ * Amazon returns are read-only by API here: the returns report (report.ts) lists them. Approving,
+ * rejecting or refunding a return has no call in the SP-API models in specs/amazon/ (no returns
+ * resource besides reports), so those are refused with NotSupportedError. Not done yet: FBA
+ * customer returns (GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA) and refunds through the
+ * POST_PAYMENT_ADJUSTMENT_DATA feed.
+ */
+export const AMAZON_RETURNS_CAPABILITIES: ReturnsCapabilities = {
+  list: true, approve: false, reject: false, partialRefundOffer: false, refundByLines: false, refundByAmount: false,
+  refundWithoutReturn: false, markReceived: false, cancellationRequests: { list: false, accept: false, reject: false },
+  // One report per window is a snapshot: its rows cannot shift while read.
+  stablePaging: true,
+};
+
+/** createReport with the data range (specs/amazon/reports_2021-06-30.json#/definitions/CreateReportSpecification dataStartTime/dataEndTime). */
+const createRangedReport = op<{ body: { reportType: string; marketplaceIds: string[]; dataStartTime: string; dataEndTime: string } }, z.infer<typeof CreateReportResponseSchema>>({
+  ...ops.createReport, id: 'createReport',
+} as never);
+
+interface ListState { since: number; until: number; statuses?: string[] }
+type StoreWindow = TimeWindow & { store: number };
+const DAY = 86_400_000;
+
+export function amazonReturnsService(ctx: AmazonContext): ReturnsService {
+  async function waitForReport(reportId: string, opts: CallOptions): Promise<Report> {
+    const poll = ctx.feedPoll;
+    const giveUpAt = Math.min(opts.deadline ?? Infinity, ctx.clock.now() + ctx.scaled(poll.timeoutMs));
+    let delay: number = poll.initialMs;
+    for (;;) {
+      const wait = ctx.scaled(delay);
+      if (ctx.clock.now() + wait > giveUpAt) throw new OutcomeUnknownError({ marketplace: 'amazon', operation: 'getReport', message: `Report ${reportId} was still processing when the wait ended` });
+      await ctx.clock.sleep(wait, opts.signal);
+      const report = (await ctx.call(ops.getReport, { params: { reportId } }, { signal: opts.signal })).data;
+      if (TERMINAL.has(report.processingStatus)) return report;
+      delay = Math.min(poll.maxMs, delay * poll.factor);
+    }
+  }
+
+  async function download(report: Report, opts: CallOptions): Promise<string> {
+    // CANCELLED: "an automatic cancellation if there is no data to return" (Report.processingStatus).
+    if (report.processingStatus === 'CANCELLED') return '';
+    if (report.processingStatus !== 'DONE' || !report.reportDocumentId) {
+      throw new MarketplaceError({ marketplace: 'amazon', operation: 'getReport', message: `Report ${report.reportId} ended ${report.processingStatus} without a document` });
+    }
+    const doc = (await ctx.call(ops.getReportDocument, { params: { reportDocumentId: report.reportDocumentId } }, { signal: opts.signal })).data;
+    hideSignature(doc.url);
+    const res = await ctx.call({ ...downloadFeedDocument, id: 'downloadReportDocument', baseUrl: doc.url }, {}, { signal: opts.signal });
+    const bytes = Buffer.from(res.data as ArrayBuffer);
+    return (doc.compressionAlgorithm === 'GZIP' && bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+  }
+
+  function list(query: ReturnListQuery, opts: CallOptions = {}): Paginated<Return> {
+    opts = parseCallOptions(opts);
+    const q = parseInput(ReturnListQuerySchema, query ?? {}, 'query');
+    if (!q.resumeFrom && !q.updatedSince) throw new ValidationError({ message: 'returns.list needs updatedSince (or resumeFrom)', path: 'query.updatedSince' });
+    const state: ListState = q.resumeFrom
+      ? (q.resumeFrom.query as ListState)
+      : { since: q.updatedSince!.getTime(), until: (q.until ?? new Date(ctx.clock.now())).getTime(), ...(q.statuses?.length ? { statuses: q.statuses } : {}) };
+    const windows: StoreWindow[] = ctx.stores.flatMap((_s, store) =>
+      splitWindows(new Date(state.since), new Date(state.until), REPORT_MAX_DAYS * DAY, { from: 'query.updatedSince', to: 'query.until' }).map((w) => ({ ...w, store })));
+    return windowedPaginate<Return, ListState, StoreWindow>({
+      strategy: 'offset', query: state, windows, resumeFrom: q.resumeFrom, first: 0, idOf: (r) => `${r.store}:${r.id}`,
+      fetchPage: async (s, w) => {
+        const store = ctx.stores[w.store]!;
+        const created = await ctx.call(createRangedReport, {
+          body: { reportType: MFN_RETURNS_REPORT, marketplaceIds: [store.marketplaceId], dataStartTime: w.from.toISOString(), dataEndTime: w.to.toISOString() },
+        }, { signal: opts.signal, deadline: opts.deadline });
+        const text = await download(await waitForReport(created.data.reportId, opts), opts);
+        // The report's range is the return request date: a return requested before the window shows its later changes only in its own window.
+        const items = parseReturnsReport(text, { account: ctx.sellerId, store: store.id })
+          .filter((r) => !s.statuses || s.statuses.includes(r.status));
+        return { items };
+      },
+    });
+  }
+
+  const refuse = (what: string) => async (): Promise<never> => {
+    throw new NotSupportedError({ message: `Amazon returns.${what} is not supported: SP-API offers no call to ${what} a return (returns are read from reports only)`, marketplace: 'amazon' });
+  };
+  return { list, get: refuse('get'), approve: refuse('approve'), reject: refuse('reject'), refund: refuse('refund') };
+}
