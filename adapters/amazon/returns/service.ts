@@ -16,11 +16,14 @@ import { CreateReportResponseSchema, type Report } from '../schemas/feeds.js';
 import { MFN_RETURNS_REPORT, parseReturnsReport, REPORT_MAX_DAYS } from './report.js';
 
 /**
- * Amazon returns are read-only by API here: the returns report (report.ts) lists them. Approving,
- * rejecting or refunding a return has no call in the SP-API models in specs/amazon/ (no returns
- * resource besides reports), so those are refused with NotSupportedError. Not done yet: FBA
- * customer returns (GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA) and refunds through the
- * POST_PAYMENT_ADJUSTMENT_DATA feed.
+ * Amazon returns are read-only by API here: the returns report (report.ts) lists them. SP-API has
+ * no call to approve, reject or answer a return request: "We do not have a separate API for the
+ * returns use case. You will have to use the Returns reports ... For refunds, we do not have any
+ * API for processing the refund. The seller will have to perform this action on their seller
+ * central account" (SP-API solutions architect, https://github.com/amzn/selling-partner-api-models/issues/3959),
+ * and the models in specs/amazon/ have no returns resource besides reports. Those calls are
+ * refused with NotSupportedError. Not done yet: FBA customer returns
+ * (GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA) and the legacy POST_PAYMENT_ADJUSTMENT_DATA feed.
  */
 export const AMAZON_RETURNS_CAPABILITIES: ReturnsCapabilities = {
   list: true, approve: false, reject: false, partialRefundOffer: false, refundByLines: false, refundByAmount: false,
