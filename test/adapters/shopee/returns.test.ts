@@ -1,6 +1,9 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotSupportedError, ValidationError } from '../../../src/errors/index.js';
+import { StockLedger } from '../../../src/inventory/ledger.js';
+import { restockReturn } from '../../../src/returns/restock.js';
+import { MemoryIntentJournal } from '../../../src/state/intent-journal.js';
 import { shopee } from '../../../adapters/shopee/index.js';
 import { advanceReturn, seedOrder, seedReturn } from '../../../adapters/shopee/sandbox/index.js';
 import { tokenKey } from '../../../adapters/shopee/tokens.js';
@@ -43,6 +46,22 @@ describe('Shopee returns on the sandbox', () => {
     // The buyer ships the item back, then Shopee pays the refund (the marketplace's side).
     advanceReturn(s.world, r.wire.return_sn, { tracking_number: 'RNSHS00177569', status: 'REFUND_PAID' });
     expect(await s.adapter.returns.get(r.wire.return_sn)).toMatchObject({ status: 'refunded', refunded: { amount: 900, currency: 'SGD' }, shipping: { trackingNumber: 'RNSHS00177569' } });
+  });
+
+  it('restocks a refunded return once (Shopee shows no "received" status: restockOn refunded)', async () => {
+    const clock = new TestClock(T0);
+    s = await shopSandbox({ clock });
+    const o = seedOrder(s.world, { lines: [{ price: 4.5, quantity: 2, sku: 'MUG-1' }] });
+    const r = seedReturn(s.world, o);
+    await s.adapter.returns.approve(r.wire.return_sn);
+    advanceReturn(s.world, r.wire.return_sn, { status: 'REFUND_PAID' });
+    const ret = await s.adapter.returns.get(r.wire.return_sn);
+    const ledger = new StockLedger();
+    ledger.setOnHand('MUG-1', 5);
+    const opts = { ledger, policy: 'sellable' as const, journal: new MemoryIntentJournal(), restockOn: ['refunded' as const] };
+    expect(await restockReturn(s.adapter.account, ret, opts)).toMatchObject({ units: { 'MUG-1': 2 }, already: false });
+    expect(await restockReturn(s.adapter.account, ret, opts)).toMatchObject({ already: true });
+    expect(ledger.onHand('MUG-1')).toBe(7);
   });
 
   it('filters by unified status and refuses a second confirm', async () => {
