@@ -11,4 +11,5 @@ export * from './inventory/index.js';
 export * from './fulfilment/journaled-ship.js';
 export * from './notifications/index.js';
 export * from './requirements/index.js';
+export * from './returns/index.js';
 export type { OrderWatchOptions, WatchPollOptions, WatchContext, WatchEvent, WatchReport } from './hub/order-watch-types.js';

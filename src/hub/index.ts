@@ -20,3 +20,4 @@ export type { ResolvedStore } from './store-ref.js';
 export type { ErrorInfo } from './errors.js';
 export { textTable } from './text-table.js';
 export type { HubInventorySyncOptions, HubInventorySyncReport } from './inventory-sync.js';
+export type { ReturnSyncOptions } from './returns-sync.js';
