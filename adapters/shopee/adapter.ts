@@ -110,6 +110,7 @@ function build(config: ShopeeConfig & { requirementsCache?: RequirementsCache })
   const listings = {
     upsert: (l: ListingInput, o?: GlobalUpsertOptions) => listingImpl.upsert(l, o),
     validate: (l: ListingInput, o?: ValidateOptions) => (o?.offline === true ? requirements.validateOffline(l, o) : listingImpl.validate(l, o)),
+    /** A category's requirements on a shop: attribute tree, item limits, brand list, channel weight limits (cached). */
     requirements: (q: RequirementsQuery) => requirements.requirements(q),
     /** v2.product.category_recommend: category ids for an item name, best first. */
     suggestCategories: (itemName: string, o?: CallOptions & { store?: string }) => requirements.suggestCategories(itemName, o),

@@ -17,6 +17,10 @@ import type { CheckpointStore } from './checkpoints.js';
 import { syncOrders } from './order-sync.js';
 import type { OrderContext, OrderSyncOptions, SyncReport } from './sync-types.js';
 
+/**
+ * Options of returns.sync: the order sync's options, with a per-return handler and an optional restock.
+ * @property onEvent - Progress observer (windows, pages, idle waits); an exception it throws is ignored.
+ */
 export interface ReturnSyncOptions extends Omit<OrderSyncOptions, 'handle' | 'includePii'> {
   /** Called once per new return version (at least once). */
   handle(ret: Return, ctx: OrderContext & { restock?: RestockResult }): Promise<void> | void;

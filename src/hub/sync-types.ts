@@ -35,6 +35,7 @@ export interface OrderSyncOptions {
   quarantine?: 'hold' | 'skip';
   /** Ask adapters for buyer identity and address (PII). */
   includePii?: boolean;
+  /** Progress observer (windows, pages, idle waits); an exception it throws is ignored. */
   onEvent?(event: SyncEvent): void;
   signal?: AbortSignal;
   /** Time source (tests). */

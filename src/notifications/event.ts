@@ -18,8 +18,10 @@ export const EVENT_KINDS = [
   'account_deletion',
   'other',
 ] as const;
+/** One of {@link EVENT_KINDS}. */
 export type EventKind = (typeof EVENT_KINDS)[number];
 
+/** A verified notification, normalized: which record changed, for whom, and the raw payload. */
 export interface MarketplaceEvent {
   marketplace: string;
   /** Account key the event belongs to (seller id, shop id); empty when the marketplace does not say. */
@@ -47,5 +49,6 @@ export type EventHandler = (event: MarketplaceEvent) => Promise<void>;
  */
 export interface NotificationSource {
   readonly marketplace: string;
+  /** Delivers events to `handle` until `opts.signal` aborts. */
   run(handle: EventHandler, opts?: { signal?: AbortSignal }): Promise<void>;
 }

@@ -24,7 +24,10 @@ export interface WebhookReceiverOptions {
    */
   publicUrl?: string;
   /** Time source of the replay window (default Date). */
-  clock?: { now(): number };
+  clock?: {
+    /** Current time in epoch milliseconds. */
+    now(): number;
+  };
 }
 
 /** Counters of a receiver: every request lands in exactly one outcome. */

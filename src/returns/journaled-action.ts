@@ -4,11 +4,13 @@ import { isXborderError, type XborderError } from '../errors/xborder-error.js';
 import type { Clock } from '../http/clock.js';
 import type { IntentJournal } from '../state/intent-journal.js';
 
+/** How a journaled write ended: sent and confirmed now, found already done (journal or read-back), or not provable. */
 export type Outcome = 'confirmed' | 'already_done' | 'unknown';
 
 /** Whether a write already happened, read back from the marketplace. */
 export type ReadBack<T> = { done: true; result: T } | { done: false };
 
+/** What {@link journaledAction} needs: where the intent is journaled, and how to read back, send and stamp the write. */
 export interface JournaledActionSpec<T, S = unknown> {
   marketplace: string;
   account: string;

@@ -4,6 +4,7 @@ import type { Order, OrderLine } from '../model/order.js';
 import type { Refund } from '../model/return.js';
 import type { ParsedRefundRequest } from './schemas.js';
 
+/** What {@link checkRefund} checks: the refund request against the order it refunds. */
 export interface RefundCheckInput {
   marketplace: string;
   order: Order;
@@ -18,6 +19,7 @@ export interface RefundCheckInput {
   amountPath?: string;
 }
 
+/** A refund request checked and resolved by {@link checkRefund}: the refunded lines (none for a refund by amount) and the total. */
 export interface ResolvedRefund {
   lines: Refund['lines'];
   amount: Money;

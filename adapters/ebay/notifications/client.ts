@@ -73,37 +73,55 @@ export class EbayNotifications {
     return ebayWebhookVerifier(resolve, { ...opts, account: opts.account ?? this.ctx.account, now: opts.now ?? (() => this.ctx.clock.now()) });
   }
 
+  /** Destinations (the endpoints eBay delivers to). */
   readonly destinations = {
+    /** Creates a destination (createDestination) and returns its id, read from the Location header. */
     create: async (input: CreateDestinationInput, opts?: CallOptions): Promise<string> => {
       const r = await this.ctx.call(ops.createDestination, { body: { name: input.name, status: input.status ?? 'ENABLED', deliveryConfig: { endpoint: input.endpoint, verificationToken: input.verificationToken } } }, opts);
       return idFromLocation(r.headers);
     },
+    /** One destination by id (getDestination). */
     get: async (id: string, opts?: CallOptions): Promise<Destination> => (await this.ctx.call(ops.getDestination, { params: { destination_id: id } }, opts)).data,
+    /** Every destination, following the continuation pages (getDestinations). */
     list: (opts?: CallOptions): Promise<Destination[]> => this.all((q) => this.ctx.call(ops.getDestinations, { query: q }, opts), (d) => d.destinations),
+    /** Deletes a destination (deleteDestination). */
     delete: async (id: string, opts?: CallOptions): Promise<void> => void (await this.ctx.call(ops.deleteDestination, { params: { destination_id: id } }, opts)),
   };
 
+  /** Subscriptions (one topic delivered to one destination). */
   readonly subscriptions = {
+    /** Creates a JSON/HTTPS subscription (createSubscription) and returns its id, read from the Location header. */
     create: async (input: CreateSubscriptionInput, opts?: CallOptions): Promise<string> => {
       const body = { topicId: input.topicId, destinationId: input.destinationId, status: input.status ?? 'ENABLED', payload: { format: 'JSON', schemaVersion: input.schemaVersion ?? '1.0', deliveryProtocol: 'HTTPS' } } as const;
       return idFromLocation((await this.ctx.call(ops.createSubscription, { body }, opts)).headers);
     },
+    /** One subscription by id (getSubscription). */
     get: async (id: string, opts?: CallOptions): Promise<Subscription> => (await this.ctx.call(ops.getSubscription, { params: { subscription_id: id } }, opts)).data,
+    /** Every subscription, following the continuation pages (getSubscriptions). */
     list: (opts?: CallOptions): Promise<Subscription[]> => this.all((q) => this.ctx.call(ops.getSubscriptions, { query: q }, opts), (d) => d.subscriptions),
+    /** Enables a subscription (enableSubscription). */
     enable: async (id: string, opts?: CallOptions): Promise<void> => void (await this.ctx.call(ops.enableSubscription, { params: { subscription_id: id } }, opts)),
+    /** Disables a subscription (disableSubscription). */
     disable: async (id: string, opts?: CallOptions): Promise<void> => void (await this.ctx.call(ops.disableSubscription, { params: { subscription_id: id } }, opts)),
     /** eBay sends a test notification to the destination (202). */
     test: async (id: string, opts?: CallOptions): Promise<void> => void (await this.ctx.call(ops.testSubscription, { params: { subscription_id: id } }, opts)),
+    /** Deletes a subscription (deleteSubscription). */
     delete: async (id: string, opts?: CallOptions): Promise<void> => void (await this.ctx.call(ops.deleteSubscription, { params: { subscription_id: id } }, opts)),
   };
 
+  /** Topics (the notification types one can subscribe to). */
   readonly topics = {
+    /** Every topic, following the continuation pages (getTopics). */
     list: (opts?: CallOptions): Promise<Topic[]> => this.all((q) => this.ctx.call(ops.getTopics, { query: q }, opts), (d) => d.topics),
+    /** One topic by id, with its supported payloads (getTopic). */
     get: async (id: string, opts?: CallOptions): Promise<Topic> => (await this.ctx.call(ops.getTopic, { params: { topic_id: id } }, opts)).data,
   };
 
+  /** The application's notification configuration (its alert email). */
   readonly config = {
+    /** Reads the configuration (getConfig). */
     get: async (opts?: CallOptions): Promise<Config> => (await this.ctx.call(ops.getConfig, {}, opts)).data,
+    /** Replaces the configuration (updateConfig). */
     update: async (config: Config, opts?: CallOptions): Promise<void> => void (await this.ctx.call(ops.updateConfig, { body: config }, opts)),
   };
 

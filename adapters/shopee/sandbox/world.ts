@@ -61,6 +61,7 @@ export class ShopeeSandboxState {
     return this.options.channels ?? DEFAULT_CHANNELS;
   }
 
+  /** The category's days-to-ship limits (get_item_limit dts_limit): the configured ones, else the defaults. */
   dtsLimit(categoryId: number): SandboxDtsLimit {
     return { ...DEFAULT_DTS_BY_CATEGORY, ...this.options.dtsLimits }[categoryId] ?? DEFAULT_DTS;
   }
