@@ -17,6 +17,7 @@ export class RedisCheckpointStore implements CheckpointStore {
     this.prefix = opts.prefix ?? DEFAULT_PREFIX;
   }
 
+  /** The account's checkpoint; undefined when none was stored. */
   async get(account: string): Promise<SyncCheckpoint | undefined> {
     const text = await viaRedis('checkpoint get', () => this.client.get(this.key(account)));
     return text === null ? undefined : (JSON.parse(text) as SyncCheckpoint);

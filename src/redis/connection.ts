@@ -8,8 +8,10 @@ import { NetworkError, ValidationError } from '../errors/classes.js';
 
 /** Read by the CLI (and `connectRedis()` without a URL). */
 export const REDIS_URL_ENV = 'XBORDER_REDIS_URL';
+/** First key segment of every store when no `prefix` is given. */
 export const DEFAULT_PREFIX = 'xborder';
 
+/** The ioredis client the stores use. */
 export type RedisClient = Redis;
 
 /** Options every Redis store accepts. */

@@ -19,6 +19,7 @@ export { RedisLimiterStore, type RedisLimiterStoreOptions } from './limiter-stor
 export { RedisRecordMap, type RedisRecordMapOptions } from './record-map.js';
 export { RedisTokenStore, type RedisTokenStoreOptions } from './token-store.js';
 
+/** Options of {@link redisStores}: the key prefix, per-store options and the ioredis connection options. */
 export interface RedisStoresOptions {
   prefix?: string;
   limiter?: Omit<RedisLimiterStoreOptions, 'prefix'>;
@@ -28,6 +29,7 @@ export interface RedisStoresOptions {
   connection?: RedisOptions;
 }
 
+/** Every Redis store on one connection, as {@link redisStores} returns them. */
 export interface RedisStores {
   client: Redis;
   limiterStore: RedisLimiterStore;

@@ -23,11 +23,13 @@ export class RedisIntentJournal implements IntentJournal {
     this.ttlMs = opts.ttlMs;
   }
 
+  /** The intent journaled under `key`; undefined when none. */
   async get(key: string): Promise<Intent | undefined> {
     const text = await viaRedis('journal get', () => this.client.get(this.key(key)));
     return text === null ? undefined : (JSON.parse(text) as Intent);
   }
 
+  /** Stores the intent under its key, replacing the previous one (with the TTL when configured). */
   async put(intent: Intent): Promise<void> {
     const k = this.key(intent.key);
     const text = JSON.stringify(intent);

@@ -109,6 +109,7 @@ export class RedisLedgerStore implements LedgerStore {
     return c.version === version ? undefined : structuredClone(c.state);
   }
 
+  /** Appends `ops` atomically; when another process committed since `version`, also returns the rebased state. */
   async commit(version: number, ops: LedgerOp[], replay: Replay): Promise<CommitResult> {
     const v = Number(await viaRedis('ledger commit', () => APPEND.run(this.client, this.keys.slice(0, 2), [JSON.stringify(ops)])));
     let result: CommitResult;

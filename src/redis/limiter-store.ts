@@ -91,6 +91,7 @@ export class RedisLimiterStore implements LimiterStore {
     await viaRedis('limiter learnRate', () => this.client.multi().hset(k, 'learned', String(perSecond)).pexpire(k, IDLE_MS).exec());
   }
 
+  /** The shared bucket's state (with the learned rate, if any); undefined when none. */
   async get(key: string): Promise<BucketState | undefined> {
     const h = await viaRedis('limiter get', () => this.client.hgetall(this.key(key)));
     if (h.tokens === undefined) return undefined;

@@ -31,6 +31,7 @@ export class RedisRecordMap<T extends object> {
     this.ttlMs = opts.ttlMs;
   }
 
+  /** The record stored under (scope, key); undefined when none. */
   async get(scope: string, key: string): Promise<T | undefined> {
     const h = await viaRedis('record get', () => this.client.hgetall(this.key(scope, key)));
     const fields = Object.entries(h);
@@ -38,6 +39,7 @@ export class RedisRecordMap<T extends object> {
     return Object.fromEntries(fields.map(([f, v]) => [f, JSON.parse(v)])) as T;
   }
 
+  /** Merges the record's defined fields into the stored one (refreshing the TTL when configured). */
   async set(scope: string, key: string, value: T): Promise<void> {
     const fields = Object.entries(value).filter(([, v]) => v !== undefined);
     if (!fields.length) return;

@@ -46,11 +46,13 @@ export class RedisTokenStore implements TokenStore {
     this.pollMs = opts.lockPollMs ?? 25;
   }
 
+  /** The stored token pair; undefined when none. */
   async get(key: string): Promise<StoredToken | undefined> {
     const text = await viaRedis('token get', () => this.client.hget(this.key(key), 't'));
     return text === null ? undefined : (JSON.parse(text) as StoredToken);
   }
 
+  /** Writes `next` only if the stored version is still `expectedVersion` (undefined: nothing stored); true when written. */
   async compareAndSwap(key: string, expectedVersion: number | undefined, next: StoredToken): Promise<boolean> {
     const expected = expectedVersion === undefined ? '' : String(expectedVersion);
     const args = [expected, String(next.version), JSON.stringify(next)];

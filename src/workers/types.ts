@@ -14,6 +14,7 @@ export interface AccountSource {
   adapter(key: string): Promise<MarketplaceAdapter> | MarketplaceAdapter;
 }
 
+/** What order-sync jobs do: the per-order handler and the sync window options. */
 export interface WorkerOrderOptions {
   /** Called once per new order version, at least once (a window re-run after a crash delivers again). */
   handle(order: Order, ctx: OrderContext): Promise<void> | void;
@@ -23,6 +24,7 @@ export interface WorkerOrderOptions {
   includePii?: boolean;
 }
 
+/** Options of {@link createWorkers}: the Redis connection, the accounts, and job concurrency, locking and retries. */
 export interface CreateWorkersOptions {
   /** A `redis://` URL (default `XBORDER_REDIS_URL`) or an ioredis client (its connection is duplicated). */
   redis?: string | Redis;
@@ -49,6 +51,7 @@ export interface CreateWorkersOptions {
   attempts?: number;
 }
 
+/** Options of {@link XborderWorkers.bulkUpsert}: the target stores and the SKUs per job. */
 export interface BulkEnqueueOptions {
   /** 'account:store' refs (default every store of every account). */
   stores: string[];
@@ -56,6 +59,7 @@ export interface BulkEnqueueOptions {
   chunkSize?: number;
 }
 
+/** The result of one (store, SKU) pair of a bulk upsert batch. */
 export interface BulkOutcome {
   store: string;
   sku: string;
@@ -64,6 +68,7 @@ export interface BulkOutcome {
   error?: { code: string; message: string };
 }
 
+/** Progress and results of one bulk upsert batch, readable from any process. */
 export interface BulkBatchReport {
   batch: string;
   /** (store, SKU) pairs enqueued. */
@@ -74,6 +79,7 @@ export interface BulkBatchReport {
   results: BulkOutcome[];
 }
 
+/** A job's state, progress and result as BullMQ records them. */
 export interface JobStatus {
   id: string;
   name: string;
@@ -84,6 +90,7 @@ export interface JobStatus {
   attempts: number;
 }
 
+/** The BullMQ workers {@link createWorkers} returns: schedule, enqueue and inspect jobs, and close. */
 export interface XborderWorkers {
   /** Repeatable order-sync jobs, one scheduler per account (re-scheduling replaces the previous one). */
   scheduleOrderSync(opts: { everyMs: number; accounts?: string[] }): Promise<string[]>;
