@@ -101,7 +101,7 @@ describe('xborder CLI', () => {
 
   it('list: bad catalog rows are reported and exit 1; the good rows still run', async () => {
     const bad = path.join(dir, 'bad.csv');
-    writeFileSync(bad, 'sku,title,brand,gtin,price,currency,quantity,weight,images,shopee.categoryId,amazon.productType\nGOOD-1,Good,Acme,4006381333931,4.00,USD,3,0.1 kg,https://x.test/a.jpg,100017,KITCHEN\nBAD-1,Bad,Acme,,4.001,USD,3,,,,\n');
+    writeFileSync(bad, 'sku,title,description,brand,gtin,price,currency,quantity,weight,images,shopee.categoryId,amazon.productType\nGOOD-1,Good,A good kitchen towel of woven cotton,Acme,4006381333931,4.00,USD,3,0.1 kg,https://x.test/a.jpg,100017,KITCHEN\nBAD-1,Bad,,Acme,,4.001,USD,3,,,,\n');
     const r = await cli(['list', bad, '--stores', stores, '--json'], { env: demo.env });
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as BulkReport;
