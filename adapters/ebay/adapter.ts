@@ -17,6 +17,8 @@ import type { RequirementsCache } from '../../src/requirements/types.js';
 import type { EbayOperations } from './operations.js';
 import { ordersService } from './orders.js';
 import { mapPostOrderError, withIafScheme } from './returns/post-order.js';
+import { EbaySigner, signedOperationIds, withDigitalSignature } from './digital-signature.js';
+import { cancellationOps, fulfillmentRefundOps, returnOps } from './returns/operations.js';
 import { EBAY_RETURNS_CAPABILITIES, returnsService } from './returns/service.js';
 import type { ReturnsService } from '../../src/returns/types.js';
 import { EbayNotifications } from './notifications/client.js';
@@ -54,7 +56,8 @@ export function ebay<const M extends string = string>(config: EbayConfigInput<M>
     account: parsed.account,
     baseUrl: resolved.baseUrl,
     // Post-Order paths take the same token as `IAF <token>` and answer their own error envelope (returns/post-order.ts).
-    auth: withIafScheme(auth),
+    // Signs after the token (IAF scheme included); only the ops flagged `signed` (digital-signature.ts).
+    auth: withDigitalSignature(withIafScheme(auth), parsed.digitalSignature && new EbaySigner(parsed.digitalSignature, () => clock.now()), signedOperationIds(returnOps, cancellationOps, fulfillmentRefundOps)),
     mapError: (res, c) => mapPostOrderError(res, c) ?? mapEbayError(res, c),
     requestIdOf: ebayRequestId,
     hooks: config.hooks,

@@ -12,6 +12,7 @@ import type { CodeArg, EbayMarketplaceCode } from '../../src/model/marketplace-c
 import type { Store } from '../../src/model/store.js';
 import type { IntentJournal } from '../../src/state/intent-journal.js';
 import type { TokenStore } from '../../src/state/token-store.js';
+import { DigitalSignatureSchema } from './digital-signature.js';
 import { DEFAULT_SCOPES, findMarketplace, HOSTS, type EbayMarketplace } from './marketplaces.js';
 import { SiteSkus, SiteSkuSchema } from './site-skus.js';
 
@@ -58,6 +59,8 @@ export const EbayConfigSchema = z.object({
   siteSkus: SiteSkuSchema,
   timeScale: z.number().positive().default(1),
   timeoutMs: z.number().int().positive().optional(),
+  /** Opt-in eBay digital signatures for EU/UK-domiciled sellers (digital-signature.ts). */
+  digitalSignature: DigitalSignatureSchema.optional(),
 });
 
 /**

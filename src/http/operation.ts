@@ -45,6 +45,8 @@ export interface Operation<Req extends RequestParts = RequestParts, Out = unknow
   noAuth?: boolean;
   /** Retries are allowed for this operation (default true). */
   retry?: boolean;
+  /** The marketplace requires a message signature on this call when configured (eBay digital signatures). */
+  signed?: boolean;
 }
 
 /** Declares an operation; typed identity so tables stay plain data. */

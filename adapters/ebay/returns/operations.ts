@@ -10,6 +10,12 @@ import { CancelDoc, CancelEligibility, CancelSearch, CreateCancelResponse, Fulfi
  * Fulfillment bucket (the same order-management quota family) rather than an invented number.
  */
 export const PO = '/post-order/v2';
+/*
+ * `signed: true` marks the calls eBay lists as needing a digital signature for EU/UK-domiciled sellers
+ * (https://developer.ebay.com/develop/guides/digital-signatures-for-apis: Fulfillment issueRefund; Post-Order
+ * issue return refund, process return request (decide), create and approve cancellation). Signed only when
+ * config.digitalSignature is set (digital-signature.ts).
+ */
 const postOrder = { group: 'fulfillment', rate: RATE_PLANS.fulfillment } as const;
 
 type Amount = { value: number; currency: string };
@@ -38,14 +44,14 @@ export const returnOps = {
    * (https://developer.ebay.com/Devzone/post-order/types/DecideReturnRequest.html). Not replayed blindly: journaled-action reads back.
    */
   decideReturn: op<P<{ returnId: string }, undefined, { decision: 'APPROVE' | 'DECLINE' | 'OFFER_PARTIAL_REFUND'; comments?: Text; partialRefundAmount?: Amount; RMANumber?: string }>, typeof RefundStatusResponse._output>({
-    id: 'decideReturn', method: 'POST', path: `${PO}/return/{returnId}/decide`, ...postOrder, idempotent: false, response: RefundStatusResponse,
+    id: 'decideReturn', method: 'POST', path: `${PO}/return/{returnId}/decide`, ...postOrder, idempotent: false, signed: true, response: RefundStatusResponse,
   }),
   /**
    * POST /return/{returnId}/issue_refund: IssueRefundRequest { comments, refundDetail { itemizedRefundDetail[{ refundAmount, refundFeeType }], totalAmount } }
    * (https://developer.ebay.com/devzone/post-order/post-order_v2_return-returnid_issue_refund__post.html, RefundDetailType). Never replayed blindly.
    */
   issueReturnRefund: op<P<{ returnId: string }, undefined, { comments?: Text; refundDetail: { itemizedRefundDetail: Array<{ refundAmount: Amount; refundFeeType: string }>; totalAmount: Amount } }>, typeof RefundStatusResponse._output>({
-    id: 'issueReturnRefund', method: 'POST', path: `${PO}/return/{returnId}/issue_refund`, ...postOrder, idempotent: false, response: RefundStatusResponse,
+    id: 'issueReturnRefund', method: 'POST', path: `${PO}/return/{returnId}/issue_refund`, ...postOrder, idempotent: false, signed: true, response: RefundStatusResponse,
   }),
   /** POST /return/{returnId}/mark_as_received: MarkAsReceivedRequest { comments? } (return_oas3.json#/paths/~1return~1{returnId}~1mark_as_received). */
   markReturnReceived: op<P<{ returnId: string }, undefined, { comments?: Text }>, unknown>({ id: 'markReturnReceived', method: 'POST', path: `${PO}/return/{returnId}/mark_as_received`, ...postOrder, idempotent: false }),
@@ -65,14 +71,14 @@ export const cancellationOps = {
   /** GET /cancellation/{cancelId} (cancellation_oas3.json#/paths/~1cancellation~1{cancelId}). */
   getCancellation: op<P<{ cancelId: string }, { fieldgroups: 'SUMMARY' | 'FULL' }>, typeof CancelDoc._output>({ id: 'getCancellation', method: 'GET', path: `${PO}/cancellation/{cancelId}`, ...postOrder, idempotent: true, response: CancelDoc }),
   /** POST /cancellation/{cancelId}/approve: no body (cancellation_oas3.json#/paths/~1cancellation~1{cancelId}~1approve). */
-  approveCancellation: op<P<{ cancelId: string }>, unknown>({ id: 'approveCancellation', method: 'POST', path: `${PO}/cancellation/{cancelId}/approve`, ...postOrder, idempotent: false }),
+  approveCancellation: op<P<{ cancelId: string }>, unknown>({ id: 'approveCancellation', method: 'POST', path: `${PO}/cancellation/{cancelId}/approve`, ...postOrder, idempotent: false, signed: true }),
   /** POST /cancellation/{cancelId}/reject: RejectCancelRequest { shipmentDate?, trackingNumber? } (https://developer.ebay.com/Devzone/post-order/types/RejectCancelRequest.html). */
   rejectCancellation: op<P<{ cancelId: string }, undefined, { shipmentDate?: { value: string }; trackingNumber?: string }>, unknown>({
     id: 'rejectCancellation', method: 'POST', path: `${PO}/cancellation/{cancelId}/reject`, ...postOrder, idempotent: false,
   }),
   /** POST /cancellation: CreateCancelRequest { legacyOrderId, cancelReason, buyerPaid?, buyerPaidDate? } (https://developer.ebay.com/Devzone/post-order/types/CreateCancelRequest.html). */
   createCancellation: op<P<undefined, undefined, { legacyOrderId: string; cancelReason: string; buyerPaid?: boolean; buyerPaidDate?: { value: string } }>, typeof CreateCancelResponse._output>({
-    id: 'createCancellation', method: 'POST', path: `${PO}/cancellation`, ...postOrder, idempotent: false, response: CreateCancelResponse,
+    id: 'createCancellation', method: 'POST', path: `${PO}/cancellation`, ...postOrder, idempotent: false, signed: true, response: CreateCancelResponse,
   }),
   /** POST /cancellation/check_eligibility: { legacyOrderId } (cancellation_oas3.json#/paths/~1cancellation~1check_eligibility). */
   checkCancellationEligibility: op<P<undefined, undefined, { legacyOrderId: string }>, typeof CancelEligibility._output>({
@@ -83,6 +89,6 @@ export const cancellationOps = {
 /** Fulfillment issueRefund: IssueRefundRequest { reasonForRefund, comment, refundItems[{ refundAmount, lineItemId }] | orderLevelRefundAmount } → Refund. */
 export const fulfillmentRefundOps = {
   issueRefund: op<RequestParts & { params: { order_id: string }; body: { reasonForRefund: string; comment?: string; refundItems?: Array<{ refundAmount: { value: string; currency: string }; lineItemId: string }>; orderLevelRefundAmount?: { value: string; currency: string } } }, typeof FulfillmentRefund._output>({
-    id: 'issueRefund', method: 'POST', path: '/sell/fulfillment/v1/order/{order_id}/issue_refund', group: 'fulfillment', rate: RATE_PLANS.fulfillment, idempotent: false, response: FulfillmentRefund,
+    id: 'issueRefund', method: 'POST', path: '/sell/fulfillment/v1/order/{order_id}/issue_refund', group: 'fulfillment', rate: RATE_PLANS.fulfillment, idempotent: false, signed: true, response: FulfillmentRefund,
   }),
 };
