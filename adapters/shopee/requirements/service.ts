@@ -8,7 +8,7 @@ import type { OfflineValidationResult, Requirements, RequirementsCache, Requirem
 import { validateAgainst } from '../../../src/requirements/validate.js';
 import { shopPipeline, storeFor, type AdapterContext, type ShopStore } from '../context.js';
 import { chosenChannels } from '../listing-rules.js';
-import { listingIssues } from '../mappers/listing.js';
+import { descriptionOf, listingIssues } from '../mappers/listing.js';
 import { orderOps } from '../operations/order.js';
 import type { BrandListResponse } from './operations.js';
 import { requirementOps as ops } from './operations.js';
@@ -84,7 +84,8 @@ export function shopeeRequirements(ctx: AdapterContext, cache: RequirementsCache
     const own = listingIssues(l, shop.rule, chosenChannels(l, ctx.config.logisticIds)).filter((i) => !covered.has(i.code)).map(ownIssue);
     if (categoryId === undefined) return offlineResult(l.sku, shop.store.id, own);
     const req = await requirements({ ...callOpts(opts), store: shop.store.id, category: categoryId });
-    const found = validateAgainst(l, req, { marketplaceValues: overrides(l, req) });
+    // Checked as sent: add_item gets descriptionOf(l) (description + bullets, else the title).
+    const found = validateAgainst({ ...l, description: descriptionOf(l) }, req, { marketplaceValues: overrides(l, req) });
     return offlineResult(l.sku, shop.store.id, [...own, ...found, ...unsentIssues(l, req, found)], req);
   }
 

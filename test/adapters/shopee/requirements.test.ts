@@ -84,6 +84,18 @@ describe('Shopee category requirements, nock-pinned', () => {
     expect(neutral.issues).toEqual([expect.objectContaining({ code: 'ATTRIBUTE_NOT_MAPPED', path: 'marketplace.shopee.attributes', attribute: 'Material' })]);
   });
 
+  it('checks the description add_item will carry: bullets, else the title, stand in for a missing one', async () => {
+    const cache = new MemoryRequirementsCache();
+    mockCategory();
+    const a = adapter(cache);
+    await a.listings.requirements({ category: 100017 });
+    nock.cleanAll();
+    const fromBullets = await a.listings.validate(dress({ description: undefined, bullets: ['Woven linen, fully lined', 'Machine washable at 30 °C'] }), { offline: true });
+    expect(fromBullets).toMatchObject({ status: 'accepted' });
+    const fromTitle = (await a.listings.validate(dress({ description: undefined, title: 'Linen midi dress' }), { offline: true })) as OfflineValidationResult;
+    expect(fromTitle.issues.map((i) => [i.path, i.code])).toEqual([['description', 'TOO_SHORT']]);
+  });
+
   it('reports a listing without a category without any call', async () => {
     const r = (await adapter().listings.validate(dress({ marketplace: { shopee: {} } }), { offline: true })) as OfflineValidationResult;
     expect(r.issues).toEqual([expect.objectContaining({ code: 'MISSING_CATEGORY', path: 'marketplace.shopee.categoryId' })]);
