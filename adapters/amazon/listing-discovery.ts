@@ -1,11 +1,9 @@
-import { gunzipSync } from 'node:zlib';
-import { MarketplaceError, OutcomeUnknownError } from '../../src/errors/classes.js';
+import { MarketplaceError } from '../../src/errors/classes.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import type { AmazonContext, AmazonStore } from './context.js';
-import { hideSignature, TERMINAL } from './feeds.js';
 import { isAmazonChannel } from './mappers/fulfilment-channel.js';
-import { downloadFeedDocument, ops } from './operations.js';
-import type { Report } from './schemas/feeds.js';
+import { ops } from './operations.js';
+import { downloadReportText, waitForReport } from './report-document.js';
 
 /**
  * Every SKU of the seller in a store, in one report instead of one searchListingsItems call per 20
@@ -30,20 +28,6 @@ export function parseListingsReport(text: string): Array<{ sku: string; channel?
   }).filter((r) => r.sku);
 }
 
-async function waitForReport(ctx: AmazonContext, reportId: string, opts: CallOptions): Promise<Report> {
-  const poll = ctx.feedPoll;
-  const giveUpAt = Math.min(opts.deadline ?? Infinity, ctx.clock.now() + ctx.scaled(poll.timeoutMs));
-  let delay: number = poll.initialMs;
-  for (;;) {
-    const wait = ctx.scaled(delay);
-    if (ctx.clock.now() + wait > giveUpAt) throw new OutcomeUnknownError({ marketplace: 'amazon', operation: 'getReport', message: `Report ${reportId} was still processing when the wait ended` });
-    await ctx.clock.sleep(wait, opts.signal);
-    const report = (await ctx.call(ops.getReport, { params: { reportId } }, { signal: opts.signal })).data;
-    if (TERMINAL.has(report.processingStatus)) return report;
-    delay = Math.min(poll.maxMs, delay * poll.factor);
-  }
-}
-
 /**
  * Learns every SKU of the store once per adapter (or again after `maxAgeMs`): existence and
  * fulfilment channel go into the listing memory; SKUs absent from the report are remembered as new.
@@ -51,8 +35,8 @@ async function waitForReport(ctx: AmazonContext, reportId: string, opts: CallOpt
 export async function discoverListings(ctx: AmazonContext, store: AmazonStore, skus: string[], opts: CallOptions): Promise<void> {
   const created = await ctx.call(ops.createReport, { body: { reportType: LISTINGS_REPORT, marketplaceIds: [store.marketplaceId] } }, { signal: opts.signal, deadline: opts.deadline });
   const report = await waitForReport(ctx, created.data.reportId, opts);
-  // CANCELLED: "an automatic cancellation if there is no data to return" (Report.processingStatus).
-  const rows = report.processingStatus === 'CANCELLED' ? [] : await download(ctx, report, opts);
+  const text = await downloadReportText(ctx, report, opts);
+  const rows = text ? parseListingsReport(text) : [];
   const found = new Set<string>();
   for (const r of rows) {
     found.add(r.sku);
@@ -62,16 +46,4 @@ export async function discoverListings(ctx: AmazonContext, store: AmazonStore, s
     });
   }
   for (const sku of skus) if (!found.has(sku) && !(await ctx.memory.get(store.marketplaceId, sku))) await ctx.memory.set(store.marketplaceId, sku, { exists: false });
-}
-
-async function download(ctx: AmazonContext, report: Report, opts: CallOptions) {
-  if (report.processingStatus !== 'DONE' || !report.reportDocumentId) {
-    throw new MarketplaceError({ marketplace: 'amazon', operation: 'getReport', message: `Report ${report.reportId} ended ${report.processingStatus} without a document` });
-  }
-  const doc = (await ctx.call(ops.getReportDocument, { params: { reportDocumentId: report.reportDocumentId } }, { signal: opts.signal })).data;
-  hideSignature(doc.url);
-  const res = await ctx.call({ ...downloadFeedDocument, id: 'downloadReportDocument', baseUrl: doc.url }, {}, { signal: opts.signal });
-  const bytes = Buffer.from(res.data as ArrayBuffer);
-  const plain = doc.compressionAlgorithm === 'GZIP' && bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
-  return parseListingsReport(plain.toString('utf8'));
 }

@@ -1,6 +1,5 @@
-import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { MarketplaceError, NotSupportedError, OutcomeUnknownError, ValidationError } from '../../../src/errors/classes.js';
+import { NotSupportedError, ValidationError } from '../../../src/errors/classes.js';
 import { parseInput } from '../../../src/errors/from-response.js';
 import { parseCallOptions, type CallOptions } from '../../../src/http/call-options.js';
 import { op } from '../../../src/http/operation.js';
@@ -10,9 +9,9 @@ import { splitWindows, windowedPaginate, type TimeWindow } from '../../../src/pa
 import { ReturnListQuerySchema } from '../../../src/returns/schemas.js';
 import type { ReturnListQuery, ReturnsCapabilities, ReturnsService } from '../../../src/returns/types.js';
 import type { AmazonContext } from '../context.js';
-import { hideSignature, TERMINAL } from '../feeds.js';
-import { downloadFeedDocument, ops } from '../operations.js';
-import { CreateReportResponseSchema, type Report } from '../schemas/feeds.js';
+import { ops } from '../operations.js';
+import { downloadReportText, waitForReport } from '../report-document.js';
+import { CreateReportResponseSchema } from '../schemas/feeds.js';
 import { MFN_RETURNS_REPORT, parseReturnsReport, REPORT_MAX_DAYS } from './report.js';
 
 /**
@@ -42,33 +41,6 @@ type StoreWindow = TimeWindow & { store: number };
 const DAY = 86_400_000;
 
 export function amazonReturnsService(ctx: AmazonContext): ReturnsService {
-  async function waitForReport(reportId: string, opts: CallOptions): Promise<Report> {
-    const poll = ctx.feedPoll;
-    const giveUpAt = Math.min(opts.deadline ?? Infinity, ctx.clock.now() + ctx.scaled(poll.timeoutMs));
-    let delay: number = poll.initialMs;
-    for (;;) {
-      const wait = ctx.scaled(delay);
-      if (ctx.clock.now() + wait > giveUpAt) throw new OutcomeUnknownError({ marketplace: 'amazon', operation: 'getReport', message: `Report ${reportId} was still processing when the wait ended` });
-      await ctx.clock.sleep(wait, opts.signal);
-      const report = (await ctx.call(ops.getReport, { params: { reportId } }, { signal: opts.signal })).data;
-      if (TERMINAL.has(report.processingStatus)) return report;
-      delay = Math.min(poll.maxMs, delay * poll.factor);
-    }
-  }
-
-  async function download(report: Report, opts: CallOptions): Promise<string> {
-    // CANCELLED: "an automatic cancellation if there is no data to return" (Report.processingStatus).
-    if (report.processingStatus === 'CANCELLED') return '';
-    if (report.processingStatus !== 'DONE' || !report.reportDocumentId) {
-      throw new MarketplaceError({ marketplace: 'amazon', operation: 'getReport', message: `Report ${report.reportId} ended ${report.processingStatus} without a document` });
-    }
-    const doc = (await ctx.call(ops.getReportDocument, { params: { reportDocumentId: report.reportDocumentId } }, { signal: opts.signal })).data;
-    hideSignature(doc.url);
-    const res = await ctx.call({ ...downloadFeedDocument, id: 'downloadReportDocument', baseUrl: doc.url }, {}, { signal: opts.signal });
-    const bytes = Buffer.from(res.data as ArrayBuffer);
-    return (doc.compressionAlgorithm === 'GZIP' && bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
-  }
-
   function list(query: ReturnListQuery, opts: CallOptions = {}): Paginated<Return> {
     opts = parseCallOptions(opts);
     const q = parseInput(ReturnListQuerySchema, query ?? {}, 'query');
@@ -85,7 +57,7 @@ export function amazonReturnsService(ctx: AmazonContext): ReturnsService {
         const created = await ctx.call(createRangedReport, {
           body: { reportType: MFN_RETURNS_REPORT, marketplaceIds: [store.marketplaceId], dataStartTime: w.from.toISOString(), dataEndTime: w.to.toISOString() },
         }, { signal: opts.signal, deadline: opts.deadline });
-        const text = await download(await waitForReport(created.data.reportId, opts), opts);
+        const text = await downloadReportText(ctx, await waitForReport(ctx, created.data.reportId, opts), opts);
         // The report's range is the return request date: a return requested before the window shows its later changes only in its own window.
         const items = parseReturnsReport(text, { account: ctx.sellerId, store: store.id })
           .filter((r) => !s.statuses || s.statuses.includes(r.status));
