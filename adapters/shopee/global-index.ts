@@ -1,4 +1,4 @@
-import { ConflictError, isXborderError } from '../../src/errors/index.js';
+import { isXborderError } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import type { Pipeline } from '../../src/http/pipeline.js';
 import type { ShopeeClient } from './client.js';
@@ -6,6 +6,7 @@ import { isRejection } from './context.js';
 import { globalOps } from './operations/global.js';
 import type { GlobalItemInfo } from './schemas/global.js';
 import type { SkuIndexSnapshot, SkuIndexStore, SkuLocation } from './sku-catalog.js';
+import { syncOrConflict } from './sku-index.js';
 
 export interface GlobalSkuLocation {
   globalItemId: number;
@@ -98,16 +99,8 @@ export class GlobalSkuIndex {
   }
 
   /** The index brought up to date, or a ConflictError saying the lookup could not complete. */
-  private async complete(sku: string, opts: CallOptions): Promise<SkuIndexSnapshot> {
-    try {
-      return await this.sync(opts);
-    } catch (e) {
-      if (isXborderError(e) && e.code === 'ABORTED') throw e;
-      throw new ConflictError({
-        marketplace: 'shopee', operation: 'get_global_item_list', retryable: true, cause: e,
-        message: `Could not complete the lookup of SKU ${sku} in this merchant's global products (${(e as Error).message}); nothing was created, to never duplicate an item. Retry later`,
-      });
-    }
+  private complete(sku: string, opts: CallOptions): Promise<SkuIndexSnapshot> {
+    return syncOrConflict(() => this.sync(opts), sku, { operation: 'get_global_item_list', scope: "this merchant's global products" });
   }
 
   /** Brings the persistent index up to date: a full scan the first time, then global items updated since the last sync. */

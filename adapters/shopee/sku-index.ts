@@ -77,16 +77,8 @@ export class ShopSkuIndex {
   }
 
   /** The index brought up to date, or a ConflictError saying the lookup could not complete. */
-  private async complete(sku: string, opts: CallOptions): Promise<SkuIndexSnapshot> {
-    try {
-      return await this.sync(opts);
-    } catch (e) {
-      if (isXborderError(e) && e.code === 'ABORTED') throw e;
-      throw new ConflictError({
-        marketplace: 'shopee', operation: 'get_item_list', retryable: true, cause: e,
-        message: `Could not complete the lookup of SKU ${sku} in this shop (${(e as Error).message}); nothing was created, to never duplicate an item. Retry later`,
-      });
-    }
+  private complete(sku: string, opts: CallOptions): Promise<SkuIndexSnapshot> {
+    return syncOrConflict(() => this.sync(opts), sku, { operation: 'get_item_list', scope: 'this shop' });
   }
 
   /** Brings the persistent index up to date: a full scan the first time, then items updated since the last sync. */
@@ -158,5 +150,21 @@ export class ShopSkuIndex {
       offset = page.next_offset;
     }
     return undefined;
+  }
+}
+
+/**
+ * Runs an index sync; a failure (other than an abort) becomes a retryable ConflictError, because
+ * a lookup that could not complete must never lead to creating the SKU a second time.
+ */
+export async function syncOrConflict(sync: () => Promise<SkuIndexSnapshot>, sku: string, where: { operation: string; scope: string }): Promise<SkuIndexSnapshot> {
+  try {
+    return await sync();
+  } catch (e) {
+    if (isXborderError(e) && e.code === 'ABORTED') throw e;
+    throw new ConflictError({
+      marketplace: 'shopee', operation: where.operation, retryable: true, cause: e,
+      message: `Could not complete the lookup of SKU ${sku} in ${where.scope} (${(e as Error).message}); nothing was created, to never duplicate an item. Retry later`,
+    });
   }
 }
