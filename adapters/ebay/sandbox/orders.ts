@@ -1,6 +1,7 @@
 import type { SandboxContext } from '../../../src/sandbox/module.js';
 import type { Router } from '../../../src/sandbox/router.js';
 import { guarded, type GuardOptions } from './guard.js';
+import { itemsMarkedShipped } from './notifications-orders.js';
 import { fail, ok } from './responses.js';
 import type { EbaySandboxState, WireOrderDoc } from './state.js';
 
@@ -103,6 +104,7 @@ export function installOrders(router: Router, state: EbaySandboxState, ctx: Sand
     list.push({ fulfillmentId: id, lineItems: lines.map((l) => ({ lineItemId: l.lineItemId!, quantity: l.quantity ?? 1 })), shipmentTrackingNumber: body.trackingNumber, shippingCarrierCode: body.shippingCarrierCode, shippedDate: body.shippedDate ?? new Date(ctx.clock.now()).toISOString() });
     state.fulfillments.set(order.orderId, list);
     applyShipment(order, list, ctx.clock.now());
+    itemsMarkedShipped(state, order.orderId); // eBay notifies subscribers of the shipment
     return ok(undefined, 201, { Location: `${ctx.baseUrl()}${F}/order/${order.orderId}/shipping_fulfillment/${id}` });
   }));
 }
