@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { MoneyInputSchema } from '../model/money.js';
 import { RETURN_STATUSES } from '../model/return.js';
 import type { ResumeToken } from '../paginate/paginated.js';
+import { WindowDateSchema } from '../paginate/time-windows.js';
 
 /** Caller input of the returns services (types.ts), checked with zod: bad input → ValidationError naming the path. */
-const DateInput = z.union([z.date(), z.iso.datetime({ offset: true })]).transform((v) => new Date(v));
+// The order feeds' date bounds (1995–2100): a year-1 date is a ValidationError, not a RangeError.
+const DateInput = WindowDateSchema;
 const Resume = z.custom<ResumeToken>((v) => !!v && typeof v === 'object' && (v as ResumeToken).v === 1, 'expected a resume token');
 
 /** returns.list query ({@link ReturnListQuery}): a window of last-change dates, statuses, a resume token. */

@@ -67,6 +67,26 @@ describe.each(Object.keys(CONFIGS) as Array<keyof typeof CONFIGS>)('fuzz: %s ada
     await assertOnlyValidationAsync([id, hostileOr({ reason: 'out_of_stock', lines: [{ lineId: 'L1', quantity: 1 }] }), opts], (s, r, o) => a.orders.cancel(s as never, r as never, o as never), allow);
   });
 
+  it('returns, cancellation requests and requirements', async () => {
+    const r = a.returns;
+    if (r) {
+      const rq = fc.oneof(hostileOr({ updatedSince: '2026-02-27T00:00:00Z', until: '2026-03-01T00:00:00Z' }), fc.constantFrom({ updatedSince: '0001-01-01T00:00:00Z' }, { updatedSince: 10n }));
+      await assertOnlyValidationAsync([rq, opts], (q, o) => r.list(q as never, o as never).toArray({ max: 1 }), allow);
+      await assertOnlyValidationAsync([id, opts], (s, o) => r.get(s as never, o as never), allow);
+      await assertOnlyValidationAsync([id, hostileOr({ comment: 'ok' }), opts], (s, b, o) => r.approve(s as never, b as never, o as never), allow);
+      await assertOnlyValidationAsync([id, hostileOr({ comment: 'no' }), opts], (s, b, o) => r.reject(s as never, b as never, o as never), allow);
+      await assertOnlyValidationAsync([id, fc.oneof(hostileOr({ amount: { amount: 100, currency: 'EUR' } }), hostileOr({ lines: [{ lineId: 'L1', quantity: 1 }] })), opts], (s, b, o) => r.refund(s as never, b as never, o as never), allow);
+      const c = r.cancellations;
+      if (c) {
+        await assertOnlyValidationAsync([id, opts], (s, o) => c.get(s as never, o as never), allow);
+        await assertOnlyValidationAsync([id, opts], (s, o) => c.accept(s as never, o as never), allow);
+      }
+    }
+    const req = a.listings.requirements;
+    if (req) await assertOnlyValidationAsync([hostileOr({ store: 'DE', productType: 'SHIRT', category: '15687' })], (q) => req(q as never), allow);
+    if (req) await assertOnlyValidationAsync([hostileOr(LISTING), hostileOr({ offline: true, store: 'DE' })], (l, o) => a.listings.validate(l as never, o as never), allow);
+  });
+
   it('inventory and fulfilment', async () => {
     await assertOnlyValidationAsync([fc.oneof(hostile, fc.array(hostileOr({ sku: 'TEE-1', quantity: 2, store: 'DE' }), { maxLength: 2 })), opts], (u, o) => a.inventory.set(u as never, o as never), allow);
     await assertOnlyValidationAsync([hostileOr(SHIP), opts], (r, o) => a.fulfilment.ship(r as never, o as never), allow);
