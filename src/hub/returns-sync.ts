@@ -66,6 +66,9 @@ function feedOf(adapter: MarketplaceAdapter): MarketplaceAdapter {
 export async function syncReturns(accounts: Readonly<Record<string, MarketplaceAdapter>>, opts: ReturnSyncOptions): Promise<SyncReport> {
   if (!opts || typeof opts !== 'object') throw new ValidationError({ message: 'returns.sync needs options', path: 'opts' });
   if (typeof opts.handle !== 'function') throw new ValidationError({ message: 'returns.sync needs a handle(ret) function', path: 'handle' });
+  if (opts.accounts !== undefined && (!Array.isArray(opts.accounts) || !opts.accounts.every((k) => typeof k === 'string'))) {
+    throw new ValidationError({ message: 'accounts must be an array of account keys', path: 'accounts' });
+  }
   const keys = opts.accounts ?? Object.keys(accounts).filter((k) => accounts[k]?.returns);
   const feeds: Record<string, MarketplaceAdapter> = Object.create(null);
   for (const [i, k] of keys.entries()) {

@@ -41,6 +41,13 @@ describe('fuzz: the Hub only ever throws ValidationError with a path (issue 12.3
       (o) => h.orders.sync(o as never), { runs: few });
   });
 
+  it('returns.sync (same guards as the order sync)', async () => {
+    const h = hub();
+    const base = { checkpoints: memoryCheckpoints(), handle: () => {}, accounts: ['shop'], overlapMs: 1000, since: '2026-03-01T00:00:00Z', lagMs: 1000, maxPasses: 2, quarantine: 'hold' };
+    await assertOnlyValidationAsync([fc.oneof(hostileOr(base), fc.constantFrom({ ...base, lagMs: 1e21 }, { ...base, since: 10n }, { ...base, accounts: ['constructor'] }, { ...base, since: '0001-01-01T00:00:00Z' }, { ...base, restock: { policy: 'sideways' } }))],
+      (o) => h.returns.sync(o as never), { runs: few });
+  });
+
   it('inventory.sync', async () => {
     const h = hub();
     await assertOnlyValidationAsync([hostileOr({ checkpoints: memoryCheckpoints(), orders: { lagMs: 1000, since: '2026-03-01T00:00:00Z' } })],
