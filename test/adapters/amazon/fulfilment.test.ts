@@ -99,7 +99,8 @@ describe('fulfilment.ship (v0 confirmShipment)', () => {
     // Right after the write, reads still show the old order; then it catches up.
     sp().get(`/orders/2026-01-01/orders/${ORDER_ID}`).query(READ).reply(200, { order: openOrder() });
     sp().get(`/orders/2026-01-01/orders/${ORDER_ID}`).query(READ).reply(200, { order: shippedCopy(ref) });
-    const s = await adapter().fulfilment.ship(request(), { idempotencyKey: 'ship-5' });
+    // A window far longer than the reads need: a loaded machine must not close it before the second read.
+    const s = await adapter({ consistency: { windowMs: 5_000, intervalMs: 10 } }).fulfilment.ship(request(), { idempotencyKey: 'ship-5' });
     expect(posts).toBe(1);
     expect(s).toMatchObject({ outcome: 'confirmed', status: 'shipped' });
   });
