@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { NotSupportedError, ValidationError } from '../../../src/errors/classes.js';
-import { parseInput } from '../../../src/errors/from-response.js';
+import { NotSupportedError } from '../../../src/errors/classes.js';
 import { parseCallOptions, type CallOptions } from '../../../src/http/call-options.js';
+import { returnListWindow, type ReturnListWindow } from '../../../src/returns/list-window.js';
 import { op } from '../../../src/http/operation.js';
 import type { Return } from '../../../src/model/return.js';
 import type { Paginated } from '../../../src/paginate/paginated.js';
 import { splitWindows, windowedPaginate, type TimeWindow } from '../../../src/paginate/time-windows.js';
-import { ReturnListQuerySchema } from '../../../src/returns/schemas.js';
 import type { ReturnListQuery, ReturnsCapabilities, ReturnsService } from '../../../src/returns/types.js';
 import type { AmazonContext } from '../context.js';
 import { ops } from '../operations.js';
@@ -36,22 +35,18 @@ const createRangedReport = op<{ body: { reportType: string; marketplaceIds: stri
   ...ops.createReport, id: 'createReport',
 } as never);
 
-interface ListState { since: number; until: number; statuses?: string[] }
+type ListState = ReturnListWindow;
 type StoreWindow = TimeWindow & { store: number };
 const DAY = 86_400_000;
 
 export function amazonReturnsService(ctx: AmazonContext): ReturnsService {
   function list(query: ReturnListQuery, opts: CallOptions = {}): Paginated<Return> {
     opts = parseCallOptions(opts);
-    const q = parseInput(ReturnListQuerySchema, query ?? {}, 'query');
-    if (!q.resumeFrom && !q.updatedSince) throw new ValidationError({ message: 'returns.list needs updatedSince (or resumeFrom)', path: 'query.updatedSince' });
-    const state: ListState = q.resumeFrom
-      ? (q.resumeFrom.query as ListState)
-      : { since: q.updatedSince!.getTime(), until: (q.until ?? new Date(ctx.clock.now())).getTime(), ...(q.statuses?.length ? { statuses: q.statuses } : {}) };
+    const { window: state, resumeFrom } = returnListWindow(query, ctx.clock.now());
     const windows: StoreWindow[] = ctx.stores.flatMap((_s, store) =>
       splitWindows(new Date(state.since), new Date(state.until), REPORT_MAX_DAYS * DAY, { from: 'query.updatedSince', to: 'query.until' }).map((w) => ({ ...w, store })));
     return windowedPaginate<Return, ListState, StoreWindow>({
-      strategy: 'offset', query: state, windows, resumeFrom: q.resumeFrom, first: 0, idOf: (r) => `${r.store}:${r.id}`,
+      strategy: 'offset', query: state, windows, resumeFrom, first: 0, idOf: (r) => `${r.store}:${r.id}`,
       fetchPage: async (s, w) => {
         const store = ctx.stores[w.store]!;
         const created = await ctx.call(createRangedReport, {

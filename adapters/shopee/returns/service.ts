@@ -1,13 +1,14 @@
-import { NotSupportedError, ValidationError } from '../../../src/errors/classes.js';
+import { NotSupportedError } from '../../../src/errors/classes.js';
 import { parseInput } from '../../../src/errors/from-response.js';
 import { parseCallOptions, type CallOptions } from '../../../src/http/call-options.js';
+import { returnListWindow, type ReturnListWindow } from '../../../src/returns/list-window.js';
 import type { Clock } from '../../../src/http/clock.js';
 import { parseRecords } from '../../../src/http/parse.js';
 import type { Return, ReturnActionResult } from '../../../src/model/return.js';
 import type { Paginated } from '../../../src/paginate/paginated.js';
 import { splitWindows, windowedPaginate, type TimeWindow } from '../../../src/paginate/time-windows.js';
 import { journaledAction } from '../../../src/returns/journaled-action.js';
-import { IdSchema, ReturnListQuerySchema } from '../../../src/returns/schemas.js';
+import { IdSchema } from '../../../src/returns/schemas.js';
 import type { ReturnListQuery, ReturnsCapabilities, ReturnsService } from '../../../src/returns/types.js';
 import type { IntentJournal } from '../../../src/state/intent-journal.js';
 import { shopPipeline, type AdapterContext, type ShopStore } from '../context.js';
@@ -40,7 +41,7 @@ export const SHOPEE_RETURNS_CAPABILITIES: ReturnsCapabilities = {
   stablePaging: false,
 };
 
-interface ListState { since: number; until: number; statuses?: string[] }
+type ListState = ReturnListWindow;
 type ShopWindow = TimeWindow & { shopId: number; last: boolean };
 
 export interface ShopeeReturnsDeps { journal: IntentJournal; clock: Clock }
@@ -51,18 +52,14 @@ export function shopeeReturnsService(ctx: AdapterContext, deps: ShopeeReturnsDep
 
   function list(query: ReturnListQuery, opts: CallOptions = {}): Paginated<Return> {
     opts = parseCallOptions(opts);
-    const q = parseInput(ReturnListQuerySchema, query ?? {}, 'query');
-    if (!q.resumeFrom && !q.updatedSince) throw new ValidationError({ message: 'returns.list needs updatedSince (or resumeFrom)', path: 'query.updatedSince' });
-    const state: ListState = q.resumeFrom
-      ? (q.resumeFrom.query as ListState)
-      : { since: q.updatedSince!.getTime(), until: (q.until ?? new Date(deps.clock.now())).getTime(), ...(q.statuses?.length ? { statuses: q.statuses } : {}) };
+    const { window: state, resumeFrom } = returnListWindow(query, deps.clock.now());
     const wanted = state.statuses ? shopeeStatusesOf(state.statuses as never) : undefined;
     const windows: ShopWindow[] = ctx.shops.flatMap((shop) => {
       const ws = splitWindows(new Date(state.since), new Date(state.until), WINDOW_MS, { from: 'query.updatedSince', to: 'query.until' });
       return ws.map((w, i) => ({ ...w, shopId: shop.shopId, last: i === ws.length - 1 }));
     });
     return windowedPaginate<Return, ListState, ShopWindow>({
-      strategy: 'offset', query: state, windows, resumeFrom: q.resumeFrom, first: 1, idOf: (r) => r.id,
+      strategy: 'offset', query: state, windows, resumeFrom, first: 1, idOf: (r) => r.id,
       fetchPage: async (_s, w, cursor) => {
         const pageNo = Number(cursor ?? 1);
         // Windows touch: all but the last end one second early so no return is read twice.
