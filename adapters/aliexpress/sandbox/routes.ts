@@ -116,7 +116,8 @@ export function install(router: Router, world: AliExpressSandboxState, ctx: Sand
   });
 
   // Not an AliExpress API: an offline image source for demos and tests (any name answers a small PNG),
-  // so listing images can be downloaded and uploaded to the photobank without the internet.
+  // so listing images can be downloaded and uploaded to the photobank without the internet. The rule
+  // it serves is the photobank's (specs/aliexpress/photobank.md: `image_bytes` of 3 MB at most).
   router.add('GET', '/_sandbox/images/{name}', (req) => ({
     status: 200, headers: { 'content-type': 'image/png' },
     body: Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'), createHash('sha256').update(req.params.name ?? '').digest()]),

@@ -26,6 +26,7 @@ export function installLwa(router: Router, state: AmazonSandboxState, ctx: Sandb
     const form = req.form();
     const json = form.has('grant_type') ? undefined : req.json<Record<string, string>>();
     const field = (k: string) => (json ? json[k] : form.get(k)) ?? undefined;
+    // Grantless operations get an application token by client_credentials + scope (https://developer-docs.amazon.com/sp-api/docs/grantless-operations; specs/amazon/notifications.json marks the destination operations grantless).
     if (field('grant_type') === 'client_credentials') return grantlessToken(state, ctx, opts.tokenTtlSeconds, field);
     if (field('grant_type') !== 'refresh_token') return oauthError(400, 'unsupported_grant_type', 'Only the refresh_token and client_credentials grants are simulated');
     if (field('client_id') !== state.app.clientId || field('client_secret') !== state.app.clientSecret) {

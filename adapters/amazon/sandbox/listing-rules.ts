@@ -38,17 +38,26 @@ export function requiredIssues(attributes: Attributes, requirements: string): Sa
 }
 
 /**
+ * Issue code for an attribute the product type refuses: the one Amazon's model shows for it
+ * (specs/amazon/listingsItems_2021-08-01.json, putListingsItem example: code 90000900 "The
+ * attributes are invalid." naming `fake_attribute`). Missing ones use 90220 from the same examples.
+ */
+const INVALID_ATTRIBUTE_CODE = '90000900';
+
+/**
  * Variation families as Amazon's product type definitions require them (the `allOf` conditions of
  * the product-type meta-schema, e.g. SHIRT: when parentage_level is given, child_parent_sku_relationship
  * is required with child_relationship_type "variation"; a child must also name its parent_sku).
- * Parents need the relationship too, not just the children.
+ * Parents need the relationship too, not just the children. Source: the product type definition
+ * returned by getDefinitionsProductType (specs/amazon/definitionsProductTypes_2020-09-01.json) and
+ * https://developer-docs.amazon.com/sp-api/docs/product-type-definitions-meta-schema
  */
 export function relationshipIssues(attributes: Attributes): SandboxIssue[] {
   const level = attributes.parentage_level?.[0]?.value;
   if (level !== 'parent' && level !== 'child') return [];
   const rel = attributes.child_parent_sku_relationship?.[0];
   if (!rel) return [{ ...missing('child_parent_sku_relationship'), message: `'child_parent_sku_relationship' is required but not supplied: a ${level} (parentage_level) must carry child_relationship_type 'variation'.` }];
-  if (rel.child_relationship_type !== 'variation') return [{ code: '90244', message: `'child_parent_sku_relationship' must have child_relationship_type 'variation'.`, severity: 'ERROR', attributeNames: ['child_parent_sku_relationship'], categories: ['INVALID_ATTRIBUTE'] }];
+  if (rel.child_relationship_type !== 'variation') return [{ code: INVALID_ATTRIBUTE_CODE, message: `'child_parent_sku_relationship' must have child_relationship_type 'variation'.`, severity: 'ERROR', attributeNames: ['child_parent_sku_relationship'], categories: ['INVALID_ATTRIBUTE'] }];
   if (level === 'child' && !rel.parent_sku) return [{ ...missing('child_parent_sku_relationship'), message: `'child_parent_sku_relationship.parent_sku' is required for a child but not supplied.` }];
   return [];
 }
@@ -63,7 +72,7 @@ export function definitionIssues(attributes: Attributes, schema: { properties?: 
   const issues: SandboxIssue[] = [];
   if (schema.additionalProperties === false) {
     for (const name of Object.keys(attributes)) {
-      if (!Object.hasOwn(schema.properties ?? {}, name)) issues.push({ code: '90244', message: `'${name}' is not a valid attribute for this product type.`, severity: 'ERROR', attributeNames: [name], categories: ['INVALID_ATTRIBUTE'] });
+      if (!Object.hasOwn(schema.properties ?? {}, name)) issues.push({ code: INVALID_ATTRIBUTE_CODE, message: `'${name}' is not a valid attribute for this product type.`, severity: 'ERROR', attributeNames: [name], categories: ['INVALID_ATTRIBUTE'] });
     }
   }
   const isParent = attributes.parentage_level?.[0]?.value === 'parent';

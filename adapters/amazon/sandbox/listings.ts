@@ -68,6 +68,7 @@ export function installListings(router: Router, state: AmazonSandboxState, ctx: 
     const marketplaceIds = csv(req.query, 'marketplaceIds');
     if (marketplaceIds.length !== 1) return invalidInput('Invalid input', 'marketplaceIds must contain exactly one marketplace');
     const preview = req.query.get('mode') === 'VALIDATION_PREVIEW';
+    // requirements=LISTING|LISTING_OFFER_ONLY... and the loaded product type definition decide the issues (specs/amazon/listingsItems_2021-08-01.json putListingsItem `requirements`; specs/amazon/definitionsProductTypes_2020-09-01.json).
     const issues = attributes ? [...requiredIssues(attributes, requirements), ...definitionIssues(attributes, state.productTypes[productType], requirements)] : [];
     const invalid = issues.some((i) => i.severity === 'ERROR');
     if (!invalid && !preview && attributes) saveListing(state, sellerId, req.params.sku!, productType, requirements, attributes, marketplaceIds[0]!, ctx.clock.now(), liveAt());

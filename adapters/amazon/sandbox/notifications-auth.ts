@@ -8,7 +8,8 @@ import { notificationsOf } from './notifications-world.js';
 
 /**
  * Grantless access for the sandbox, written from "Grantless Operations"
- * (developer-docs.amazon.com/sp-api/docs/grantless-operations): the LWA token request carries
+ * (https://developer-docs.amazon.com/sp-api/docs/grantless-operations; specs/amazon/notifications.json
+ * describes createDestination/getDestinations/deleteDestination as grantless): the LWA token request carries
  * grant_type=client_credentials and a `scope` instead of a refresh token; the token it returns
  * belongs to the application, not to a seller, so seller operations refuse it and grantless ones
  * accept only it.
