@@ -1,8 +1,8 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ebay, ebaySandbox, SANDBOX_CREDENTIALS, type EbaySandboxState } from '../../../adapters/ebay/index.js';
-import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ebay, SANDBOX_CREDENTIALS } from '../../../adapters/ebay/index.js';
 import { adapter, API, api, fixture, mockToken } from './helpers.js';
+import { useEbaySandbox } from './sandbox-support.js';
 
 const I = '/sell/inventory/v1';
 const listing = (i: number, currency = 'GBP') => ({ sku: `B-${i}`, title: `Bulk ${i}`, brand: 'Acme', price: { amount: '3.50', currency }, quantity: i % 4 });
@@ -38,32 +38,25 @@ describe('bulk listing path, nock-pinned', () => {
 
 describe('bulk listing path on the sandbox', () => {
   const { account, clientId, clientSecret, refreshToken, listingDefaults } = SANDBOX_CREDENTIALS;
-  let sandbox: RunningSandbox;
-  let state: EbaySandboxState;
-  beforeAll(async () => {
-    nock.enableNetConnect();
-    sandbox = await startSandbox({ marketplaces: { ebay: ebaySandbox() }, timeScale: 100 });
-    state = sandbox.state.ebay as EbaySandboxState;
-  });
-  afterAll(() => sandbox.close());
+  const env = useEbaySandbox();
 
   it('200 SKUs end with one result each; a second run updates without a second offer or publish', async () => {
-    const a = ebay({ account, marketplaces: ['EBAY_US'], credentials: { clientId, clientSecret, refreshToken }, listingDefaults: { EBAY_US: listingDefaults }, endpoint: sandbox.urls.ebay!, timeScale: 100 });
+    const a = ebay({ account, marketplaces: ['EBAY_US'], credentials: { clientId, clientSecret, refreshToken }, listingDefaults: { EBAY_US: listingDefaults }, endpoint: env.sandbox.urls.ebay!, timeScale: 100 });
     const catalog = Array.from({ length: 200 }, (_, i) => (i === 13 ? { ...listing(i, 'USD'), brand: undefined } : listing(i, 'USD')));
     const first = await a.listings.bulkUpsert(catalog);
     expect(first).toHaveLength(200);
     expect(new Set(first.map((r) => r.sku)).size).toBe(200);
     expect(first.filter((r) => r.ok && r.result.status === 'active')).toHaveLength(199);
     expect(first[13]).toMatchObject({ ok: true, result: { status: 'invalid' } });
-    expect([...state.offers.values()].filter((o) => o.sku.startsWith('B-'))).toHaveLength(200);
+    expect([...env.state.offers.values()].filter((o) => o.sku.startsWith('B-'))).toHaveLength(200);
     const second = await a.listings.bulkUpsert(catalog.slice(0, 30).map((l) => ({ ...l, quantity: 9 })));
     expect(second.filter((r) => r.ok && r.result.action === 'updated')).toHaveLength(30);
-    expect([...state.offers.values()].filter((o) => o.sku.startsWith('B-'))).toHaveLength(200);
-    expect(state.listedQuantity(state.offerOf('B-5', 'EBAY_US')!.offerId)).toBe(9);
+    expect([...env.state.offers.values()].filter((o) => o.sku.startsWith('B-'))).toHaveLength(200);
+    expect(env.state.listedQuantity(env.state.offerOf('B-5', 'EBAY_US')!.offerId)).toBe(9);
   }, 60_000);
 
   it('one caller idempotency key over several bulk calls: each call journals under its own derived key', async () => {
-    const a = ebay({ account, marketplaces: ['EBAY_US'], credentials: { clientId, clientSecret, refreshToken }, listingDefaults: { EBAY_US: listingDefaults }, endpoint: sandbox.urls.ebay!, timeScale: 100 });
+    const a = ebay({ account, marketplaces: ['EBAY_US'], credentials: { clientId, clientSecret, refreshToken }, listingDefaults: { EBAY_US: listingDefaults }, endpoint: env.sandbox.urls.ebay!, timeScale: 100 });
     const catalog = Array.from({ length: 30 }, (_, i) => ({ ...listing(i, 'USD'), sku: `K-${i}` }));
     const results = await a.listings.bulkUpsert(catalog, { idempotencyKey: 'hub-chunk-1' });
     expect(results.filter((r) => r.ok && r.result.status === 'active')).toHaveLength(30);

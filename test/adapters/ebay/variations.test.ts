@@ -1,8 +1,8 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ebay, ebaySandbox, SANDBOX_CREDENTIALS, type EbaySandboxState } from '../../../adapters/ebay/index.js';
-import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ebay, SANDBOX_CREDENTIALS } from '../../../adapters/ebay/index.js';
 import { adapter, api, fixture, mockToken } from './helpers.js';
+import { useEbaySandbox } from './sandbox-support.js';
 
 const I = '/sell/inventory/v1';
 const NOT_FOUND = { errors: [{ errorId: 25702, domain: 'API_INVENTORY', category: 'REQUEST', message: 'not available' }] };
@@ -43,33 +43,26 @@ describe('variation families (inventory item group), nock-pinned', () => {
 
 describe('variation families on the sandbox', () => {
   const { account, clientId, clientSecret, refreshToken, listingDefaults } = SANDBOX_CREDENTIALS;
-  let sandbox: RunningSandbox;
-  let state: EbaySandboxState;
-  beforeAll(async () => {
-    nock.enableNetConnect();
-    sandbox = await startSandbox({ marketplaces: { ebay: ebaySandbox() }, timeScale: 100 });
-    state = sandbox.state.ebay as EbaySandboxState;
-  });
-  afterAll(() => sandbox.close());
+  const env = useEbaySandbox();
 
   it('a colour × size family lists on EBAY_US and EBAY_GB, and stock changes per variant and site', async () => {
-    const a = ebay({ account, marketplaces: ['EBAY_US', 'EBAY_GB'], credentials: { clientId, clientSecret, refreshToken }, listingDefaults: { EBAY_US: listingDefaults, EBAY_GB: listingDefaults }, endpoint: sandbox.urls.ebay!, timeScale: 100 });
+    const a = ebay({ account, marketplaces: ['EBAY_US', 'EBAY_GB'], credentials: { clientId, clientSecret, refreshToken }, listingDefaults: { EBAY_US: listingDefaults, EBAY_GB: listingDefaults }, endpoint: env.sandbox.urls.ebay!, timeScale: 100 });
     const us = await a.listings.upsert(family('USD'), { store: 'EBAY_US', idempotencyKey: 'family-us' });
     const gb = await a.listings.upsert(family('GBP'), { store: 'EBAY_GB' });
     expect(us.status).toBe('active');
     expect(new Set(Object.values((us.raw as { offers: Record<string, string> }).offers)).size).toBe(3);
     expect(gb).toMatchObject({ status: 'active', raw: { inventoryItemGroupKey: 'TEE-GB' } });
-    expect(state.groups.get('TEE-GB')!.variantSKUs).toEqual(['TEE-RED-M-GB', 'TEE-BLUE-M-GB', 'TEE-BLUE-L-GB']);
-    const offer = (sku: string, site: string) => state.offerOf(sku, site)!;
+    expect(env.state.groups.get('TEE-GB')!.variantSKUs).toEqual(['TEE-RED-M-GB', 'TEE-BLUE-M-GB', 'TEE-BLUE-L-GB']);
+    const offer = (sku: string, site: string) => env.state.offerOf(sku, site)!;
     // One listing per site, shared by its variants.
     expect(new Set(['TEE-RED-M', 'TEE-BLUE-M', 'TEE-BLUE-L'].map((s) => offer(s, 'EBAY_US').listing!.listingId)).size).toBe(1);
     expect(offer('TEE-BLUE-M-GB', 'EBAY_GB').listing!.listingId).toBe(gb.marketplaceId);
-    expect(state.listedQuantity(offer('TEE-BLUE-M', 'EBAY_US').offerId)).toBe(5);
+    expect(env.state.listedQuantity(offer('TEE-BLUE-M', 'EBAY_US').offerId)).toBe(5);
     await a.inventory.set([{ sku: 'TEE-BLUE-M', quantity: 1, store: 'EBAY_GB' }, { sku: 'TEE-RED-M', quantity: 9 }]);
-    expect(state.listedQuantity(offer('TEE-BLUE-M-GB', 'EBAY_GB').offerId)).toBe(1);
-    expect(state.listedQuantity(offer('TEE-BLUE-M', 'EBAY_US').offerId)).toBe(5);
-    expect(state.listedQuantity(offer('TEE-RED-M', 'EBAY_US').offerId)).toBe(9);
-    expect(state.listedQuantity(offer('TEE-RED-M-GB', 'EBAY_GB').offerId)).toBe(9);
+    expect(env.state.listedQuantity(offer('TEE-BLUE-M-GB', 'EBAY_GB').offerId)).toBe(1);
+    expect(env.state.listedQuantity(offer('TEE-BLUE-M', 'EBAY_US').offerId)).toBe(5);
+    expect(env.state.listedQuantity(offer('TEE-RED-M', 'EBAY_US').offerId)).toBe(9);
+    expect(env.state.listedQuantity(offer('TEE-RED-M-GB', 'EBAY_GB').offerId)).toBe(9);
     // A second upsert revises the live family without publishing it again.
     const again = await a.listings.upsert(family('GBP'), { store: 'EBAY_GB' });
     expect(again).toMatchObject({ status: 'active', action: 'updated', marketplaceId: gb.marketplaceId });
