@@ -10,6 +10,12 @@ const item = { sku: 'A', summaries: [{ marketplaceId: DE, productType: 'SHIRT', 
 const listing = (sku: string, currency = 'EUR') => ({ sku, title: sku, price: { amount: '5.00', currency }, quantity: 1, marketplace: { amazon: { productType: 'SHIRT' } } });
 
 beforeAll(() => nock.disableNetConnect());
+
+/** Time that moves only when the limiter sleeps: a loaded machine cannot refill a bucket between calls. */
+function virtualClock() {
+  let t = Date.UTC(2026, 2, 1);
+  return { now: () => t, sleep: async (ms: number) => void (t += Math.max(0, ms)) };
+}
 beforeEach(() => void mockLwa());
 afterEach(() => nock.cleanAll());
 
@@ -17,7 +23,7 @@ describe('usage plans', () => {
   it('two stores of one seller draw on one budget (putListingsItem: burst 10)', async () => {
     const buckets: string[] = [];
     sp().put(/\/listings\/2021-08-01\/items\/A2EXAMPLE\/.*/).query(true).times(12).reply(200, (uri) => ({ sku: uri.split('/').pop()!.split('?')[0], status: 'ACCEPTED', submissionId: 's', issues: [] }));
-    const a = adapter({ hooks: { onRateLimitWait: (e) => buckets.push(e.bucket) } });
+    const a = adapter({ clock: virtualClock(), hooks: { onRateLimitWait: (e) => buckets.push(e.bucket) } });
     await Promise.all([
       ...Array.from({ length: 6 }, (_, i) => a.listings.upsert(listing(`DE-${i}`), { replace: true })),
       ...Array.from({ length: 6 }, (_, i) => a.listings.upsert(listing(`FR-${i}`), { replace: true, store: 'FR' })),
@@ -31,8 +37,9 @@ describe('usage plans', () => {
     const store = new MemoryLimiterStore();
     let waits = 0;
     sp().put(/.*/).query(true).times(12).reply(200, { sku: 'x', status: 'ACCEPTED', submissionId: 's', issues: [] });
-    const de = adapter({ marketplaces: ['DE'], limiterStore: store, hooks: { onRateLimitWait: () => waits++ } });
-    const fr = adapter({ marketplaces: ['FR'], limiterStore: store, hooks: { onRateLimitWait: () => waits++ } });
+    const clock = virtualClock();
+    const de = adapter({ marketplaces: ['DE'], limiterStore: store, clock, hooks: { onRateLimitWait: () => waits++ } });
+    const fr = adapter({ marketplaces: ['FR'], limiterStore: store, clock, hooks: { onRateLimitWait: () => waits++ } });
     for (let i = 0; i < 6; i++) await de.listings.upsert(listing(`D${i}`), { replace: true });
     for (let i = 0; i < 6; i++) await fr.listings.upsert(listing(`F${i}`), { replace: true });
     expect(waits).toBeGreaterThanOrEqual(1);
