@@ -6,30 +6,38 @@ import { DEFAULT_PREFIX, LuaScript, namespacedKey, viaRedis, type RedisStoreOpti
 const IDLE_MS = 3_600_000;
 
 /**
- * The whole take (refill, take one or say how long to wait) runs inside Redis, so any number of
- * processes drawing on one bucket never grant more than burst + rate × elapsed. A rate the server
- * announced (`learned`) wins over the caller's plan for every process. ARGV[3] is the caller's
- * clock in ms, or '' for the Redis server's own clock (one clock for every host).
+ * Both scripts start the same way: read the bucket, refill it to now. ARGV[nowArg] is the caller's
+ * clock in ms, or '' for the Redis server's own clock (one clock for every host). A rate the server
+ * announced (`learned`) wins over the caller's plan for every process.
  */
-const TAKE = new LuaScript(`
-local now = tonumber(ARGV[3])
+const refilled = (nowArg: number, rateArg: number, burstArg: number) => `
+local now = tonumber(ARGV[${nowArg}])
 if not now then
   local t = redis.call('TIME')
   now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 end
-local burst = tonumber(ARGV[2])
-local rate = tonumber(redis.call('HGET', KEYS[1], 'learned')) or tonumber(ARGV[1])
+local burst = tonumber(ARGV[${burstArg}])
+local rate = tonumber(redis.call('HGET', KEYS[1], 'learned')) or tonumber(ARGV[${rateArg}])
 local tokens = tonumber(redis.call('HGET', KEYS[1], 'tokens'))
 local at = tonumber(redis.call('HGET', KEYS[1], 'at'))
 if not tokens then tokens = burst; at = now end
-tokens = math.min(burst, tokens + math.max(0, now - at) / 1000 * rate)
+tokens = math.min(burst, tokens + math.max(0, now - at) / 1000 * rate)`;
+
+const saved = (burstArg: number) =>
+  `redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', string.format('%.17g', math.max(now, at)), 'perSecond', string.format('%.17g', rate), 'burst', ARGV[${burstArg}])`;
+
+/**
+ * The whole take (refill, take one or say how long to wait) runs inside Redis, so any number of
+ * processes drawing on one bucket never grant more than burst + rate × elapsed.
+ */
+const TAKE = new LuaScript(`${refilled(3, 1, 2)}
 local wait = 0
 if tokens >= 1 then
   tokens = tokens - 1
 else
   wait = math.max(1, math.ceil((1 - tokens) / rate * 1000 - 1e-6))
 end
-redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', string.format('%.17g', math.max(now, at)), 'perSecond', string.format('%.17g', rate), 'burst', ARGV[2])
+${saved(2)}
 redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + tonumber(ARGV[4]))
 return wait
 `);
@@ -37,22 +45,11 @@ return wait
 /**
  * A 429 penalty (the limiter's only `set`): refills the bucket to now, then lowers it to at most
  * ARGV[1] tokens, in one script. Tokens other processes took since the limiter read the bucket are
- * never given back, and every process sees the emptied bucket at once. ARGV[2] '' stamps it with
- * the server's clock (as TAKE reads it).
+ * never given back, and every process sees the emptied bucket at once.
  */
-const LOWER = new LuaScript(`
-local now = tonumber(ARGV[2])
-if not now then
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-end
-local burst = tonumber(ARGV[4])
-local rate = tonumber(redis.call('HGET', KEYS[1], 'learned')) or tonumber(ARGV[3])
-local tokens = tonumber(redis.call('HGET', KEYS[1], 'tokens'))
-local at = tonumber(redis.call('HGET', KEYS[1], 'at'))
-if not tokens then tokens = burst; at = now end
-tokens = math.min(burst, tokens + math.max(0, now - at) / 1000 * rate, tonumber(ARGV[1]))
-redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', string.format('%.17g', math.max(now, at)), 'perSecond', string.format('%.17g', rate), 'burst', ARGV[4])
+const LOWER = new LuaScript(`${refilled(2, 3, 4)}
+tokens = math.min(tokens, tonumber(ARGV[1]))
+${saved(4)}
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 return 1
 `);

@@ -13,32 +13,11 @@ import type { BulkReport, SyncReport } from '../../src/hub/index.js';
 import type { Order } from '../../src/model/order.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { sourceModules } from '../unit/hub/support/sandbox-modules.js';
+import { CLI, runCli, type CliRun, type CliRunOptions } from './support/run-cli.js';
 
-const CLI = path.resolve('dist/cli.js');
 const CATALOG = path.resolve('examples/catalog.csv');
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], opts: { env?: Record<string, string>; onSpawn?: (kill: () => void, stdout: () => string) => void; timeoutMs?: number } = {}): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    opts.onSpawn?.(() => child.kill('SIGKILL'), () => stdout);
-  });
-}
+const cli = (args: string[], opts: CliRunOptions = {}) => runCli(args, opts);
 
 let demo: DemoSandbox;
 let dir: string;
@@ -138,7 +117,7 @@ describe('xborder CLI', () => {
   }, 90_000);
 
   it('sandbox: prints endpoints and demo credentials, stays up until Ctrl-C', async () => {
-    const r = await new Promise<Result>((resolve) => {
+    const r = await new Promise<CliRun>((resolve) => {
       const child = spawn(process.execPath, [CLI, 'sandbox', '--json', '--write-stores', path.join(dir, 'sb-stores.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       child.stdout.on('data', (d: Buffer) => {

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NetworkError, ValidationError } from '../../src/errors/classes.js';
 import { Hub } from '../../src/hub/index.js';
 import type { SyncCheckpoint } from '../../src/hub/checkpoints.js';
 import { RedisCheckpointStore, RedisIntentJournal, RedisLimiterStore, RedisTokenStore, namespacedKey, redisStores, resolveRedisUrl } from '../../src/redis/index.js';
 import { FakeAdapter, store } from '../unit/hub/support/fake-adapter.js';
-import { hasRedisServer, missingRedisMessage, mustFailForMissingRedis, startRedisServer, type RedisServer } from './support/redis-server.js';
+import { hasRedisServer, missingRedisMessage, mustFailForMissingRedis, type RedisServer, useTwoConnections } from './support/redis-server.js';
 
 it.runIf(mustFailForMissingRedis)('redis-server is installed in CI', () => {
   throw new Error(missingRedisMessage);
@@ -70,11 +70,7 @@ describe.runIf(hasRedisServer)('Redis checkpoint store and intent journal', () =
   let server: RedisServer;
   let a: Redis;
   let b: Redis;
-  beforeAll(async () => {
-    server = await startRedisServer();
-    [a, b] = [await server.connect(), await server.connect()];
-  });
-  afterAll(() => server?.stop());
+  useTwoConnections((s, x, y) => ([server, a, b] = [s, x, y]));
 
   it('redisStores(url) opens one connection for every store and closes it', async () => {
     const stores = await redisStores(server.url, { prefix: 'p1' });

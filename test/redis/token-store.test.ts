@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RedisTokenStore } from '../../src/redis/token-store.js';
 import type { StoredToken } from '../../src/state/token-store.js';
 import { rotateUntil, type RotateResult } from './support/rotate.js';
-import { hasRedisServer, missingRedisMessage, mustFailForMissingRedis, startRedisServer, type RedisServer } from './support/redis-server.js';
+import { hasRedisServer, missingRedisMessage, mustFailForMissingRedis, type RedisServer, useTwoConnections } from './support/redis-server.js';
 
 const run = promisify(execFile);
 const WORKER = fileURLToPath(new URL('./support/rotate-worker.ts', import.meta.url));
@@ -20,11 +20,7 @@ describe.runIf(hasRedisServer)('RedisTokenStore', () => {
   let server: RedisServer;
   let a: Redis;
   let b: Redis;
-  beforeAll(async () => {
-    server = await startRedisServer();
-    [a, b] = [await server.connect(), await server.connect()];
-  });
-  afterAll(() => server?.stop());
+  useTwoConnections((s, x, y) => ([server, a, b] = [s, x, y]));
 
   it('only the holder of the current version may rotate (same expectations as the memory store)', async () => {
     const s = new RedisTokenStore(a);

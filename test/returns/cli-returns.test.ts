@@ -2,7 +2,6 @@
  * `xborder returns sync` and `xborder returns show` from the built bin (dist/cli.js, needs
  * `npm run build`), against an embedded sandbox started here so the test can act as the buyer.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,24 +13,10 @@ import { startDemoSandbox, type DemoSandbox } from '../../src/cli/sandbox-demo.j
 import type { SyncReport } from '../../src/hub/index.js';
 import type { Return } from '../../src/model/return.js';
 import { startSandbox } from '../../src/sandbox/server.js';
+import { CLI, runCli } from '../e2e/support/run-cli.js';
 
-const CLI = path.resolve('dist/cli.js');
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, { env });
 
 let demo: DemoSandbox;
 let dir: string;

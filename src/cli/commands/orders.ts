@@ -1,55 +1,31 @@
 /** `xborder orders sync --stores f --checkpoint f [--follow]`: checkpointed order sync to JSONL. */
 import { promises as fs } from 'node:fs';
 import type { Command } from 'commander';
-import { fileCheckpoints } from '../../hub/checkpoints.js';
-import { formatSyncReport } from '../../hub/sync-report.js';
 import type { Order } from '../../model/order.js';
 import { toDecimal } from '../../model/money.js';
-import { CliError, EXIT_OK, EXIT_PARTIAL } from '../exit.js';
-import { csvList, hubFromConfig, type CliContext } from '../context.js';
-import { checkJsonFileIfExists } from '../inputs.js';
+import { CliError } from '../exit.js';
+import { hubFromConfig, type CliContext } from '../context.js';
+import { addSyncOptions, reportSync, syncWindowOptions, type SyncFlags } from '../sync-command.js';
 
-interface SyncFlags {
-  stores?: string;
-  checkpoint?: string;
-  follow?: boolean;
-  interval?: string;
-  overlap?: string;
-  since?: string;
-  out?: string;
-  accounts?: string;
+interface OrderSyncFlags extends SyncFlags {
   pii?: boolean;
   quarantine?: string;
 }
 
 export function registerOrders(program: Command, ctx: CliContext, done: (code: number) => void): void {
   const orders = program.command('orders').description('order feeds of every account');
-  orders
-    .command('sync')
-    .description('incremental, checkpointed sync of every account\'s orders (at least once)')
-    .option('--stores <file>', 'store config file')
-    .option('--checkpoint <file>', 'checkpoint file (JSON, written atomically)')
-    .option('--follow', 'keep polling until Ctrl-C')
-    .option('--interval <seconds>', 'polling interval with --follow', '60')
-    .option('--overlap <minutes>', 'how far each window re-reads before the checkpoint', '10')
-    .option('--since <iso>', 'start of the first window when there is no checkpoint (default: 24 h ago)')
-    .option('--out <file>', 'append every delivered order as one JSON line (your ERP import)')
-    .option('--accounts <keys>', 'only these accounts, comma-separated')
+  addSyncOptions(orders.command('sync').description("incremental, checkpointed sync of every account's orders (at least once)"), {
+    checkpoint: 'checkpoint file (JSON, written atomically)',
+    out: 'append every delivered order as one JSON line (your ERP import)',
+  })
     .option('--pii', 'include buyer name and address')
     .option('--quarantine <mode>', "'hold' (default) keeps the checkpoint behind a malformed record; 'skip' moves on", 'hold')
-    .action(async (flags: SyncFlags) => done(await runSync(ctx, flags)));
+    .action(async (flags: OrderSyncFlags) => done(await runSync(ctx, flags)));
 }
 
-async function runSync(ctx: CliContext, flags: SyncFlags): Promise<number> {
-  if (!flags.checkpoint) throw new CliError('--checkpoint <file> is required');
-  const interval = Number(flags.interval);
-  const overlap = Number(flags.overlap);
-  if (!(interval > 0)) throw new CliError('--interval must be a positive number of seconds');
-  if (!(overlap >= 0)) throw new CliError('--overlap must be a number of minutes ≥ 0');
+async function runSync(ctx: CliContext, flags: OrderSyncFlags): Promise<number> {
   if (flags.quarantine !== 'hold' && flags.quarantine !== 'skip') throw new CliError("--quarantine is 'hold' or 'skip'");
-  if (flags.since !== undefined && Number.isNaN(Date.parse(flags.since))) throw new CliError('--since must be an ISO date-time');
-  // A damaged checkpoint is a configuration problem (exit 2, file and position), found before any call.
-  await checkJsonFileIfExists(flags.checkpoint, 'checkpoint file');
+  const window = await syncWindowOptions(flags);
   const { hub } = await hubFromConfig(ctx, flags.stores);
   const handle = async (order: Order, c: { store: string }) => {
     // Appended before the checkpoint moves: a crash here means redelivery, never a gap.
@@ -57,13 +33,8 @@ async function runSync(ctx: CliContext, flags: SyncFlags): Promise<number> {
     if (!ctx.io.json) ctx.io.out(orderLine(order, c.store));
   };
   const report = await hub.orders.sync({
-    checkpoints: fileCheckpoints(flags.checkpoint),
+    ...window,
     handle,
-    accounts: csvList(flags.accounts),
-    overlapMs: overlap * 60_000,
-    since: flags.since,
-    follow: !!flags.follow,
-    intervalMs: interval * 1000,
     includePii: !!flags.pii,
     quarantine: flags.quarantine,
     signal: ctx.signal,
@@ -73,9 +44,7 @@ async function runSync(ctx: CliContext, flags: SyncFlags): Promise<number> {
       }
     },
   });
-  if (ctx.io.json) ctx.io.out(JSON.stringify(report));
-  else ctx.io.out(`\n${formatSyncReport(report)}`);
-  return report.ok ? EXIT_OK : EXIT_PARTIAL;
+  return reportSync(ctx, report);
 }
 
 function orderLine(o: Order, store: string): string {

@@ -1,39 +1,18 @@
 /** `xborder returns sync` (checkpointed returns sync to JSONL) and `xborder returns show <id>`. */
 import { promises as fs } from 'node:fs';
 import type { Command } from 'commander';
-import { fileCheckpoints } from '../../hub/checkpoints.js';
-import { formatSyncReport } from '../../hub/sync-report.js';
 import { toDecimal } from '../../model/money.js';
 import type { Return } from '../../model/return.js';
-import { CliError, EXIT_OK, EXIT_PARTIAL } from '../exit.js';
-import { csvList, hubFromConfig, type CliContext } from '../context.js';
-import { checkJsonFileIfExists } from '../inputs.js';
-
-interface SyncFlags {
-  stores?: string;
-  checkpoint?: string;
-  follow?: boolean;
-  interval?: string;
-  overlap?: string;
-  since?: string;
-  out?: string;
-  accounts?: string;
-}
+import { CliError, EXIT_OK } from '../exit.js';
+import { hubFromConfig, type CliContext } from '../context.js';
+import { addSyncOptions, reportSync, syncWindowOptions, type SyncFlags } from '../sync-command.js';
 
 export function registerReturns(program: Command, ctx: CliContext, done: (code: number) => void): void {
   const returns = program.command('returns').description('returns, refunds and buyer cancellation requests');
-  returns
-    .command('sync')
-    .description("incremental, checkpointed sync of every account's returns (at least once)")
-    .option('--stores <file>', 'store config file')
-    .option('--checkpoint <file>', 'checkpoint file (JSON, written atomically; may be shared with orders sync)')
-    .option('--follow', 'keep polling until Ctrl-C')
-    .option('--interval <seconds>', 'polling interval with --follow', '60')
-    .option('--overlap <minutes>', 'how far each window re-reads before the checkpoint', '10')
-    .option('--since <iso>', 'start of the first window when there is no checkpoint (default: 24 h ago)')
-    .option('--out <file>', 'append every delivered return as one JSON line')
-    .option('--accounts <keys>', 'only these accounts, comma-separated')
-    .action(async (flags: SyncFlags) => done(await runSync(ctx, flags)));
+  addSyncOptions(returns.command('sync').description("incremental, checkpointed sync of every account's returns (at least once)"), {
+    checkpoint: 'checkpoint file (JSON, written atomically; may be shared with orders sync)',
+    out: 'append every delivered return as one JSON line',
+  }).action(async (flags: SyncFlags) => done(await runSync(ctx, flags)));
   returns
     .command('show <id>')
     .description('one return, as the marketplace has it now')
@@ -43,31 +22,18 @@ export function registerReturns(program: Command, ctx: CliContext, done: (code: 
 }
 
 async function runSync(ctx: CliContext, flags: SyncFlags): Promise<number> {
-  if (!flags.checkpoint) throw new CliError('--checkpoint <file> is required');
-  const interval = Number(flags.interval);
-  const overlap = Number(flags.overlap);
-  if (!(interval > 0)) throw new CliError('--interval must be a positive number of seconds');
-  if (!(overlap >= 0)) throw new CliError('--overlap must be a number of minutes ≥ 0');
-  if (flags.since !== undefined && Number.isNaN(Date.parse(flags.since))) throw new CliError('--since must be an ISO date-time');
-  await checkJsonFileIfExists(flags.checkpoint, 'checkpoint file');
+  const window = await syncWindowOptions(flags);
   const { hub } = await hubFromConfig(ctx, flags.stores);
   const report = await hub.returns.sync({
-    checkpoints: fileCheckpoints(flags.checkpoint),
+    ...window,
     handle: async (r, c) => {
       // Appended before the checkpoint moves: a crash here means redelivery, never a gap.
       if (flags.out) await fs.appendFile(flags.out, `${JSON.stringify(r)}\n`, 'utf8');
       if (!ctx.io.json) ctx.io.out(returnLine(r, c.store));
     },
-    accounts: csvList(flags.accounts),
-    overlapMs: overlap * 60_000,
-    since: flags.since,
-    follow: !!flags.follow,
-    intervalMs: interval * 1000,
     signal: ctx.signal,
   });
-  if (ctx.io.json) ctx.io.out(JSON.stringify(report));
-  else ctx.io.out(`\n${formatSyncReport(report)}`);
-  return report.ok ? EXIT_OK : EXIT_PARTIAL;
+  return reportSync(ctx, report);
 }
 
 async function runShow(ctx: CliContext, id: string, flags: { stores?: string; account?: string }): Promise<number> {

@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 
 const BIN = process.env.REDIS_SERVER_BIN ?? 'redis-server';
 export const INSTALL_HINT = 'install it (Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis) or set REDIS_SERVER_BIN';
@@ -70,4 +71,17 @@ export async function startRedisServer(): Promise<RedisServer> {
       }
     },
   };
+}
+
+/**
+ * One throwaway server and two connections to it (two "processes") for a describe block:
+ * `set` receives them in beforeAll; the server stops in afterAll.
+ */
+export function useTwoConnections(set: (server: RedisServer, a: Redis, b: Redis) => void): void {
+  let server: RedisServer | undefined;
+  beforeAll(async () => {
+    server = await startRedisServer();
+    set(server, await server.connect(), await server.connect());
+  });
+  afterAll(() => server?.stop());
 }
