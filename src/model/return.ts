@@ -115,6 +115,19 @@ export const ReturnSchema = z.object({
   refundRequested: MoneySchema.optional(),
   refunded: MoneySchema.optional(),
   refunds: z.array(RefundSchema).default([]),
+  /**
+   * Where the returned units went. `marketplace`: into the marketplace's own warehouse (Amazon
+   * FBA), stock the seller's ledger never restocks (restock.ts skips it); absent = the seller's.
+   * `condition` is the marketplace's grading on receipt, a restock policy hint.
+   */
+  stock: z
+    .object({
+      heldBy: z.enum(['seller', 'marketplace']),
+      condition: z.enum(['sellable', 'damaged']).optional(),
+      /** The grading verbatim (Amazon detailed-disposition). */
+      marketplaceCondition: z.string().optional(),
+    })
+    .optional(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   /** The marketplace's record as read (for audits and what the unified model leaves out). */

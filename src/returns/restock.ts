@@ -24,6 +24,8 @@ export interface RestockResult {
   skipped: string[];
   /** The return was restocked before (idempotent per account and return id). */
   already: boolean;
+  /** The units went back into the marketplace's warehouse (Amazon FBA): nothing was restocked. */
+  heldByMarketplace?: true;
 }
 
 /**
@@ -34,6 +36,8 @@ export interface RestockResult {
  */
 export async function restockReturn(account: string, ret: Return, opts: RestockOptions): Promise<RestockResult | undefined> {
   if (!(opts.restockOn ?? ['received']).includes(ret.status)) return undefined;
+  // Marketplace-fulfilled stock (Amazon FBA) is the marketplace's to count: never the seller's pool.
+  if (ret.stock?.heldBy === 'marketplace') return { returnId: ret.id, policy: 'none', units: {}, skipped: ret.lines.map((l) => l.lineId), already: false, heldByMarketplace: true };
   const policy = typeof opts.policy === 'function' ? opts.policy(ret) : opts.policy;
   const key = `restock:${account}:${ret.marketplace}:${ret.id}`;
   const prior = await opts.journal.get(key);

@@ -17,10 +17,22 @@ export const REPORT_MAX_DAYS = 60;
 /** Header cells compared without case, spaces, dashes or underscores ("Order ID" = "order-id" = "order_id"). */
 const norm = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-function instantOf(raw: string | undefined): Instant | undefined {
+export function instantOf(raw: string | undefined): Instant | undefined {
   if (!raw) return undefined;
   const t = Date.parse(raw);
   return Number.isNaN(t) ? undefined : { utc: new Date(t).toISOString(), raw };
+}
+
+/** A tab-delimited report → one record per row, keyed by the normalized header cell. */
+export function tsvRows(text: string): Array<Record<string, string>> {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.length > 0);
+  const header = (lines.shift() ?? '').split('\t').map(norm);
+  return lines.map((line) => {
+    const cells = line.split('\t');
+    const row: Record<string, string> = {};
+    header.forEach((h, i) => (row[h] = (cells[i] ?? '').trim()));
+    return row;
+  });
 }
 
 /**
@@ -37,13 +49,8 @@ function statusOf(row: Record<string, string>): ReturnStatus {
 
 /** One report (TSV text) → Returns of a store; rows without an order id or request date are skipped. */
 export function parseReturnsReport(text: string, ctx: { account: string; store: string }): Return[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.length > 0);
-  const header = (lines.shift() ?? '').split('\t').map(norm);
   const out: Return[] = [];
-  for (const line of lines) {
-    const cells = line.split('\t');
-    const row: Record<string, string> = {};
-    header.forEach((h, i) => (row[h] = (cells[i] ?? '').trim()));
+  for (const row of tsvRows(text)) {
     const created = instantOf(row.returnrequestdate);
     if (!row.orderid || !created) continue;
     const delivered = instantOf(row.returndeliverydate);

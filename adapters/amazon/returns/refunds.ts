@@ -1,0 +1,82 @@
+import { NotSupportedError, OutcomeUnknownError } from '../../../src/errors/classes.js';
+import { parseInput } from '../../../src/errors/from-response.js';
+import { parseCallOptions, type CallOptions } from '../../../src/http/call-options.js';
+import type { Refund } from '../../../src/model/return.js';
+import { journaledAction } from '../../../src/returns/journaled-action.js';
+import { checkRefund } from '../../../src/returns/refund-cap.js';
+import { IdSchema, RefundRequestSchema } from '../../../src/returns/schemas.js';
+import type { RefundRequest } from '../../../src/returns/types.js';
+import type { AmazonContext } from '../context.js';
+import { downloadFeedResult, feedsSince, submitFeed, waitForFeed } from '../feeds.js';
+import { ORDER_FEED_CONTENT_TYPE, parseProcessingReport } from '../mappers/cancel-feed.js';
+import { ordersService } from '../orders.js';
+import { ADJUSTMENT_FEED_TYPE, adjustedLines, adjustmentDocument, DEFAULT_ADJUSTMENT_REASON } from './adjustment-feed.js';
+
+type Pending = Omit<Refund, 'state' | 'outcome'>;
+
+/**
+ * Where the adjustment feed ended, from its XML ProcessingReport (ProcessingReport.xsd, parsed by
+ * mappers/cancel-feed.ts): an Error result for the message = failed; a processed feed without one
+ * = succeeded; FATAL / CANCELLED = failed; still processing when the wait ends = pending.
+ */
+export async function adjustmentResult(ctx: AmazonContext, base: Pending & { id: string }, opts: CallOptions): Promise<Refund> {
+  const feedId = base.id;
+  let feed;
+  try {
+    feed = await waitForFeed(ctx, feedId, opts);
+  } catch (e) {
+    if (e instanceof OutcomeUnknownError) return { ...base, state: 'pending', marketplaceState: 'IN_PROGRESS', outcome: 'confirmed' };
+    throw e;
+  }
+  if (feed.processingStatus !== 'DONE' || !feed.resultFeedDocumentId) return { ...base, state: 'failed', marketplaceState: feed.processingStatus, outcome: 'confirmed' };
+  const report = parseProcessingReport((await downloadFeedResult(ctx, feed.resultFeedDocumentId, opts)).toString('utf8'));
+  const error = report?.results.find((r) => r.messageId === 1 && r.resultCode === 'Error');
+  if (!report || error) return { ...base, state: 'failed', marketplaceState: error ? `${error.code}: ${error.description}` : 'no ProcessingReport', outcome: 'confirmed' };
+  return { ...base, state: 'succeeded', marketplaceState: report.statusCode, outcome: 'confirmed' };
+}
+
+/**
+ * A refund of a merchant-fulfilled order through the POST_PAYMENT_ADJUSTMENT_DATA feed
+ * (adjustment-feed.ts). Refund by lines only: the feed adjusts order items (AdjustedItem needs its
+ * AmazonOrderItemCode). The cap (what was paid per line and for the order) is checked on the order
+ * as getOrder returns it before any write; the Orders API shows no earlier refunds, so refunds made
+ * elsewhere (Seller Central) are not deducted. FBA orders are refused: Amazon processes their
+ * returns and refunds (Seller Central help G200453320: "With FBA, Amazon provides fulfilment and
+ * customer service for your orders, including processing customer returns").
+ * Journaled: the write's start time is recorded first; a retry after a crash looks for an
+ * adjustment feed created since then (getFeeds) and never submits a second one while that is unclear.
+ */
+export async function refundAmazonOrder(ctx: AmazonContext, orderId: string, req: RefundRequest, opts: CallOptions = {}): Promise<Refund> {
+  opts = parseCallOptions(opts);
+  const id = parseInput(IdSchema, orderId, 'orderId');
+  const request = parseInput(RefundRequestSchema, req, 'request');
+  if (!request.lines) {
+    throw new NotSupportedError({ marketplace: 'amazon', operation: 'refundOrder', message: 'Amazon refunds adjust order items (POST_PAYMENT_ADJUSTMENT_DATA AdjustedItem): refund by lines, not by one amount' });
+  }
+  const order = await ordersService(ctx).get(id, { signal: opts.signal, deadline: opts.deadline });
+  if (order.fulfilledBy === 'marketplace') {
+    throw new NotSupportedError({ marketplace: 'amazon', operation: 'refundOrder', message: `Order ${id} is fulfilled by Amazon: Amazon processes FBA returns and refunds, the seller cannot refund it by feed` });
+  }
+  const parts = { marketplace: 'amazon', account: ctx.sellerId, action: 'order.refund', target: id };
+  // Nothing earlier is deducted (see above), so a resumed intent passes the same check as its first attempt.
+  const resolved = checkRefund({ marketplace: 'amazon', order, request });
+  const marketplaceId = ctx.store(order.store).marketplaceId;
+  const base = (feedId: string): Pending & { id: string } => ({ id: feedId, marketplace: 'amazon', orderId: id, lines: resolved.lines, amount: resolved.amount, at: new Date(ctx.clock.now()).toISOString() });
+  return journaledAction<Refund, number>({
+    ...parts, journal: ctx.journal, clock: ctx.clock, idempotencyKey: opts.idempotencyKey,
+    before: async () => ctx.clock.now(),
+    readBack: async (since) => {
+      const mine = await feedsSince(ctx, ADJUSTMENT_FEED_TYPE, [marketplaceId], (since ?? ctx.clock.now()) - 1000);
+      if (mine.length === 0) return { done: false };
+      if (mine.length > 1) throw new OutcomeUnknownError({ marketplace: 'amazon', operation: 'refundOrder', message: `${mine.length} adjustment feeds were created since the refund of order ${id} began; check them before refunding again` });
+      return { done: true, result: { ...base(mine[0]!.feedId), state: 'pending', marketplaceState: mine[0]!.processingStatus, outcome: 'already_done' } };
+    },
+    send: async (key) => {
+      const content = Buffer.from(adjustmentDocument({ sellerId: ctx.sellerId, orderId: id, reason: request.reason ?? DEFAULT_ADJUSTMENT_REASON, lines: adjustedLines(order, resolved) }), 'utf8');
+      const feedId = await submitFeed(ctx, { feedType: ADJUSTMENT_FEED_TYPE, marketplaceIds: [marketplaceId], contentType: ORDER_FEED_CONTENT_TYPE, content }, { signal: opts.signal, deadline: opts.deadline, idempotencyKey: key });
+      return adjustmentResult(ctx, base(feedId), opts);
+    },
+    unknown: () => ({ marketplace: 'amazon', orderId: id, lines: resolved.lines, amount: resolved.amount, state: 'unknown', outcome: 'unknown' }),
+    withOutcome: (r, outcome) => ({ ...r, outcome }),
+  });
+}
