@@ -1,14 +1,21 @@
 import type { Clock } from '../http/clock.js';
 
 /**
- * A clock whose sleeps can be cut short: a push without an order id (or a failed targeted read)
- * wakes the account's poll at once instead of waiting for the next interval. Only the poll's
- * between-window sleep uses this clock.
+ * The clock of one account's safety-net poll. Only the poll's between-window sleep uses it, and
+ * it sleeps start to start: `sleep(interval)` ends `interval` after the previous window started
+ * (the end of the previous sleep, or construction), not after it ended, so a slow window never
+ * pushes the next one back and a change the feed shows at t is listed by a window starting by
+ * t + interval (issue 22.1). A push without an order id (or a failed targeted read) wakes the
+ * poll at once; the next scheduled one is then an interval after that.
  */
 export class WakeableClock implements Clock {
   private readonly wakers = new Set<() => void>();
+  /** When the current (or last) window started. */
+  private startedAt: number;
 
-  constructor(private readonly base: Clock) {}
+  constructor(private readonly base: Clock) {
+    this.startedAt = base.now();
+  }
 
   now(): number {
     return this.base.now();
@@ -20,8 +27,12 @@ export class WakeableClock implements Clock {
     signal?.addEventListener('abort', onAbort, { once: true });
     const wake = () => ac.abort('wake');
     this.wakers.add(wake);
-    return this.base.sleep(ms, ac.signal).catch((e) => {
+    // A window that took longer than the interval is followed by the next one at once.
+    const left = Math.max(0, this.startedAt + ms - this.base.now());
+    return this.base.sleep(left, ac.signal).catch((e) => {
       if (signal?.aborted) throw e;
+    }).then(() => {
+      this.startedAt = this.base.now();
     }).finally(() => {
       this.wakers.delete(wake);
       signal?.removeEventListener('abort', onAbort);

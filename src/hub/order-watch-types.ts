@@ -6,7 +6,11 @@ import type { SyncReport, OrderSyncOptions } from './sync-types.js';
 
 /** The safety-net poll: order sync's options, minus what the watch owns (handle, follow, clock, signal). */
 export type WatchPollOptions = Omit<OrderSyncOptions, 'handle' | 'follow' | 'signal' | 'clock' | 'now' | 'onEvent'> & {
-  /** Pause between polls of an account; default 15 minutes (pushes carry the fast path). */
+  /**
+   * Time from the start of one poll of an account to the start of the next (not from its end);
+   * default 15 minutes (pushes carry the fast path). A change the feed shows at t is listed by a
+   * poll starting by t + intervalMs, whose window ends at its start − the feed lag.
+   */
   intervalMs?: number;
 };
 

@@ -2,8 +2,10 @@
  * Push + poll order watch (issue 22.6). Notifications are hints: each one triggers a targeted
  * `orders.get` of the changed order (the marketplace read is the truth) and the handler sees it
  * within the push's latency; order sync keeps polling at a longer interval as the safety net for
- * lost pushes. Both paths share one dedup by order id + update time, so the handler sees each
- * version once in the common case and every change at least once.
+ * lost pushes, one interval from start to start (order-watch-clock.ts), so a change whose push was
+ * lost reaches the handler within one interval of the feed showing it. Both paths share one dedup
+ * by order id + update time, so the handler sees each version once in the common case and every
+ * change at least once.
  */
 import { setMaxListeners } from 'node:events';
 import type { MarketplaceAdapter } from '../adapter.js';
@@ -15,7 +17,7 @@ import { syncOrders } from './order-sync.js';
 import { WakeableClock } from './order-watch-clock.js';
 import type { OrderWatchOptions, WatchContext, WatchEvent, WatchReport } from './order-watch-types.js';
 import { RecentVersions } from './sync-dedup.js';
-import { DEFAULT_LAG_MS, DEFAULT_OVERLAP_MS } from './sync-window.js';
+import { DEFAULT_OVERLAP_MS, lagOf } from './sync-window.js';
 
 const DEFAULT_POLL_MS = 15 * 60_000;
 /** Event kinds that are about one order (a re-read shows the change). */
@@ -33,7 +35,8 @@ export async function watchOrders(accounts: Readonly<Record<string, MarketplaceA
   const base: Clock = opts.clock ?? systemClock;
   const interval = opts.poll.intervalMs ?? DEFAULT_POLL_MS;
   // A version must be remembered until the poll window that re-lists it has run.
-  const keepMs = interval + (opts.poll.overlapMs ?? DEFAULT_OVERLAP_MS) + (opts.poll.lagMs ?? DEFAULT_LAG_MS) + 60_000;
+  const lag = Math.max(0, ...keys.map((k) => lagOf(accounts[k]!, opts.poll)));
+  const keepMs = interval + (opts.poll.overlapMs ?? DEFAULT_OVERLAP_MS) + lag + 60_000;
   const report: WatchReport = { events: 0, reads: 0, ignored: 0, delivered: { push: 0, poll: 0 }, duplicates: 0, poll: [] };
   const notify = (e: WatchEvent) => { try { opts.onEvent?.(e); } catch { /* observers never stop the watch */ } };
   const state = new Map(keys.map((k) => [k, { clock: new WakeableClock(base), versions: new RecentVersions(), lock: Promise.resolve() as Promise<unknown> }]));
