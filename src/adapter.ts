@@ -34,6 +34,11 @@ export interface Capabilities {
   inventoryBatchSize: number;
   /** Returns, refunds and buyer cancellation requests (absent: the adapter has no returns service). */
   returns?: ReturnsCapabilities;
+  /**
+   * How long before "now" the order feed may still be missing changes, as documented by the
+   * marketplace (Amazon: 2 minutes); absent when no lag is documented (order sync then uses 0).
+   */
+  orderFeedLagMs?: number;
 }
 
 export interface StoreOptions extends CallOptions {

@@ -20,7 +20,7 @@ import { MemoryRequirementsCache } from '../../src/requirements/cache.js';
 import type { RequirementsCache } from '../../src/requirements/types.js';
 import type { AmazonRegion } from './marketplaces.js';
 import { ops, type AmazonOperations } from './operations.js';
-import { ordersService, type AmazonOrdersService } from './orders.js';
+import { ORDER_LAG_MS, ordersService, type AmazonOrdersService } from './orders.js';
 import { AMAZON_RETURNS_CAPABILITIES, amazonReturnsService } from './returns/service.js';
 
 export type AmazonRawClient = RawClient<AmazonOperations>;
@@ -86,6 +86,8 @@ export function amazon<const M extends string = string>(config: AmazonConfigInpu
     quantity: { sharedAcrossStores: true, includesReserved: false, marketplaceFulfilledReadOnly: true },
     inventoryBatchSize: parsed.maxMessagesPerFeed,
     returns: AMAZON_RETURNS_CAPABILITIES,
+    // searchOrders: lastUpdatedBefore/createdBefore "at least two minutes before the time of the request" (specs/amazon/orders_2026-01-01.json#/paths/~1orders~12026-01-01~1orders/get).
+    orderFeedLagMs: ORDER_LAG_MS,
   };
   return {
     marketplace: 'amazon',

@@ -21,7 +21,11 @@ export interface OrderSyncOptions {
   overlapMs?: number;
   /** Start of the very first window of an account without a checkpoint; default 24 hours ago. */
   since?: Date | string;
-  /** Marketplace lag; default the adapter's `capabilities.orderFeedLagMs`, else 2 minutes. */
+  /**
+   * How far behind now each window ends; default the adapter's documented `capabilities.orderFeedLagMs`
+   * (Amazon: 2 minutes), else 0 (no lag documented: Shopee, eBay, AliExpress; the overlap re-read
+   * catches a late change).
+   */
   lagMs?: number;
   /**
    * Keep polling until `signal` aborts: each account in its own loop, `intervalMs` (default 60 s)

@@ -16,18 +16,31 @@ import { readSlice, readVerified } from './sync-slice.js';
 import type { OrderSyncOptions, WindowReport } from './sync-types.js';
 
 export const DEFAULT_OVERLAP_MS = 10 * 60_000;
+/**
+ * The longest documented feed lag (Amazon's 2 minutes): a bound for consumers that must outlast
+ * any account's lag (the watch's dedup memory). Not applied to a feed: see `lagOf`.
+ */
 export const DEFAULT_LAG_MS = 2 * 60_000;
+/**
+ * Lag of a feed whose marketplace documents none: 0, the window ends at "now". Checked (issue
+ * 26.1): Shopee v2.order.get_order_list (specs/shopee/v2.order.get_order_list.json), eBay getOrders
+ * (specs/ebay/sell_fulfillment_v1_oas3.json#/paths/~1order/get) and AliExpress order list
+ * (specs/aliexpress/aliexpress_solution_order_get.json) state no delay before a change is listed;
+ * only Amazon's searchOrders does (the adapter declares it). A change indexed late is still caught
+ * by the overlap every window re-reads (default 10 minutes), deduplicated by order id + update time.
+ */
+export const UNDOCUMENTED_LAG_MS = 0;
 const DEFAULT_FIRST_LOOKBACK_MS = 24 * 60 * 60_000;
 /** Slices are whole seconds: the coarsest timestamps (Shopee, AliExpress) are seconds. */
 const SECOND = 1000;
 /** Aim at this share of a page per slice, so a denser stretch rarely overflows it. */
 const FILL = 0.6;
 
-/** The adapter's declared feed lag when it has one (e.g. Amazon: 2 minutes). */
+/** The caller's `lagMs`, else the adapter's documented feed lag (Amazon: 2 minutes), else 0. */
 export function lagOf(adapter: MarketplaceAdapter, opts: Pick<OrderSyncOptions, 'lagMs'>): number {
   if (opts.lagMs !== undefined) return opts.lagMs;
-  const declared = (adapter.capabilities as { orderFeedLagMs?: unknown }).orderFeedLagMs ?? (adapter as { orderFeedLagMs?: unknown }).orderFeedLagMs;
-  return typeof declared === 'number' && declared >= 0 ? declared : DEFAULT_LAG_MS;
+  const declared = adapter.capabilities.orderFeedLagMs ?? (adapter as { orderFeedLagMs?: unknown }).orderFeedLagMs;
+  return typeof declared === 'number' && declared >= 0 ? declared : UNDOCUMENTED_LAG_MS;
 }
 
 export async function syncWindow(account: string, adapter: MarketplaceAdapter, opts: OrderSyncOptions): Promise<WindowReport> {

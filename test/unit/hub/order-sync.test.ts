@@ -44,7 +44,7 @@ describe('hub.orders.sync', () => {
     // A window that fits one page is one request, bounded by the frozen `until`.
     expect(eu.listCalls).toBe(1);
     expect(r1.accounts.find((a) => a.account === 'eu')!.last!.slices).toBe(1);
-    // Bound = start − lag: the adapter's declared lag for eu, the 2-minute default for sg.
+    // Bound = start − lag: the adapter's declared lag for eu (sg declares none: its window ends at now).
     expect((await checkpoints.get('eu'))!.until).toBe(new Date(T0 - 2 * MIN).toISOString());
     expect((await checkpoints.get('eu'))!.next).toBe(new Date(T0 - 12 * MIN).toISOString());
     expect(r1.accounts.find((a) => a.account === 'eu')!.committedUntil).toBe(new Date(T0 - 2 * MIN).toISOString());
