@@ -1,0 +1,153 @@
+import nock from 'nock';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { NotSupportedError, ValidationError } from '../../../src/errors/classes.js';
+import { MemoryIntentJournal } from '../../../src/state/intent-journal.js';
+import { adapter, fixture, mockLwa, SELLER, TOKEN } from './helpers.js';
+
+const NA = 'https://sellingpartnerapi-na.amazon.com';
+const S3 = 'https://tortuga-prod-na.s3.amazonaws.com';
+const US = 'ATVPDKIKX0DER';
+const ORDER = '123-4567890-1234567';
+const na = () => nock(NA, { reqheaders: { 'x-amz-access-token': TOKEN } });
+const naAdapter = (extra = {}) => adapter({ marketplaces: ['US', 'CA'], ...extra });
+
+/** The official example order (2 × ECHO at 49.99 + 0.02 tax, 1 × FIRE at 49.99), shipped by the merchant. */
+function order(fulfilledBy = 'MERCHANT') {
+  const o = structuredClone(fixture('searchOrders.example.json').orders[0]);
+  o.fulfillment.fulfilledBy = fulfilledBy;
+  return { order: o };
+}
+
+function mockOrder(body = order()) {
+  na().get(`/orders/2026-01-01/orders/${ORDER}`).query({ includedData: 'FULFILLMENT,PACKAGES,PROCEEDS,CANCELLATION,TAX' }).reply(200, body);
+}
+
+/** createFeedDocument + upload (capturing the XML) + createFeed. */
+function feedRoutes(feedId = '901') {
+  const seen = { xml: [] as string[] };
+  na().post('/feeds/2021-06-30/documents', { contentType: 'text/xml; charset=UTF-8' }).reply(201, { feedDocumentId: 'doc-r', url: `${S3}/doc-r?X-Amz-Signature=sig` });
+  nock(S3, { reqheaders: { 'content-type': 'text/xml; charset=UTF-8' }, badheaders: ['x-amz-access-token'] }).put('/doc-r', (b) => (seen.xml.push(String(b)), true)).query({ 'X-Amz-Signature': 'sig' }).reply(200);
+  na().post('/feeds/2021-06-30/feeds', { feedType: 'POST_PAYMENT_ADJUSTMENT_DATA', marketplaceIds: [US], inputFeedDocumentId: 'doc-r' }).reply(202, { feedId });
+  return seen;
+}
+
+/** getFeed DONE + the XML ProcessingReport (ProcessingReport.xsd), with or without an Error result for message 1. */
+function processed(feedId: string, error?: { code: string; text: string }) {
+  na().get(`/feeds/2021-06-30/feeds/${feedId}`).reply(200, { feedId, feedType: 'POST_PAYMENT_ADJUSTMENT_DATA', createdTime: '2026-05-01T12:00:00Z', processingStatus: 'DONE', resultFeedDocumentId: `res-${feedId}` });
+  na().get(`/feeds/2021-06-30/documents/res-${feedId}`).reply(200, { feedDocumentId: `res-${feedId}`, url: `${S3}/res-${feedId}?X-Amz-Signature=s2` });
+  const report = [
+    `<?xml version="1.0" encoding="UTF-8"?><AmazonEnvelope><Header><DocumentVersion>1.02</DocumentVersion><MerchantIdentifier>${SELLER}</MerchantIdentifier></Header>`,
+    `<MessageType>ProcessingReport</MessageType><Message><MessageID>1</MessageID><ProcessingReport><DocumentTransactionID>${feedId}</DocumentTransactionID><StatusCode>Complete</StatusCode>`,
+    `<ProcessingSummary><MessagesProcessed>1</MessagesProcessed><MessagesSuccessful>${error ? 0 : 1}</MessagesSuccessful><MessagesWithError>${error ? 1 : 0}</MessagesWithError><MessagesWithWarning>0</MessagesWithWarning></ProcessingSummary>`,
+    error ? `<Result><MessageID>1</MessageID><ResultCode>Error</ResultCode><ResultMessageCode>${error.code}</ResultMessageCode><ResultDescription>${error.text}</ResultDescription></Result>` : '',
+    '</ProcessingReport></Message></AmazonEnvelope>',
+  ].join('');
+  nock(S3).get(`/res-${feedId}`).query({ 'X-Amz-Signature': 's2' }).reply(200, report);
+}
+
+beforeAll(() => nock.disableNetConnect());
+beforeEach(() => mockLwa());
+afterEach(() => nock.cleanAll());
+
+describe('returns.refundOrder (POST_PAYMENT_ADJUSTMENT_DATA)', () => {
+  it('sends one OrderAdjustment per refund: Principal and Tax per item, and reads the processing report', async () => {
+    mockOrder();
+    const seen = feedRoutes();
+    processed('901');
+    const r = await naAdapter().returns!.refundOrder!(ORDER, { lines: [{ lineId: '12345678901234', quantity: 1 }, { lineId: '12345678901235', amount: { amount: '10.00', currency: 'USD' } }] }, { idempotencyKey: 'rf-1' });
+    expect(nock.isDone()).toBe(true);
+    expect(seen.xml[0]).toBe([
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<AmazonEnvelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="amzn-envelope.xsd">',
+      '  <Header>',
+      '    <DocumentVersion>1.01</DocumentVersion>',
+      `    <MerchantIdentifier>${SELLER}</MerchantIdentifier>`,
+      '  </Header>',
+      '  <MessageType>OrderAdjustment</MessageType>',
+      '  <Message>',
+      '    <MessageID>1</MessageID>',
+      '    <OrderAdjustment>',
+      `      <AmazonOrderID>${ORDER}</AmazonOrderID>`,
+      '      <ActionType>Refund</ActionType>',
+      '      <AdjustedItem>',
+      '        <AmazonOrderItemCode>12345678901234</AmazonOrderItemCode>',
+      '        <AdjustmentReason>CustomerReturn</AdjustmentReason>',
+      '        <ItemPriceAdjustments>',
+      '          <Component>',
+      '            <Type>Principal</Type>',
+      '            <Amount currency="USD">49.99</Amount>',
+      '          </Component>',
+      '          <Component>',
+      '            <Type>Tax</Type>',
+      '            <Amount currency="USD">0.01</Amount>',
+      '          </Component>',
+      '        </ItemPriceAdjustments>',
+      '        <Quantity>1</Quantity>',
+      '      </AdjustedItem>',
+      '      <AdjustedItem>',
+      '        <AmazonOrderItemCode>12345678901235</AmazonOrderItemCode>',
+      '        <AdjustmentReason>CustomerReturn</AdjustmentReason>',
+      '        <ItemPriceAdjustments>',
+      '          <Component>',
+      '            <Type>Principal</Type>',
+      '            <Amount currency="USD">10.00</Amount>',
+      '          </Component>',
+      '        </ItemPriceAdjustments>',
+      '      </AdjustedItem>',
+      '    </OrderAdjustment>',
+      '  </Message>',
+      '</AmazonEnvelope>',
+      '',
+    ].join('\n'));
+    expect(r).toMatchObject({
+      id: '901', marketplace: 'amazon', orderId: ORDER, state: 'succeeded', marketplaceState: 'Complete', outcome: 'confirmed',
+      lines: [{ lineId: '12345678901234', quantity: 1, amount: { amount: 5000, currency: 'USD' } }, { lineId: '12345678901235', amount: { amount: 1000, currency: 'USD' } }],
+      amount: { amount: 6000, currency: 'USD' },
+    });
+  });
+
+  it('an Error result for the message is a failed refund with Amazon’s code and text', async () => {
+    mockOrder();
+    feedRoutes('902');
+    processed('902', { code: '18042', text: 'The refund amount exceeds the amount available.' });
+    const r = await naAdapter().returns!.refundOrder!(ORDER, { lines: [{ lineId: '12345678901235' }], reason: 'CustomerReturn' });
+    expect(r).toMatchObject({ id: '902', state: 'failed', marketplaceState: '18042: The refund amount exceeds the amount available.', amount: { amount: 4999, currency: 'USD' } });
+  });
+
+  it('a refund above what was paid is refused before any feed call, naming the field', async () => {
+    mockOrder();
+    const err = await naAdapter().returns!.refundOrder!(ORDER, { lines: [{ lineId: '12345678901235', amount: { amount: '50.00', currency: 'USD' } }] }).catch((e) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.path).toBe('request.lines[0].amount');
+    expect(nock.isDone()).toBe(true); // the order was read; no createFeedDocument was mocked, none was sent
+  });
+
+  it('refuses a refund by one amount and FBA orders (Amazon refunds those) before any feed call', async () => {
+    const a = naAdapter();
+    await expect(a.returns!.refundOrder!(ORDER, { amount: { amount: '5.00', currency: 'USD' } })).rejects.toBeInstanceOf(NotSupportedError);
+    mockOrder(order('AMAZON'));
+    const err = await a.returns!.refundOrder!(ORDER, { lines: [{ lineId: '12345678901235' }] }).catch((e) => e);
+    expect(err).toBeInstanceOf(NotSupportedError);
+    expect(err.message).toContain('fulfilled by Amazon');
+  });
+
+  it('the same idempotency key again returns the journaled refund; a crash after the intent reads getFeeds back instead of resending', async () => {
+    const journal = new MemoryIntentJournal();
+    const a = naAdapter({ journal });
+    mockOrder();
+    feedRoutes('903');
+    processed('903');
+    await a.returns!.refundOrder!(ORDER, { lines: [{ lineId: '12345678901235' }] }, { idempotencyKey: 'same' });
+    mockOrder();
+    expect(await a.returns!.refundOrder!(ORDER, { lines: [{ lineId: '12345678901235' }] }, { idempotencyKey: 'same' })).toMatchObject({ id: '903', outcome: 'already_done' });
+
+    // A pending intent (the process died after recording it): the feed it created is found, not sent again.
+    await journal.put({ key: `amazon:${SELLER}:order.refund:${ORDER}:crash`, operation: 'order.refund', state: 'pending', at: Date.now(), result: { before: Date.parse('2026-05-01T11:59:00Z') } });
+    mockOrder();
+    na().get('/feeds/2021-06-30/feeds').query((q) => q.feedTypes === 'POST_PAYMENT_ADJUSTMENT_DATA' && q.marketplaceIds === US && q.createdSince === '2026-05-01T11:58:59.000Z').reply(200, {
+      feeds: [{ feedId: '904', feedType: 'POST_PAYMENT_ADJUSTMENT_DATA', createdTime: '2026-05-01T12:00:00Z', processingStatus: 'IN_QUEUE' }],
+    });
+    expect(await a.returns!.refundOrder!(ORDER, { lines: [{ lineId: '12345678901235' }] }, { idempotencyKey: 'crash' })).toMatchObject({ id: '904', state: 'pending', outcome: 'already_done' });
+    expect(nock.isDone()).toBe(true);
+  });
+});
