@@ -8,9 +8,9 @@ import { MoneyInputSchema, toDecimal, type Money } from '../../src/model/money.j
 import type { EbayStore } from './config.js';
 import type { EbayContext } from './context.js';
 import { mergeOffer } from './mappers/merge.js';
-import { findOffer } from './offers.js';
+import { offerCache, offerGone } from './inventory/offer-cache.js';
 import { ops } from './operations.js';
-import { sendBulk, type SiteRequest } from './price-quantity.js';
+import { sendBulk, type SiteOutcome, type SiteRequest } from './price-quantity.js';
 import type { WireOfferDetails } from './schemas/inventory.js';
 
 const UpdatesSchema = z.array(
@@ -42,6 +42,52 @@ function targetsOf(ctx: EbayContext, updates: InventoryUpdate[]): Target[] {
   return [...out.values()];
 }
 
+interface Outcome {
+  sites: number;
+  error?: XborderError;
+  warnings: string[];
+  /** Sites whose offer id came from the offer cache (inventory/offer-cache.ts). */
+  cached: EbayStore[];
+}
+
+/**
+ * One site's share of a target: the published offer goes into the bulk request (its id from the
+ * offer cache); an unpublished one is updated with updateOffer at once.
+ */
+async function planSite(ctx: EbayContext, t: Target, store: EbayStore, o: Outcome, out: SiteRequest[], opts: CallOptions): Promise<void> {
+  const sku = ctx.skus.sellerSku(t.sku, store.id);
+  const cache = offerCache(ctx);
+  try {
+    const cached = cache.cached(sku, store);
+    const offer = await cache.find(sku, store, opts, !t.store);
+    if (!offer) {
+      if (t.store) throw new NotFoundError({ marketplace: 'ebay', operation: 'bulkUpdatePriceQuantity', message: `SKU ${t.sku} has no offer on ${store.id}` });
+      return; // not listed on this site
+    }
+    o.sites++;
+    const price = t.price ? { value: toDecimal(t.price), currency: t.price.currency } : undefined;
+    if (offer.status === 'PUBLISHED') {
+      if (cached) o.cached.push(store);
+      out.push({ target: t.key, sku, ...(t.quantity !== undefined ? { quantity: t.quantity } : {}), offer: { offerId: offer.offerId, ...(t.quantity !== undefined ? { availableQuantity: t.quantity } : {}), ...(price ? { price } : {}) } });
+      return;
+    }
+    if (t.quantity !== undefined) out.push({ target: t.key, sku, quantity: t.quantity });
+    const patch = { ...(t.quantity !== undefined ? { availableQuantity: t.quantity } : {}), ...(price ? { pricingSummary: { price } } : {}) };
+    const body = mergeOffer(offer, patch as unknown as WireOfferDetails);
+    await ctx.call(ops.updateOffer, { params: { offerId: offer.offerId }, headers: { 'Content-Language': store.language }, body }, opts);
+  } catch (e) {
+    if (!isXborderError(e)) throw e;
+    o.error ??= e;
+  }
+}
+
+async function planTarget(ctx: EbayContext, t: Target, out: SiteRequest[], opts: CallOptions): Promise<Outcome> {
+  const o: Outcome = { sites: 0, warnings: [], cached: [] };
+  for (const store of t.store ? [t.store] : ctx.stores) await planSite(ctx, t, store, o, out, opts);
+  if (!o.sites && !o.error) o.error = new NotFoundError({ marketplace: 'ebay', operation: 'bulkUpdatePriceQuantity', message: `SKU ${t.sku} has no offer on any of this account's sites` });
+  return o;
+}
+
 /**
  * Quantity reaches the live listing only when it changes at both levels: the offer's
  * availableQuantity overrides the item's quantity and the listing shows the smaller of the two
@@ -49,49 +95,39 @@ function targetsOf(ctx: EbayContext, updates: InventoryUpdate[]): Target[] {
  * seller SKU (site-skus.ts). Published offers go through bulkUpdatePriceQuantity (item and offer
  * level together, 25 per call); that call "is not designed to work with unpublished offers", which
  * take updateOffer instead (PriceQuantity.offers, specs/ebay/sell_inventory_v1_oas3.json).
+ * Offer ids come from a per-adapter cache, so a steady push is one bulk call per 25 SKUs; a
+ * target whose cached offer eBay answers as gone (25713) has its offers looked up once more and is
+ * sent once more.
  */
 export async function updatePriceQuantity(ctx: EbayContext, updates: InventoryUpdate[], opts: CallOptions = {}): Promise<InventoryResult[]> {
   const targets = targetsOf(ctx, updates);
-  const outcomes = new Map<string, { sites: number; error?: XborderError; warnings: string[] }>();
+  const outcomes = new Map<string, Outcome>();
   const requests: SiteRequest[] = [];
-  for (const t of targets) {
-    const o = { sites: 0, warnings: [] as string[] } as { sites: number; error?: XborderError; warnings: string[] };
-    outcomes.set(t.key, o);
-    for (const store of t.store ? [t.store] : ctx.stores) {
-      const sku = ctx.skus.sellerSku(t.sku, store.id);
-      try {
-        const offer = await findOffer(ctx, sku, store, opts);
-        if (!offer) {
-          if (t.store) throw new NotFoundError({ marketplace: 'ebay', operation: 'bulkUpdatePriceQuantity', message: `SKU ${t.sku} has no offer on ${store.id}` });
-          continue; // not listed on this site
-        }
-        o.sites++;
-        const price = t.price ? { value: toDecimal(t.price), currency: t.price.currency } : undefined;
-        if (offer.status === 'PUBLISHED') {
-          requests.push({ target: t.key, sku, ...(t.quantity !== undefined ? { quantity: t.quantity } : {}), offer: { offerId: offer.offerId, ...(t.quantity !== undefined ? { availableQuantity: t.quantity } : {}), ...(price ? { price } : {}) } });
-          continue;
-        }
-        if (t.quantity !== undefined) requests.push({ target: t.key, sku, quantity: t.quantity });
-        const patch = { ...(t.quantity !== undefined ? { availableQuantity: t.quantity } : {}), ...(price ? { pricingSummary: { price } } : {}) };
-        const body = mergeOffer(offer, patch as unknown as WireOfferDetails);
-        await ctx.call(ops.updateOffer, { params: { offerId: offer.offerId }, headers: { 'Content-Language': store.language }, body }, opts);
-      } catch (e) {
-        if (!isXborderError(e)) throw e;
-        o.error ??= e;
-      }
+  for (const t of targets) outcomes.set(t.key, await planTarget(ctx, t, requests, opts));
+  const sent = await sendBulk(ctx, requests, opts);
+  const stale = new Set(sent.filter((r) => offerGone(r.error) && outcomes.get(r.target)!.cached.length).map((r) => r.target));
+  absorb(outcomes, sent.filter((r) => !stale.has(r.target)));
+  if (stale.size) {
+    const again: SiteRequest[] = [];
+    for (const t of targets.filter((x) => stale.has(x.key))) {
+      for (const store of outcomes.get(t.key)!.cached) offerCache(ctx).forget(ctx.skus.sellerSku(t.sku, store.id), store);
+      outcomes.set(t.key, await planTarget(ctx, t, again, opts));
     }
-    if (!o.sites && !o.error) o.error = new NotFoundError({ marketplace: 'ebay', operation: 'bulkUpdatePriceQuantity', message: `SKU ${t.sku} has no offer on any of this account's sites` });
-  }
-  for (const r of await sendBulk(ctx, requests, opts)) {
-    const o = outcomes.get(r.target)!;
-    if (r.error) o.error ??= r.error;
-    if (r.warning) o.warnings.push(r.warning);
+    absorb(outcomes, await sendBulk(ctx, again, opts));
   }
   return targets.map((t) => {
     const o = outcomes.get(t.key)!;
     if (o.error) return { sku: t.sku, ok: false, error: o.error };
     return { sku: t.sku, ok: true, ...(t.quantity !== undefined ? { appliedQuantity: t.quantity } : {}), ...(o.warnings.length ? { warning: o.warnings.join('; ') } : {}) };
   });
+}
+
+function absorb(outcomes: Map<string, Outcome>, sent: SiteOutcome[]): void {
+  for (const r of sent) {
+    const o = outcomes.get(r.target)!;
+    if (r.error) o.error ??= r.error;
+    if (r.warning) o.warnings.push(r.warning);
+  }
 }
 
 export function inventoryService(ctx: EbayContext): InventoryService {
