@@ -92,3 +92,22 @@ export function signedQuery(q: Record<string, any>, expect: { partnerId: number;
   const fields = [q.partner_id!, expect.path, q.timestamp!, ...(expect.accessToken !== undefined ? [q.access_token!, String(id)] : [])];
   return q.sign === expectedSignOf(expect.partnerKey, fields);
 }
+
+export const CNSC_MERCHANT = 1000000;
+export const CNSC_SG_SHOP = 601306294;
+
+/** A CNSC merchant (CNY) with one SG shop on a loopback sandbox, and an adapter holding both tokens. */
+export async function cnscSandbox(): Promise<{ sb: RunningSandbox; world: ShopeeSandboxState; clock: TestClock; adapter: ReturnType<typeof shopee>; close(): Promise<void> }> {
+  const module = shopeeSandbox({ merchants: [{ merchantId: CNSC_MERCHANT, shopIds: [CNSC_SG_SHOP], currency: 'CNY' }], shops: [{ shopId: CNSC_SG_SHOP, region: 'SG' }] });
+  const clock = new TestClock(Date.now());
+  const sb = await startSandbox({ marketplaces: { shopee: module }, timeScale: TIME_SCALE, clock });
+  const world = module.state;
+  const owners = [{ kind: 'merchant' as const, id: CNSC_MERCHANT }, { kind: 'shop' as const, id: CNSC_SG_SHOP }];
+  const pair = world.grant(PARTNER.partnerId, owners);
+  const tokens = new TestTokenStore(Object.fromEntries(owners.map((o) => [tokenKey(PARTNER.partnerId, o), { ...pair, version: 1 }])));
+  const adapter = shopee({
+    region: 'SG', partnerId: PARTNER.partnerId, partnerKey: PARTNER.partnerKey, merchantId: CNSC_MERCHANT, shopIds: [CNSC_SG_SHOP], merchantCurrency: 'CNY', tokens, endpoint: sb.urls.shopee!,
+    logisticIds: [18025], timeScale: TIME_SCALE, clock, retry: { baseDelayMs: 1, maxDelayMs: 5 }, publishPoll: { intervalMs: 5, attempts: 20 },
+  });
+  return { sb, world, clock, adapter, close: () => sb.close() };
+}

@@ -2,10 +2,9 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ListingInput } from '../../../src/model/listing.js';
 import { shopee } from '../../../adapters/shopee/index.js';
-import { samplePng, shopeeSandbox } from '../../../adapters/shopee/sandbox/index.js';
-import { startSandbox } from '../../../src/sandbox/index.js';
+import { samplePng } from '../../../adapters/shopee/sandbox/index.js';
 import { tokenKey } from '../../../adapters/shopee/tokens.js';
-import { imageUrl, PARTNER, shopSandbox, signedQuery, TestClock, TIME_SCALE, TestTokenStore, type SandboxSetup } from './helpers.js';
+import { cnscSandbox, CNSC_SG_SHOP, imageUrl, shopSandbox, signedQuery, TestClock, TestTokenStore, type SandboxSetup } from './helpers.js';
 
 const HOST = 'https://partner.shopeemobile.com';
 const PID = 2001887;
@@ -143,22 +142,9 @@ describe('new option values on the sandbox', () => {
 
 describe('CNSC: a global variant with a new option value', () => {
   it('extends the global tiers (update_tier_variation), then add_global_model; the sandbox refuses what the docs refuse', async () => {
-    const MERCHANT = 1000000;
-    const SG = 601306294;
-    const module = shopeeSandbox({ merchants: [{ merchantId: MERCHANT, shopIds: [SG], currency: 'CNY' }], shops: [{ shopId: SG, region: 'SG' }] });
-    const clock = new TestClock(Date.now());
-    const sb = await startSandbox({ marketplaces: { shopee: module }, timeScale: TIME_SCALE, clock });
+    const { sb, world, adapter: a } = await cnscSandbox();
+    const SG = CNSC_SG_SHOP;
     try {
-      const world = module.state;
-      const pair = world.grant(PARTNER.partnerId, [{ kind: 'merchant', id: MERCHANT }, { kind: 'shop', id: SG }]);
-      const tokens = new TestTokenStore({
-        [tokenKey(PARTNER.partnerId, { kind: 'merchant', id: MERCHANT })]: { ...pair, version: 1 },
-        [tokenKey(PARTNER.partnerId, { kind: 'shop', id: SG })]: { ...pair, version: 1 },
-      });
-      const a = shopee({
-        region: 'SG', partnerId: PARTNER.partnerId, partnerKey: PARTNER.partnerKey, merchantId: MERCHANT, shopIds: [SG], merchantCurrency: 'CNY', tokens, endpoint: sb.urls.shopee!,
-        logisticIds: [18025], timeScale: TIME_SCALE, clock, retry: { baseDelayMs: 1, maxDelayMs: 5 }, publishPoll: { intervalMs: 5, attempts: 20 },
-      });
       const mug = (variants: ListingInput['variants']): ListingInput => ({
         sku: 'MUG', title: 'Mug', price: { amount: '59.90', currency: 'CNY' }, quantity: 0, images: [imageUrl(sb.urls.shopee!, 'mug')], handlingTimeDays: 3,
         package: { weight: { value: 0.4, unit: 'kg' } }, marketplace: { shopee: { categoryId: 100001 } }, optionNames: ['color'], variants,
