@@ -68,6 +68,23 @@ describe('eBay sandbox emits order notifications on its own', () => {
     expect(s.stats.emitted).toBe(1); // the checkout's ORDER_CONFIRMATION had no subscriber
   });
 
+  it('an order seeded during the run is placed at seed time: its ORDER_CONFIRMATION reaches the handler like a checkout\'s', async () => {
+    const s = await setup('ORDER_CONFIRMATION');
+    const [order] = s.mod.state.seedOrders(1, { marketplaces: ['EBAY_US'] });
+    await until(() => s.seen.length === 1);
+    expect(s.seen).toEqual([expect.objectContaining({ marketplace: 'ebay', kind: 'order_changed', orderId: order!.orderId, topic: 'ORDER_CONFIRMATION' })]);
+    expect(s.receiver.stats()).toMatchObject({ handled: 1, failed: 0 });
+    expect(s.stats.emitted).toBe(1); // one per line item; a seeded order has one
+  });
+
+  it('seeding with notify: false adds history without notifications', async () => {
+    const s = await setup('ORDER_CONFIRMATION');
+    s.mod.state.seedOrders(3, { notify: false });
+    await new Promise((res) => setTimeout(res, 50));
+    expect(s.stats.emitted).toBe(0);
+    expect(s.seen).toEqual([]);
+  });
+
   it('sends nothing without a subscription', async () => {
     const s = await setup();
     const r = s.mod.buyer!.order({ store: 'EBAY_US', sku: 'MUG', quantity: 1 });

@@ -39,7 +39,7 @@ describe('eBay sandbox notifications', () => {
     const seen: MarketplaceEvent[] = [];
     const s = await setup(async (e) => void seen.push(e));
     expect(s.receiver.stats().replies).toBe(1); // the challenge at createDestination
-    const [order] = s.state.seedOrders(1);
+    const [order] = s.state.seedOrders(1, { notify: false }); // this test sends the notification itself
     await emitNotification(s.state, 'ORDER_CONFIRMATION', { orderId: order!.orderId });
     expect(seen).toEqual([expect.objectContaining({ marketplace: 'ebay', kind: 'order_changed', orderId: order!.orderId, topic: 'ORDER_CONFIRMATION' })]);
   });
@@ -57,7 +57,7 @@ describe('eBay sandbox notifications', () => {
     const hub = new Hub({ accounts: { eb: s.adapter } });
     const seen = new Set<string>();
     const ac = new AbortController();
-    const orders = s.state.seedOrders(20);
+    const orders = s.state.seedOrders(20, { notify: false }); // notified below, once each
     const done = hub.orders.watch({
       sources: [s.inbox], signal: ac.signal, clock: s.clock,
       poll: { checkpoints: memoryCheckpoints(), since: new Date(s.clock.now() - 3600_000), intervalMs: 2 * 60_000, lagMs: 0 },

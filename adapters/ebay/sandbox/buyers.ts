@@ -3,7 +3,6 @@
  * its site, and a purchase lowers the quantity available at both levels.
  */
 import { buyerQuantity, type BuyerOrderInput, type BuyerOrderResult, type SandboxBuyer } from '../../../src/sandbox/buyer.js';
-import { orderConfirmed } from './notifications-orders.js';
 import type { EbaySandboxState } from './state.js';
 
 export function ebayBuyer(state: EbaySandboxState): SandboxBuyer {
@@ -30,7 +29,7 @@ export function ebayBuyer(state: EbaySandboxState): SandboxBuyer {
       if (offer.availableQuantity !== undefined) offer.availableQuantity = Math.max(0, offer.availableQuantity - quantity);
       const ship = state.items.get(input.sku)?.availability?.shipToLocationAvailability;
       if (ship?.quantity !== undefined) ship.quantity = Math.max(0, ship.quantity - quantity);
-      orderConfirmed(state, doc!); // eBay notifies subscribers of the checkout
+      // seedOrders notified ORDER_CONFIRMATION subscribers of the checkout (notifications-orders.ts).
       return { placed: true, orderId: doc!.orderId, shown: before };
     },
   };

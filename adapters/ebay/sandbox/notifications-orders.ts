@@ -21,7 +21,9 @@ function emitInBackground(state: EbaySandboxState, topic: string, data: Record<s
  * A buyer completed checkout: "An ORDER_CONFIRMATION notification is generated for each line item
  * in the order. The seller looks up the orderId from the notification" (https://developer.ebay.com/
  * api-docs/master/commerce/notification/asyncapi/order_confirmation.yaml, info.description). The
- * data carries the orderId the adapter reads (adapters/ebay/notifications/events.ts).
+ * data carries the orderId the adapter reads (adapters/ebay/notifications/events.ts). Sent for
+ * every order the simulator gains, a buyer's checkout or a seeded order (placed at seed time),
+ * unless it is seeded with `notify: false` (state.ts).
  */
 export function orderConfirmed(state: EbaySandboxState, order: WireOrderDoc): void {
   for (const _line of order.lineItems) emitInBackground(state, 'ORDER_CONFIRMATION', { orderId: order.orderId });

@@ -1,4 +1,5 @@
 import type { SandboxContext } from '../../../src/sandbox/module.js';
+import { orderConfirmed } from './notifications-orders.js';
 
 export interface SandboxAmount {
   value: string;
@@ -91,6 +92,11 @@ export interface SeedOrdersOptions {
   sku?: string;
   /** orderPaymentStatus (default PAID), e.g. FULLY_REFUNDED. */
   paymentStatus?: string;
+  /**
+   * A seeded order is placed now, so subscribers of ORDER_CONFIRMATION are notified as for a
+   * buyer checkout (default true; nothing is sent without a subscription). false: history, silent.
+   */
+  notify?: boolean;
 }
 
 /** eBay's UK IOSS number as the Fulfillment API reports it (EbayTaxReference; demo value). */
@@ -170,6 +176,7 @@ export class EbaySandboxState {
         ...(opts.malformedIndex === i ? { malformed: true } : {}),
       };
       this.orders.set(doc.orderId, doc);
+      if (opts.notify !== false) orderConfirmed(this, doc); // eBay notifies checkouts (notifications-orders.ts)
       out.push(doc);
     }
     return out;
