@@ -1,4 +1,4 @@
-import type { Capabilities, MarketplaceAdapter, OrderListQuery, StoreOptions, BulkUpsertOptions, CancelRequest } from '../../src/adapter.js';
+import type { Capabilities, MarketplaceAdapter, OrderListQuery, StoreOptions, BulkUpsertOptions, CancelRequest, ValidateOptions } from '../../src/adapter.js';
 import { parseInput, registerSecret } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import { systemClock } from '../../src/http/clock.js';
@@ -20,6 +20,9 @@ import { sellerOps, systemOps, type SellerOps, type SystemOps } from './operatio
 import { AliExpressOrders } from './orders.js';
 import { TokenManager, tokenKey } from './tokens.js';
 import { ALIEXPRESS_RETURNS_CAPABILITIES, aliexpressReturnsService } from './returns/service.js';
+import { MemoryRequirementsCache } from '../../src/requirements/cache.js';
+import type { RequirementsCache, RequirementsQuery } from '../../src/requirements/types.js';
+import { aliexpressRequirements } from './requirements/service.js';
 
 export interface AliExpressRaw {
   /** App-signed system operations (token create/refresh). */
@@ -52,11 +55,13 @@ function tokenStoreOf(cfg: ResolvedConfig, key: string, now: number): TokenStore
 }
 
 /** The AliExpress Open Platform adapter (IOP gateway api-sg) for one seller account. */
-export function aliexpress(config: AliExpressConfig): AliExpressAdapter {
+export function aliexpress(config: AliExpressConfig & { requirementsCache?: RequirementsCache }): AliExpressAdapter {
   return build(config);
 }
 
-function build(config: AliExpressConfig) {
+function build(config: AliExpressConfig & { requirementsCache?: RequirementsCache }) {
+  // Category requirements (product schema, attribute ids) are cached here; not a config field (the schema strips it).
+  const requirementsCache = (config as { requirementsCache?: RequirementsCache } | null)?.requirementsCache ?? new MemoryRequirementsCache();
   if (typeof config?.appSecret === 'string') registerSecret(config.appSecret);
   const cfg = parseInput(AliExpressConfigSchema, config, 'config');
   const clock = cfg.clock ?? systemClock;
@@ -75,6 +80,7 @@ function build(config: AliExpressConfig) {
   const inventory = new AliExpressInventory(ctx);
   const listings = new AliExpressListings(ctx, inventory);
   inventory.resolve = async (sku, o) => listings.productIds.get(sku) ?? (await listings.find(sku, o))?.productId;
+  const requirements = aliexpressRequirements(ctx, requirementsCache);
   const orders = new AliExpressOrders(ctx);
   const fulfilment = new AliExpressFulfilment(ctx, orders);
   // Raw writes that are not idempotent get the same verify steps as the services (journal replays resolve by re-reading).
@@ -90,7 +96,11 @@ function build(config: AliExpressConfig) {
     capabilities,
     listings: {
       upsert: (l: ListingInput, o?: StoreOptions) => listings.upsert(l, o),
-      validate: (l: ListingInput, o?: StoreOptions) => listings.validate(l, o),
+      validate: (l: ListingInput, o?: ValidateOptions) => (o?.offline === true ? requirements.validateOffline(l, o) : listings.validate(l, o)),
+      /** A category's requirements: product schema fields and attribute ids (cached). */
+      requirements: (q: RequirementsQuery) => requirements.requirements(q),
+      /** aliexpress.solution.product.category.suggest: categories for a title, best first. */
+      suggestCategories: (title: string, o?: CallOptions & { language?: string; imageUrl?: string }) => requirements.suggestCategories(title, o),
       get: (sku: string, o?: StoreOptions) => listings.get(sku, o),
       update: (sku: string, patch: { price?: Money; quantity?: number }, o?: StoreOptions) => listings.update(sku, patch, o),
       delete: (sku: string, _o?: StoreOptions) => listings.delete(sku),

@@ -12,6 +12,7 @@ import type { AdapterContext } from './context.js';
 import type { AliExpressInventory } from './inventory.js';
 import { listingStatus, localIssues, postProductRequest, requestJson, type Resolved } from './mappers/listing.js';
 import { listOf, sellerOps } from './operations.js';
+import { withCategoryAttributes } from './requirements/attribute-entries.js';
 
 const SkuInput = z.string().min(1);
 const STATUSES = ['onSelling', 'offline', 'auditing', 'editingRequired'] as const;
@@ -71,7 +72,7 @@ export class AliExpressListings {
     if (local.length) return { sku: l.sku, store, status: 'invalid', issues: local, action: 'validated' };
     const { store: _s, ...callOpts } = opts;
     const { idempotencyKey: _k, ...readOpts } = callOpts;
-    let resolved: Resolved | { issues: ListingIssue[] };
+    let resolved: (Resolved & { sent: Listing }) | { issues: ListingIssue[] };
     try {
       resolved = await this.resolve(l, readOpts);
     } catch (e) {
@@ -84,11 +85,11 @@ export class AliExpressListings {
       let result: ListingResult;
       if (existing) {
         await this.settlePendingPost(existing.productId, callOpts.idempotencyKey);
-        const req = postProductRequest(l, this.ctx.config, { ...resolved, productId: existing.productId });
+        const req = postProductRequest(resolved.sent, this.ctx.config, { ...resolved, productId: existing.productId });
         await this.ctx.client.call(this.ctx.client.seller, sellerOps.productEdit, { body: { edit_product_request: requestJson(req) } }, readOpts);
         result = { sku: l.sku, store, status: 'accepted', marketplaceId: existing.productId, issues: [], action: 'updated' };
       } else {
-        const req = postProductRequest(l, this.ctx.config, resolved);
+        const req = postProductRequest(resolved.sent, this.ctx.config, resolved);
         const op = { ...sellerOps.productPost, verify: () => this.verifyPosted(l.sku, readOpts) };
         const res = await this.ctx.client.call(this.ctx.client.seller, op, { body: { post_product_request: requestJson(req) } }, callOpts);
         const productId = String(res.data.result.product_id);
@@ -105,7 +106,7 @@ export class AliExpressListings {
   }
 
   /** What the request needs from the API: the brand and SKU attribute ids of the category, photobank URLs of the images. */
-  private async resolve(l: Listing, opts: CallOptions): Promise<Resolved | { issues: ListingIssue[] }> {
+  private async resolve(l: Listing, opts: CallOptions): Promise<(Resolved & { sent: Listing }) | { issues: ListingIssue[] }> {
     const categoryId = l.marketplace.aliexpress?.categoryId ?? this.ctx.config.listingDefaults.categoryId!;
     const attrs = await this.attributes.of(categoryId, opts);
     const brand = this.attributes.brand(l, attrs);
@@ -116,7 +117,8 @@ export class AliExpressListings {
       const images = await this.images.urlsFor(l.images, 'images', opts);
       const skuImages: Array<string | undefined> = [];
       for (const [i, v] of l.variants.entries()) skuImages.push(v.images[0] ? await this.images.urlFor(v.images[0], `variants.${i}.images.0`, opts) : undefined);
-      return { brand: brand.entry, skuAttributes: skus.map((x) => x.entries), images, skuImages };
+      // Neutral attributes naming a category attribute are sent by id (requirements/attribute-entries.ts).
+      return { brand: brand.entry, skuAttributes: skus.map((x) => x.entries), images, skuImages, sent: withCategoryAttributes(l, attrs) };
     } catch (e) {
       if (e instanceof ValidationError) return { issues: [{ code: 'IMAGE_REJECTED', message: e.message, severity: 'error', attributes: [e.path ?? 'images'], categories: [] }] };
       throw e;

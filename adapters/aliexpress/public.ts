@@ -8,3 +8,4 @@ export { RATE_PLANS, sellerOps, systemOps, type SellerOps, type SystemOps } from
 export { tokenKey, type TokenResponse } from './tokens.js';
 export type { AliExpressInventoryUpdate } from './inventory.js';
 export { MemoryTokenStore, FileTokenStore, fileTokenStore, type TokenStore, type StoredToken } from '../../src/state/token-store.js';
+export type { SuggestedCategory } from './requirements/service.js';
