@@ -3,6 +3,7 @@ import type { Attributes, PatchOperation } from '../schemas/listings.js';
 import { applyPatches, definitionIssues, requiredIssues } from './listing-rules.js';
 import { saveListing } from './listings.js';
 import { processOrderAcknowledgement } from './order-feed.js';
+import { processPaymentAdjustment } from './returns-adjustments.js';
 import type { AmazonSandboxState, SandboxFeed } from './state.js';
 
 /**
@@ -79,6 +80,8 @@ export function processFeed(state: AmazonSandboxState, feed: SandboxFeed, conten
   if (feed.feedType === 'JSON_LISTINGS_FEED') return listingsFeed(state, feed, content, now, timing.liveAt);
   // Order acknowledgement (POST_ORDER_ACKNOWLEDGEMENT_DATA, specs/amazon/feeds_2021-06-30.json feedType): rules in ./order-feed.ts.
   if (feed.feedType === 'POST_ORDER_ACKNOWLEDGEMENT_DATA') return { status: 'DONE', report: processOrderAcknowledgement(state, feed, content, now, timing.lagMs), contentType: 'text/xml' };
+  // Order adjustments (POST_PAYMENT_ADJUSTMENT_DATA, https://developer-docs.amazon.com/sp-api/docs/feed-type-values): rules in ./returns-adjustments.ts.
+  if (feed.feedType === 'POST_PAYMENT_ADJUSTMENT_DATA') return { status: 'DONE', report: processPaymentAdjustment(state, feed, content, now), contentType: 'text/xml' };
   // Legacy listing XML / flat-file feeds stopped working in 2025 (research §0.4).
   return { status: 'FATAL', report: Buffer.alloc(0), contentType: 'text/plain' };
 }

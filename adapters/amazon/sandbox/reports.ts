@@ -5,6 +5,7 @@ import type { Router } from '../../../src/sandbox/router.js';
 import { guarded, type GuardOptions } from './guard.js';
 import { asinFor } from './listing-rules.js';
 import { fail, invalidInput, ok } from './responses.js';
+import { fbaReturnsTsv } from './returns-fba.js';
 import type { AmazonSandboxState } from './state.js';
 
 /**
@@ -12,8 +13,9 @@ import type { AmazonSandboxState } from './state.js';
  * IN_PROGRESS → DONE, advanced when looked at) → getReportDocument → the document at its URL.
  * GET_MERCHANT_LISTINGS_ALL_DATA is rendered as the merchant listings report: tab-delimited, one
  * header row, one row per SKU live or not in the marketplace, fulfillment-channel DEFAULT or the
- * listing's AMAZON_* channel. Other report types are accepted and come back empty (CANCELLED:
- * "an automatic cancellation if there is no data to return").
+ * listing's AMAZON_* channel. GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA is rendered by
+ * ./returns-fba.ts over the requested data range. Other report types, and reports without rows,
+ * are accepted and come back empty (CANCELLED: "an automatic cancellation if there is no data to return").
  */
 export interface ReportsOptions extends GuardOptions {
   /** Amazon-time a report takes to generate (divided by the time scale). */
@@ -27,6 +29,9 @@ interface SandboxReport {
   marketplaceIds: string[];
   createdAt: number;
   doneAt: number;
+  /** dataStartTime / dataEndTime (CreateReportSpecification), epoch ms. */
+  from: number;
+  to: number;
   processingStatus: 'IN_QUEUE' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED' | 'FATAL';
   reportDocumentId?: string;
 }
@@ -54,11 +59,13 @@ export function installReports(router: Router, state: AmazonSandboxState, ctx: S
     const now = ctx.clock.now();
     if (r.processingStatus === 'IN_QUEUE' && now >= r.createdAt + (r.doneAt - r.createdAt) / 2) r.processingStatus = 'IN_PROGRESS';
     if (r.processingStatus === 'IN_PROGRESS' && now >= r.doneAt) {
-      if (r.reportType !== 'GET_MERCHANT_LISTINGS_ALL_DATA') r.processingStatus = 'CANCELLED';
+      state.tick(); // feeds processed before the report was generated are in it
+      const text = r.reportType === 'GET_MERCHANT_LISTINGS_ALL_DATA' ? listingsTsv(state, r.sellerId, r.marketplaceIds[0]!)
+        : r.reportType === 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA' ? fbaReturnsTsv(state, r.sellerId, r.marketplaceIds[0]!, r.from, Math.min(r.to, r.doneAt)) : undefined;
+      if (text === undefined) r.processingStatus = 'CANCELLED';
       else {
-        state.tick(); // feeds processed before the report was generated are in it
         const id = `amzn1.spdoc.1.4.na.${randomUUID()}`;
-        state.documents.set(id, { contentType: 'text/tab-separated-values', content: gzipSync(Buffer.from(listingsTsv(state, r.sellerId, r.marketplaceIds[0]!))), compression: 'GZIP' });
+        state.documents.set(id, { contentType: 'text/tab-separated-values', content: gzipSync(Buffer.from(text)), compression: 'GZIP' });
         r.reportDocumentId = id;
         r.processingStatus = 'DONE';
       }
@@ -67,11 +74,14 @@ export function installReports(router: Router, state: AmazonSandboxState, ctx: S
   }
 
   router.add('POST', '/reports/2021-06-30/reports', guarded(state, ctx, opts, 'createReport', (req, sellerId) => {
-    const body = req.json<{ reportType?: string; marketplaceIds?: string[] }>();
+    const body = req.json<{ reportType?: string; marketplaceIds?: string[]; dataStartTime?: string; dataEndTime?: string }>();
     if (!body?.reportType || !Array.isArray(body.marketplaceIds) || body.marketplaceIds.length < 1) return invalidInput('Invalid input', 'reportType and marketplaceIds are required');
     const now = ctx.clock.now();
     const reportId = String(60_000_000_000 + reports.size + 1);
-    reports.set(reportId, { reportId, sellerId, reportType: body.reportType, marketplaceIds: body.marketplaceIds, createdAt: now, doneAt: now + opts.reportProcessingMs / ctx.timeScale, processingStatus: 'IN_QUEUE' });
+    const from = body.dataStartTime ? Date.parse(body.dataStartTime) : 0;
+    const to = body.dataEndTime ? Date.parse(body.dataEndTime) : Infinity;
+    if (Number.isNaN(from) || Number.isNaN(to)) return invalidInput('Invalid input', 'dataStartTime and dataEndTime must be ISO 8601 date-times');
+    reports.set(reportId, { reportId, sellerId, reportType: body.reportType, marketplaceIds: body.marketplaceIds, createdAt: now, doneAt: now + opts.reportProcessingMs / ctx.timeScale, from, to, processingStatus: 'IN_QUEUE' });
     return ok({ reportId }, 202);
   }));
 

@@ -84,7 +84,7 @@ describe('Amazon returns (read from the MFN returns report)', () => {
     const a = adapter();
     const pages = a.returns!.list({ updatedSince: FROM, until: TO, channels: ['fba'] } as never).pages()[Symbol.asyncIterator]();
     const first = (await pages.next()).value!;
-    expect(first.items.map((r) => r.id)).toEqual(['fba:LPNRR000111', 'fba:LPNRR000222']);
+    expect(first.items.map((r: { id: string }) => r.id)).toEqual(['fba:LPNRR000111', 'fba:LPNRR000222']);
     expect(nock.isDone()).toBe(true);
     // Only the FR FBA report is left: no MFN report is asked for on resume.
     mockReport(FR, 'f2', null, FBA);

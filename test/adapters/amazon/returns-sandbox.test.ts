@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amazon, amazonSandbox, SANDBOX_CREDENTIALS, type AmazonSandboxState } from '../../../adapters/amazon/index.js';
+import { adjustmentsOf, fbaCustomerReturn } from '../../../adapters/amazon/sandbox/index.js';
+import { ValidationError } from '../../../src/errors/classes.js';
+import { memoryCheckpoints } from '../../../src/hub/checkpoints.js';
+import { Hub } from '../../../src/hub/hub.js';
+import type { RequestEvent } from '../../../src/http/hooks.js';
+import { StockLedger } from '../../../src/inventory/ledger.js';
+import type { Return } from '../../../src/model/return.js';
+import type { RestockResult } from '../../../src/returns/restock.js';
+import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
+import { MemoryIntentJournal } from '../../../src/state/intent-journal.js';
+
+let sandbox: RunningSandbox;
+let state: AmazonSandboxState;
+const requests: RequestEvent[] = [];
+
+const make = () => amazon({
+  marketplaces: ['DE', 'FR'], sellerId: SANDBOX_CREDENTIALS.sellerId, credentials: SANDBOX_CREDENTIALS, endpoint: sandbox.urls.amazon!, tokenEndpoint: `${sandbox.urls.amazon}/auth/o2/token`,
+  timeScale: 100, retry: { retries: 4, baseDelayMs: 5, maxDelayMs: 50 }, hooks: { onRequest: (e) => void requests.push(e) },
+});
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ marketplaces: { amazon: amazonSandbox() }, timeScale: 100 });
+  state = sandbox.state.amazon as AmazonSandboxState;
+});
+afterAll(() => sandbox.close());
+
+describe('Amazon returns on the sandbox', () => {
+  it('an FBA return Amazon received shows up in hub.returns.sync, graded, and is never restocked into the merchant pool', async () => {
+    const [order] = state.seedOrders(1, { marketplaces: ['DE'], fulfilledBy: 'AMAZON', quantity: 2 });
+    const sku = order!.orderItems[0]!.product.sellerSku!;
+    const since = new Date(Date.now() - 60_000);
+    fbaCustomerReturn(state, { orderId: order!.orderId, quantity: 1, disposition: 'SELLABLE', reason: 'UNWANTED_ITEM' });
+    fbaCustomerReturn(state, { orderId: order!.orderId, quantity: 1, disposition: 'CUSTOMER_DAMAGED', reason: 'DEFECTIVE' });
+    // An MFN order has no FBA return.
+    const [mfn] = state.seedOrders(1, { marketplaces: ['DE'] });
+    expect(() => fbaCustomerReturn(state, { orderId: mfn!.orderId })).toThrow(/not fulfilled by Amazon/);
+
+    const hub = new Hub({ accounts: { de: make() } });
+    const ledger = new StockLedger();
+    ledger.setOnHand(sku, 10);
+    const seen: Array<{ ret: Return; restock?: RestockResult }> = [];
+    await hub.returns.sync({
+      checkpoints: memoryCheckpoints(), since, lagMs: 0, restock: { ledger, policy: 'sellable', journal: new MemoryIntentJournal() },
+      handle: (ret: Return, ctx) => void seen.push({ ret, ...(ctx.restock ? { restock: ctx.restock } : {}) }),
+    });
+    const fba = seen.filter((s) => s.ret.orderId === order!.orderId);
+    expect(fba.map((s) => [s.ret.status, s.ret.stock?.condition, s.ret.marketplaceState])).toEqual([['received', 'sellable', 'SELLABLE'], ['received', 'damaged', 'CUSTOMER_DAMAGED']]);
+    expect(fba[0]!.ret).toMatchObject({ store: 'DE', lines: [{ sku, quantity: 1 }], stock: { heldBy: 'marketplace' }, reason: { marketplaceCode: 'UNWANTED_ITEM' } });
+    expect(fba.every((s) => s.restock?.heldByMarketplace === true && s.restock.policy === 'none' && Object.keys(s.restock.units).length === 0)).toBe(true);
+    expect(ledger.onHand(sku)).toBe(10);
+    // Both reports were asked for, per store, over the sync's window.
+    const reports = requests.filter((e) => e.method === 'POST' && e.url.endsWith('/reports/2021-06-30/reports'));
+    expect(reports.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('refunds an MFN order line through the adjustment feed; more than was paid is refused before any feed call', async () => {
+    const [order] = state.seedOrders(1, { marketplaces: ['DE'], quantity: 2 });
+    const item = order!.orderItems[0]!;
+    const a = make();
+    const unit = Number(item.product.price!.unitPrice!.amount);
+    const feedCalls = () => requests.filter((e) => e.url.includes('/feeds/2021-06-30/')).length;
+
+    const before = feedCalls();
+    const tooMuch = await a.returns!.refundOrder!(order!.orderId, { lines: [{ lineId: item.orderItemId, quantity: 1, amount: { amount: (unit + 0.01).toFixed(2), currency: item.product.price!.unitPrice!.currencyCode } }] }).catch((e) => e);
+    expect(tooMuch).toBeInstanceOf(ValidationError);
+    expect(feedCalls()).toBe(before);
+
+    const refund = await a.returns!.refundOrder!(order!.orderId, { lines: [{ lineId: item.orderItemId, quantity: 1 }] }, { idempotencyKey: 'sbx-rf' });
+    expect(refund).toMatchObject({ marketplace: 'amazon', orderId: order!.orderId, state: 'succeeded', marketplaceState: 'Complete', outcome: 'confirmed', amount: { amount: Math.round(unit * 100) } });
+    const adj = adjustmentsOf(state).filter((x) => x.orderId === order!.orderId);
+    expect(adj).toHaveLength(1);
+    expect(adj[0]).toMatchObject({ feedId: refund.id, reason: 'CustomerReturn', items: [{ orderItemId: item.orderItemId, quantity: 1, components: [{ type: 'Principal', amount: unit.toFixed(2), currency: item.product.price!.unitPrice!.currencyCode }] }] });
+    // The same key again: journaled, no second feed.
+    const creates = requests.filter((e) => e.method === 'POST' && e.url.endsWith('/feeds/2021-06-30/feeds')).length;
+    expect(await a.returns!.refundOrder!(order!.orderId, { lines: [{ lineId: item.orderItemId, quantity: 1 }] }, { idempotencyKey: 'sbx-rf' })).toMatchObject({ outcome: 'already_done', id: refund.id });
+    expect(requests.filter((e) => e.method === 'POST' && e.url.endsWith('/feeds/2021-06-30/feeds')).length).toBe(creates);
+  });
+});
