@@ -11,6 +11,7 @@ import type { Clock } from '../http/clock.js';
 import { backoffDelay, inventoryRetryPolicy, type RetryPolicy } from '../http/retry.js';
 import { targetKey, type QuantityRules, type Target } from './availability.js';
 import { CallCost } from './call-cost.js';
+import { IncreaseGate } from './increase-gate.js';
 import type { PushItemOutcome, PushJournal } from './journal.js';
 import type { StockLedger } from './ledger.js';
 import { priorityOf, PushQueue, type QueueEntry } from './push-queue.js';
@@ -33,10 +34,11 @@ export interface PusherDeps {
   /** Called whenever this pusher may have become idle. */
   onSettled(): void;
   /**
-   * Up to when (engine clock) this account's orders are known to be imported (the order feed's
-   * committed window), or undefined when the engine is not told (then increases are not held).
+   * Up to when (engine clock) the orders of every account selling one of these warehouse SKUs are
+   * known to be imported (committed order-sync windows), or undefined when the engine is not told
+   * (then increases are not held).
    */
-  importedUntil(): number | undefined;
+  importedUntil(components: readonly string[]): number | undefined;
 }
 
 export class AccountPusher {
@@ -45,9 +47,9 @@ export class AccountPusher {
   private calls = 0;
   /** Engine-clock time of each target's last confirmation (lag of imports that needed no new push). */
   private readonly confirmedAt = new Map<string, number>();
-  /** Increases waiting for the order feed (see `holdsIncrease`), and since when each was wanted. */
+  /** Increases waiting for the order feeds (increase-gate.ts). */
   private readonly held = new Map<string, QueueEntry>();
-  private readonly wantedSince = new Map<string, number>();
+  private readonly gate = new IncreaseGate();
   /** Retries waiting for their backoff: one timer per pusher, not one sleep (and signal listener) each. */
   private readonly retryDue = new Map<string, { target: Target; attempt: number; at: number }>();
   private retryTimer?: Promise<void>;
@@ -71,7 +73,18 @@ export class AccountPusher {
     return this.held.size;
   }
 
-  /** The order feed moved: held increases are re-queued (and recomputed when they run). */
+  /** An imported order of this target's own store(s) sold `units` more, placed at `at` (increase-gate.ts). */
+  sold(target: Target, at: number, units: number): void {
+    this.gate.sold(targetKey(target), at, units);
+  }
+
+  /** The marketplace reported the figure a target shows (e.g. Amazon's MFN quantity notification). */
+  observed(target: Target, qty: number, at: number): void {
+    const key = targetKey(target);
+    this.gate.observed(key, qty, at, this.confirmedAt.get(key));
+  }
+
+  /** An order feed moved: held increases are re-queued (and recomputed when they run). */
   release(): void {
     if (!this.held.size) return;
     for (const [key, e] of this.held) {
@@ -152,32 +165,12 @@ export class AccountPusher {
     return batch;
   }
 
-  /**
-   * No push re-inflates a store (issue 26.3). The store's own sales lower its figure before we
-   * import them, so a higher quantity computed now could overwrite sales we have not seen. An
-   * increase therefore goes out only once the account's orders are imported up to a point after
-   * both the moment the store started showing its confirmed figure and the moment the increase was
-   * first wanted; the quantity is recomputed then, so it counts every sale up to that point.
-   * Decreases and first pushes go out at once.
-   */
+  /** An increase over what the store can be showing waits for the order feeds (increase-gate.ts). */
   private holdsIncrease(e: QueueEntry, confirmed: { qty?: number; at?: number } | undefined): boolean {
-    const until = this.d.importedUntil();
-    if (until === undefined || confirmed?.qty === undefined || e.quote.quantity <= confirmed.qty) {
-      this.wantedSince.delete(e.key);
-      return false;
-    }
-    let since = this.wantedSince.get(e.key);
-    if (since === undefined) {
-      this.wantedSince.set(e.key, (since = this.d.clock.now()));
-      this.d.stats.pushes.heldIncreases++;
-    }
-    const shownSince = this.confirmedAt.get(e.key) ?? confirmed.at ?? 0;
-    if (until >= Math.max(since, shownSince)) {
-      this.wantedSince.delete(e.key);
-      return false;
-    }
-    this.held.set(e.key, e);
-    return true;
+    const shownSince = this.confirmedAt.get(e.key) ?? confirmed?.at ?? 0;
+    const held = this.gate.holds(e.key, e.quote.quantity, confirmed?.qty, this.d.importedUntil(e.quote.components), shownSince, this.d.clock.now(), () => this.d.stats.pushes.heldIncreases++);
+    if (held) this.held.set(e.key, e);
+    return held;
   }
 
   /** Recomputes a stale quote; false (and resolved) when the target no longer has one. */
@@ -219,7 +212,7 @@ export class AccountPusher {
     }
     const at = clock.now();
     if (results.some((x) => x !== undefined)) this.cost.learn(batch.length, at - started);
-    const outcomes = batch.map((e, i) => this.settle(e, results[i], at));
+    const outcomes = batch.map((e, i) => this.settle(e, results[i], at, started));
     void this.d.journal.append({ t: 'result', id, at: new Date().toISOString(), account, durationMs: at - started, items: outcomes }).catch(() => undefined);
     try {
       this.d.onPush?.({ account, id, at: new Date(at).toISOString(), durationMs: at - started, attempt: maxAttempt(batch), discardedStale: discarded, items: outcomes.map((o, i) => ({ ...o, quantity: batch[i]!.quote.quantity, stores: batch[i]!.quote.stores })) });
@@ -228,7 +221,7 @@ export class AccountPusher {
     }
   }
 
-  private settle(e: QueueEntry, r: InventoryResult | undefined, at: number): PushItemOutcome {
+  private settle(e: QueueEntry, r: InventoryResult | undefined, at: number, sentAt: number): PushItemOutcome {
     const { ledger, stats } = this.d;
     const base = { store: e.target.store, sku: e.target.sku };
     const labels = e.quote.stores.length ? e.quote.stores : [`${e.target.account}:${e.target.store ?? '*'}`];
@@ -236,6 +229,7 @@ export class AccountPusher {
       const applied = r.appliedQuantity ?? e.quote.quantity;
       ledger.confirm(e.target, applied);
       this.confirmedAt.set(e.key, at);
+      this.gate.pushed(e.key, sentAt);
       stats.pushes.confirmed++;
       for (const s of labels) stats.store(s).confirmed++;
       stats.lag.resolve(e.key, { at, seq: e.quote.seq, pushed: true, quantity: applied, stores: labels });

@@ -124,6 +124,7 @@ export class LedgerModel {
     change.account = account;
     this.importRev.set(account, change.seq);
     const rec = prev ?? { store: order.store, updatedAt, lines: {} };
+    const placedAt = rec.updatedAt;
     rec.updatedAt = updatedAt;
     const added = new Map<string, { before: number; units: number; lineId: string }>();
     for (const line of order.lines) {
@@ -135,6 +136,9 @@ export class LedgerModel {
       if (!before && !mapping) this.unmapped(account, storeRef, order, line.lineId, line.sku, at, change);
       const { next, dOpen, dShipped } = lineEffect(order, line, mapping?.components ?? before?.components ?? [], fresh && mapping ? undefined : before);
       rec.lines[line.lineId] = next;
+      // The store's own figure dropped by these units when they were sold (increase-gate.ts).
+      const sold = next.open + next.shipped - (before ? before.open + before.shipped : 0);
+      if (sold > 0 && line.sku !== undefined) (change.sold ??= []).push({ entry: entryKey(storeRef, line.sku), units: sold, at: placedAt });
       for (const c of next.components) {
         if (dOpen > 0 && !added.has(c.sku)) added.set(c.sku, { before: this.free(c.sku), units: 0, lineId: line.lineId });
         const onHand = s.onHand[c.sku];

@@ -37,5 +37,7 @@ export interface LedgerChange {
   all?: boolean;
   /** Account of an imported order (its marketplace may have decremented its own figure). */
   account?: string;
+  /** Listing units an imported order newly sold, placed at `at` (its first imported version's update time). */
+  sold?: Array<{ entry: EntryKey; units: number; at: number }>;
   exceptions: StockException[];
 }

@@ -107,7 +107,7 @@ export class InventorySyncEngine {
       this.pushers.set(account, new AccountPusher({
         account, adapter, rules: this.rules.get(account)!, ledger: this.ledger, journal: this.journal, stats: this.stats, clock: this.clock, signal: this.signal,
         maxAttempts: this.o.maxAttempts, retryDelayMs: this.o.retryDelayMs, onPush: this.o.onPush, onSettled: () => this.checkIdle(),
-        importedUntil: () => this.importedUntil.get(account),
+        importedUntil: (components) => this.horizon(account, components),
       }));
     }
     this.unsubscribe = this.ledger.subscribe((c) => this.onChange(c));
@@ -148,7 +148,33 @@ export class InventorySyncEngine {
     const t = typeof until === 'number' ? until : new Date(until).getTime();
     if (!Number.isFinite(t) || t <= (this.importedUntil.get(account) ?? -Infinity)) return;
     this.importedUntil.set(account, t);
-    this.pushers.get(account)?.release();
+    // Any account's feed may be the one an increase waits for (increase-gate.ts rule 3).
+    for (const p of this.pushers.values()) p.release();
+  }
+
+  /**
+   * The marketplace reported the figure a listing shows at `at` (engine clock), e.g. Amazon's
+   * LISTINGS_ITEM_MFN_QUANTITY_CHANGE: a report made after our last confirmed push bounds what
+   * later pushes to it may send without a feed catching up (increase-gate.ts rule 4).
+   */
+  observed(account: string, o: { store?: string; sku: string; quantity: number; at: number }): void {
+    const pusher = this.pushers.get(account);
+    if (!pusher || !Number.isInteger(o.quantity) || o.quantity < 0 || !Number.isFinite(o.at)) return;
+    const rules = this.rules.get(account)!;
+    const store = rules.sharedAcrossStores ? undefined : (o.store ?? this.o.accounts[account]!.stores[0]?.id);
+    pusher.observed({ account, ...(store !== undefined ? { store } : {}), sku: o.sku }, o.quantity, o.at);
+  }
+
+  /** Min feed position of the accounts that sell any of these warehouse SKUs (only those that report one). */
+  private horizon(account: string, components: readonly string[]): number | undefined {
+    const accounts = new Set([account]);
+    for (const c of components) for (const e of this.ledger.view.entriesOf(c)) accounts.add(splitEntry(e).account);
+    let min: number | undefined;
+    for (const a of accounts) {
+      const t = this.importedUntil.get(a);
+      if (t !== undefined) min = min === undefined ? t : Math.min(min, t);
+    }
+    return min;
   }
 
   /** Shaped for the hub's `orders.sync({ handle })`. */
@@ -197,6 +223,12 @@ export class InventorySyncEngine {
     }
     const targets = c.all ? this.allTargets() : this.targetsOf(c.entries);
     if (c.kind === 'order') this.stats.lag.onImport(this.clock.now(), c.seq, targets.keys());
+    // Before anything is recomputed: the sold units lower what their store can be showing.
+    for (const s of c.sold ?? []) {
+      const { storeRef, account, sku } = splitEntry(s.entry);
+      const rules = this.rules.get(account);
+      if (rules) this.pushers.get(account)!.sold(targetOf(storeRef, sku, rules), s.at, s.units);
+    }
     const touched = new Set<AccountPusher>();
     for (const { target, pusher } of targets.values()) {
       // The marketplace that sold may have moved its own figure: push even if "unchanged".

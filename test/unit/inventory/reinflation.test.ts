@@ -52,6 +52,9 @@ describe('no push re-inflates a store (issue 26.3)', () => {
     // The feed imports the sale and passes the restock: A gets the recomputed figure, 5 + 3 − 1.
     await engine.ingest('a', order({ id: 'A1', store: 'S1', updatedAt: T0 + 10_000, lines: [{ sku: 'X', quantity: 1 }] }));
     engine.caughtUp('a', T0 + 75_000);
+    await clock.run(T0 + 80_000);
+    expect(a.show('S1', 'X')).toBe(4); // B's feed is not past the restock yet: a sale there could be missing
+    engine.caughtUp('b', T0 + 75_000);
     await clock.run(T0 + 90_000);
     shownOk();
     expect(a.show('S1', 'X')).toBe(7);
@@ -72,7 +75,12 @@ describe('no push re-inflates a store (issue 26.3)', () => {
     b.sell('S1', 'X', 4);
     await engine.ingest('b', order({ id: 'B1', store: 'S1', updatedAt: T0 + 20_000, lines: [{ sku: 'X', quantity: 4 }] }));
     await clock.run(T0 + 30_000);
-    // 7 − 4 = 3: a decrease for both stores, pushed at once though neither feed moved.
+    // 7 − 4 = 3: a decrease for A, pushed at once though neither feed moved. For B, which shows
+    // 5 − 4 = 1 after its own sale, 3 is an increase: it waits for the feeds to pass the restock.
+    expect([a.show('S1', 'X'), b.show('S1', 'X')]).toEqual([3, 1]);
+    engine.caughtUp('a', T0 + 25_000);
+    engine.caughtUp('b', T0 + 25_000);
+    await clock.run(T0 + 40_000);
     expect([a.show('S1', 'X'), b.show('S1', 'X')]).toEqual([3, 3]);
     await engine.stop();
   });
@@ -89,6 +97,95 @@ describe('no push re-inflates a store (issue 26.3)', () => {
     await clock.run();
     expect(a.show('S1', 'X')).toBe(6);
     await engine.stop();
+  });
+});
+
+describe('what a store can be showing bounds every push (increase-gate.ts)', () => {
+  /** Truth = warehouse − every sale placed, imported or not. */
+  function tracked() {
+    const w = world();
+    let onHand = 5;
+    let sold = 0;
+    return {
+      ...w,
+      sell(m: typeof w.a, n: number) {
+        expect(m.sell('S1', 'X', n)).toBe(true);
+        sold += n;
+      },
+      restock(n: number) {
+        w.ledger.adjustOnHand('WH-X', n);
+        onHand += n;
+      },
+      notAbove() {
+        for (const m of [w.a, w.b]) expect(m.show('S1', 'X')).toBeLessThanOrEqual(Math.max(onHand - sold, 0));
+      },
+    };
+  }
+
+  it("a held increase, A's own imported sale and another store's unimported sale never raise A above the stock left", async () => {
+    const w = tracked();
+    await w.clock.run();
+    w.engine.caughtUp('a', w.clock.now());
+    w.engine.caughtUp('b', w.clock.now());
+    await w.clock.run(T0 + 10_000);
+    w.restock(2); // 7: an increase for both stores, held (no feed is past it yet)
+    await w.clock.run(T0 + 15_000);
+    w.sell(w.b, 1); // B sold: not imported yet (stock left 6)
+    await w.clock.run(T0 + 20_000);
+    w.sell(w.a, 2); // A shows 3 (stock left 4) and this sale is imported at once
+    await w.engine.ingest('a', order({ id: 'A1', store: 'S1', updatedAt: T0 + 20_000, lines: [{ sku: 'X', quantity: 2 }] }));
+    await w.clock.run(T0 + 40_000);
+    // The ledger says 5 for A (7 − 2): not above the 5 A last confirmed, but above the 3 it shows.
+    expect(w.a.show('S1', 'X')).toBe(3);
+    w.notAbove();
+    // B's feed imports its sale and both feeds pass the restock: A gets the stock left.
+    await w.engine.ingest('b', order({ id: 'B1', store: 'S1', updatedAt: T0 + 15_000, lines: [{ sku: 'X', quantity: 1 }] }));
+    w.engine.caughtUp('a', T0 + 45_000);
+    w.engine.caughtUp('b', T0 + 45_000);
+    await w.clock.run(T0 + 60_000);
+    w.notAbove();
+    expect([w.a.show('S1', 'X'), w.b.show('S1', 'X')]).toEqual([4, 4]);
+    await w.engine.stop();
+  });
+
+  it("an increase waits for every account's feed, not only the store's own", async () => {
+    const w = tracked();
+    await w.clock.run();
+    w.engine.caughtUp('a', w.clock.now());
+    w.engine.caughtUp('b', w.clock.now());
+    await w.clock.run(T0 + 10_000);
+    w.sell(w.b, 1); // not imported (stock left 4)
+    await w.clock.run(T0 + 20_000);
+    w.restock(2); // ledger 7, stock left 6
+    w.engine.caughtUp('a', T0 + 30_000); // A's own feed is past the restock; B's is not
+    await w.clock.run(T0 + 40_000);
+    expect(w.a.show('S1', 'X')).toBe(5);
+    w.notAbove();
+    await w.engine.ingest('b', order({ id: 'B1', store: 'S1', updatedAt: T0 + 10_000, lines: [{ sku: 'X', quantity: 1 }] }));
+    w.engine.caughtUp('b', T0 + 35_000);
+    await w.clock.run(T0 + 60_000);
+    expect([w.a.show('S1', 'X'), w.b.show('S1', 'X')]).toEqual([6, 6]);
+    await w.engine.stop();
+  });
+
+  it('a figure the marketplace reported after the last push lowers what may be sent (Amazon MFN quantity change)', async () => {
+    const w = tracked();
+    await w.clock.run();
+    w.engine.caughtUp('a', w.clock.now());
+    w.engine.caughtUp('b', w.clock.now());
+    await w.clock.run(T0 + 10_000);
+    w.sell(w.a, 2); // A shows 3, not imported; stock left 3
+    w.engine.observed('a', { store: 'S1', sku: 'X', quantity: 3, at: w.clock.now() });
+    await w.clock.run(T0 + 20_000);
+    w.sell(w.b, 1); // stock left 2; B's sale is imported: the ledger says 4 for A
+    await w.engine.ingest('b', order({ id: 'B1', store: 'S1', updatedAt: T0 + 20_000, lines: [{ sku: 'X', quantity: 1 }] }));
+    await w.clock.run(T0 + 40_000);
+    expect(w.a.show('S1', 'X')).toBe(3); // 4 would offer A's two sold units again: held
+    await w.engine.ingest('a', order({ id: 'A1', store: 'S1', updatedAt: T0 + 10_000, lines: [{ sku: 'X', quantity: 2 }] }));
+    await w.clock.run(T0 + 60_000);
+    expect([w.a.show('S1', 'X'), w.b.show('S1', 'X')]).toEqual([2, 2]);
+    w.notAbove();
+    await w.engine.stop();
   });
 });
 
