@@ -140,7 +140,7 @@ function build(config: ShopeeConfig & { requirementsCache?: RequirementsCache })
       refresh: (s: Shipment, o?: CallOptions) => fulfilment.refresh(s, o),
       labels: (s: Shipment, o?: CallOptions & { type?: ShippingDocumentType }) => labelsFor(ctx, orders, s, o),
     },
-    returns: shopeeReturnsService(ctx, { journal, clock }),
+    returns: shopeeReturnsService(ctx, { journal, clock, orders }),
     auth: new ShopeeAuth(client, cfg, tokens, baseUrl, defaultIdentity),
     push: new ShopeePush(client, cfg.partnerKey, account),
     raw: {

@@ -28,6 +28,27 @@ const BY_STATUS: Readonly<Record<string, ReturnStatus>> = {
 
 export const statusOf = (s: string): ReturnStatus => BY_STATUS[s] ?? 'requested';
 
+/**
+ * Where the item is on its way back, for an ACCEPTED return. get_return_detail's `logistics_status`
+ * is "the reverse logistics status ... See Data Definition - LogisticsStatus" (legacy, Normal RR
+ * only: return_refund_request_type 0); that definition's values are spelled out in
+ * specs/shopee/v2.logistics.get_booking_tracking_info.json response logistics_status:
+ * LOGISTICS_PICKUP_DONE "handed over to 3PL", LOGISTICS_DELIVERY_DONE "successfully delivered".
+ * `reverse_logistics_status` is its replacement (get_return_detail: "If you need the reverse
+ * logistics status for Normal RR ... use the newly released field"), read only for Normal RR, where
+ * it shares that vocabulary (sample LOGISTICS_REQUEST_CREATED); In-transit RR and
+ * Return-on-the-Spot values are "different" and not in the specs, so they move nothing. Under
+ * validation_type warehouse_validation the first leg ends at Shopee's warehouse, not the seller
+ * (get_reverse_tracking_info description): delivered there is still in transit to the seller.
+ */
+export function reverseLegOf(w: Pick<ShopeeReturnWire, 'logistics_status' | 'reverse_logistics_status' | 'return_refund_request_type' | 'validation_type'>): ReturnStatus | undefined {
+  const normal = w.return_refund_request_type === undefined || w.return_refund_request_type === 0;
+  const ls = w.logistics_status || (normal ? w.reverse_logistics_status : undefined);
+  if (ls === 'LOGISTICS_PICKUP_DONE') return 'in_transit';
+  if (ls === 'LOGISTICS_DELIVERY_DONE') return w.validation_type === 'warehouse_validation' ? 'in_transit' : 'received';
+  return undefined;
+}
+
 /** Unified status → the Shopee statuses that map to it (list filter, client side). */
 export function shopeeStatusesOf(statuses: readonly ReturnStatus[]): Set<string> {
   return new Set(Object.entries(BY_STATUS).filter(([, u]) => statuses.includes(u)).map(([k]) => k));
@@ -69,11 +90,15 @@ export function mapShopeeReturn(w: ShopeeReturnWire, ctx: ShopeeReturnMapContext
     };
   });
   const requested = moneyFromWire(w.refund_amount ?? undefined, cur);
-  const status = statusOf(w.status);
+  const base = statusOf(w.status);
+  const status = base === 'approved' ? reverseLegOf(w) ?? base : base;
   const deadlines: SellerDeadline[] = [];
   // due_date: "The last time seller deal with this return"; return_seller_due_date: after the buyer shipped (get_return_list response).
   if (w.due_date) deadlines.push({ action: 'respond', marketplaceAction: 'due_date', by: instant(w.due_date) });
   if (w.return_seller_due_date) deadlines.push({ action: 'other', marketplaceAction: 'return_seller_due_date', by: instant(w.return_seller_due_date) });
+  // negotiation.offer_due_date / seller_proof.seller_evidence_deadline (get_return_detail response).
+  if (w.negotiation?.offer_due_date) deadlines.push({ action: 'respond', marketplaceAction: 'offer_due_date', by: instant(w.negotiation.offer_due_date) });
+  if (w.seller_proof?.seller_evidence_deadline) deadlines.push({ action: 'other', marketplaceAction: 'seller_evidence_deadline', by: instant(w.seller_proof.seller_evidence_deadline) });
   const carrier = w.reverse_logistics_channel_name;
   return {
     id: w.return_sn,

@@ -9,10 +9,16 @@ import type { Paginated } from '../../../src/paginate/paginated.js';
 import { splitWindows, windowedPaginate, type TimeWindow } from '../../../src/paginate/time-windows.js';
 import { journaledAction } from '../../../src/returns/journaled-action.js';
 import { IdSchema } from '../../../src/returns/schemas.js';
-import type { ReturnListQuery, ReturnsCapabilities, ReturnsService } from '../../../src/returns/types.js';
+import type { CancellationRequestsService, ReturnListQuery, ReturnsCapabilities, ReturnsService } from '../../../src/returns/types.js';
 import type { IntentJournal } from '../../../src/state/intent-journal.js';
 import { shopPipeline, type AdapterContext, type ShopStore } from '../context.js';
-import { mapShopeeReturn, shopeeStatusesOf } from './mapper.js';
+import { shopeeStatusesOf } from './mapper.js';
+import { returnReader } from './read.js';
+import type { ShopeeOrders } from '../orders.js';
+import { shopeeCancellations } from './cancellations.js';
+import { shopeeDisputes } from './disputes.js';
+import { shopeeNegotiation } from './negotiation.js';
+import { shopeeReverseTracking } from './tracking.js';
 import { returnOps, ShopeeReturnWire } from './operations.js';
 
 /**
@@ -25,18 +31,22 @@ const PAGE = 100;
 
 /**
  * What Shopee lets a seller do by API (specs/shopee/v2.returns.*.json): read returns, `confirm`
- * ("Confirm refund": the seller agrees and Shopee refunds the buyer), counter-offer, dispute with
- * evidence. There is no plain decline (a seller disputes instead, with a reason and proof), no
- * seller-initiated refund amount, no "item received" call: those are refused with NotSupportedError.
+ * ("Confirm refund": the seller agrees and Shopee refunds the buyer), counter-offer (offer /
+ * accept_offer / get_available_solutions), dispute with evidence (dispute, cancel_dispute,
+ * query_proof, upload_proof), reverse tracking. There is no plain decline (a seller disputes
+ * instead, with a reason and proof: returns.dispute), no seller-initiated refund amount, no "item
+ * received" call: those are refused with NotSupportedError.
  */
 export const SHOPEE_RETURNS_CAPABILITIES: ReturnsCapabilities = {
   list: true, approve: true, reject: false,
-  // v2.returns.offer takes a ReturnSolution string whose refund-only value is not in the spec
-  // snapshot (only RETURN_REFUND is shown): not wired until it can be cited.
+  // The unified offer is a partial refund while the buyer keeps the item: Shopee's "Refund"
+  // solution (get_available_solutions offer_refund), whose v2.returns.offer proposed_solution value
+  // is not in the spec snapshot (only RETURN_REFUND is shown). returns.offerSolution sends a named
+  // ReturnSolution (RETURN_REFUND, or one the caller names) instead.
   partialRefundOffer: false,
   refundByLines: false, refundByAmount: false, refundWithoutReturn: false, markReceived: false,
-  // Buyer cancellations are answered through orders.respondToCancellation (v2.order.handle_buyer_cancellation).
-  cancellationRequests: { list: false, accept: false, reject: false },
+  // IN_CANCEL orders, answered with v2.order.handle_buyer_cancellation (cancellations.ts).
+  cancellationRequests: { list: true, accept: true, reject: true },
   // Pages are ordered by Shopee, over update_time, which changes while a window is read.
   stablePaging: false,
 };
@@ -44,11 +54,18 @@ export const SHOPEE_RETURNS_CAPABILITIES: ReturnsCapabilities = {
 type ListState = ReturnListWindow;
 type ShopWindow = TimeWindow & { shopId: number; last: boolean };
 
-export interface ShopeeReturnsDeps { journal: IntentJournal; clock: Clock }
+export interface ShopeeReturnsDeps { journal: IntentJournal; clock: Clock; orders: ShopeeOrders }
 
-export function shopeeReturnsService(ctx: AdapterContext, deps: ShopeeReturnsDeps): ReturnsService {
+/** The unified returns service plus Shopee's negotiation, dispute, proof and reverse-tracking calls. */
+export type ShopeeReturnsService = ReturnsService & ReturnType<typeof shopeeNegotiation> & ReturnType<typeof shopeeDisputes> & {
+  cancellations: CancellationRequestsService;
+  reverseTracking: ReturnType<typeof shopeeReverseTracking>;
+};
+
+export function shopeeReturnsService(ctx: AdapterContext, deps: ShopeeReturnsDeps): ShopeeReturnsService {
   const storeOf = (shopId: number): ShopStore => ctx.shops.find((s) => s.shopId === shopId)!;
-  const map = (w: ShopeeReturnWire, shop: ShopStore) => mapShopeeReturn(w, { account: ctx.account, store: shop.store.id });
+  const reader = returnReader(ctx);
+  const map = reader.map;
 
   function list(query: ReturnListQuery, opts: CallOptions = {}): Paginated<Return> {
     opts = parseCallOptions(opts);
@@ -75,24 +92,7 @@ export function shopeeReturnsService(ctx: AdapterContext, deps: ShopeeReturnsDep
     });
   }
 
-  /** A return_sn names no shop: a merchant account asks each of its shops in turn. */
-  async function read(returnSn: string, opts: CallOptions): Promise<Return> {
-    let last: unknown;
-    for (const shop of ctx.shops) {
-      try {
-        const res = await ctx.client.call(shopPipeline(ctx, shop.shopId), returnOps.get_return_detail, { query: { return_sn: returnSn } }, opts);
-        return map(ShopeeReturnWire.parse(res.data.response), shop);
-      } catch (e) {
-        last = e;
-        if (ctx.shops.length === 1) throw e;
-      }
-    }
-    throw last;
-  }
-
-  function shopOf(r: Return): number {
-    return ctx.shops.find((s) => s.store.id === r.store)?.shopId ?? ctx.shops[0]!.shopId;
-  }
+  const { read, shopOf } = reader;
 
   async function approve(returnId: string, _req: unknown, o?: CallOptions): Promise<ReturnActionResult> {
     const id = parseInput(IdSchema, returnId, 'returnId');
@@ -126,5 +126,9 @@ export function shopeeReturnsService(ctx: AdapterContext, deps: ShopeeReturnsDep
     approve,
     reject: unsupported('reject', 'a seller disputes a request with v2.returns.dispute, a reason and evidence; there is no plain decline'),
     refund: unsupported('refund', 'Shopee pays the refund itself once the seller confirms the request: use returns.approve (v2.returns.confirm)'),
+    ...shopeeNegotiation({ ctx, reader, orders: deps.orders, journal: deps.journal }),
+    ...shopeeDisputes({ ctx, reader, journal: deps.journal }),
+    reverseTracking: shopeeReverseTracking(ctx, reader),
+    cancellations: shopeeCancellations({ ctx, orders: deps.orders, journal: deps.journal }),
   };
 }

@@ -13,6 +13,7 @@ import { installPublish } from './routes-publish.js';
 import { installPush } from './routes-push.js';
 import { installRequirements } from './requirements.js';
 import { installReturns } from './routes-returns.js';
+import { installReturnNegotiation } from './routes-returns-negotiation.js';
 import { installVariation } from './routes-variation.js';
 import { seedOrder, type SeedOrderSpec } from './seed.js';
 import { ShopeeSandboxState, type WorldOptions } from './world.js';
@@ -22,6 +23,7 @@ export { ShopeeSandboxState, seedOrder, type SeedOrderSpec };
 export { apiTypeOf, expectedSign, pushAuthorization } from './signature.js';
 export { samplePng } from './routes-media.js';
 export { advanceReturn, sandboxReturns, seedReturn, type SandboxReturn, type SeedReturnSpec } from './routes-returns.js';
+export { buyerAnswersOffer, moveReturnParcel } from './routes-returns-negotiation.js';
 export { routePushes, type PushFaultPlan, type PushRelayStats } from './routes-push.js';
 
 /** Test partner of the simulator (any partner can be configured). */
@@ -78,6 +80,7 @@ export function shopeeSandbox(opts: ShopeeSandboxOptions = {}): SandboxModule<Sh
       installPayment(router, world, ctx);
       installPush(router, world, ctx);
       installReturns(router, world, ctx);
+      installReturnNegotiation(router, world, ctx);
     },
     throttled,
     serverError,

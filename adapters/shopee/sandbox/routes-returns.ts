@@ -13,6 +13,14 @@ export interface SandboxReturn {
   shopId: number;
   /** The record exactly as the routes answer it. */
   wire: Record<string, unknown> & { return_sn: string; order_sn: string; status: string; update_time: number };
+  /** Who made the negotiation's latest offer (accept_offer: "Cannot accept your own offer"). */
+  lastOfferBy?: 'buyer' | 'seller';
+  /** What upload_proof stored (query_proof answers it). */
+  proof?: { image: Array<{ url: string; thumbnail: string }>; video: never[]; description: string };
+  /** Reverse logistics events (get_reverse_tracking_info tracking_info). */
+  tracking?: Array<{ update_time: number; tracking_description: string }>;
+  /** get_available_solutions min_refund_amount (seeded). */
+  minRefund?: number;
 }
 
 const returnsOf = new WeakMap<ShopeeSandboxState, Map<string, SandboxReturn>>();
@@ -33,6 +41,17 @@ export interface SeedReturnSpec {
   status?: string;
   /** false: refund only, nothing goes back (needs_logistics). */
   needsLogistics?: boolean;
+  /**
+   * Sandbox timings in seconds after the request (the specs name the deadlines, not their length):
+   * due_date (seller answers), offer_due_date, seller_evidence_deadline. Defaults 3, 3 and 5 days.
+   */
+  dueInS?: number;
+  offerDueInS?: number;
+  evidenceDueInS?: number;
+  /** negotiation.counter_limit ("the remaining counter limit"), default 2. */
+  counterLimit?: number;
+  /** get_available_solutions offer_return_refund.min_refund_amount, if any. */
+  minRefund?: number;
 }
 
 /** The buyer opens a return/refund request on a seeded order (the buyer's side has no Open Platform call). */
@@ -46,10 +65,18 @@ export function seedReturn(world: ShopeeSandboxState, order: SandboxOrder, spec:
   const sn = `${now}${String(world.nextId()).padStart(3, '0')}`;
   const r: SandboxReturn = {
     shopId: order.shopId,
+    ...(spec.minRefund !== undefined ? { minRefund: spec.minRefund } : {}),
     wire: {
       return_sn: sn, order_sn: String(order.wire.order_sn), status: spec.status ?? 'REQUESTED', reason: spec.reason ?? 'PHYSICAL_DMG', text_reason: 'arrived broken',
-      refund_amount: refund, currency: shop.currency, create_time: now, update_time: now, due_date: now + 3 * 86400, tracking_number: '',
+      refund_amount: refund, currency: shop.currency, create_time: now, update_time: now, due_date: now + (spec.dueInS ?? 3 * 86400), tracking_number: '',
       needs_logistics: spec.needsLogistics ?? true, return_solution: spec.needsLogistics === false ? 1 : 0,
+      // The buyer's request is the negotiation's opening proposal (get_return_detail negotiation; sample PENDING_RESPOND / RETURN_REFUND).
+      negotiation: {
+        negotiation_status: 'PENDING_RESPOND', latest_solution: spec.needsLogistics === false ? undefined : 'RETURN_REFUND', latest_offer_amount: refund,
+        counter_limit: spec.counterLimit ?? 2, offer_due_date: now + (spec.offerDueInS ?? 3 * 86400),
+      },
+      seller_proof: { seller_evidence_deadline: now + (spec.evidenceDueInS ?? 5 * 86400) },
+      return_refund_request_type: 0, validation_type: 'seller_validation',
       item: picked.map((p) => ({ item_id: p.it.item_id, model_id: p.it.model_id, amount: p.qty, item_price: p.it.model_discounted_price, item_sku: p.it.item_sku, variation_sku: p.it.model_sku })),
     },
   };
