@@ -4,6 +4,7 @@ import { serverError, throttled } from './envelope.js';
 import { install } from './routes.js';
 import { AliExpressSandboxState } from './state.js';
 import { aliexpressBuyer } from './buyers.js';
+import { registerRequirementCategories } from './requirements.js';
 
 export { AliExpressSandboxState, type SandboxOrder, type SandboxProduct } from './state.js';
 export { expectedSign } from './signature.js';
@@ -35,6 +36,7 @@ export function aliexpressSandbox(opts: AliExpressSandboxOptions = {}): SandboxM
   for (const a of opts.apps ?? [SANDBOX_CREDENTIALS]) world.apps.set(a.appKey, a.appSecret);
   if (opts.categories) world.categories = opts.categories;
   if (opts.brands) world.brands = opts.brands;
+  registerRequirementCategories(world); // the published categories of sandbox/requirements.ts
   return {
     name: 'aliexpress',
     state: world,

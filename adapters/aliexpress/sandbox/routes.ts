@@ -5,6 +5,7 @@ import { RATE_PLANS } from '../operations.js';
 import { fail, flatFail, ok, requestId, throttled } from './envelope.js';
 import { expectedSign, signMatches } from './signature.js';
 import { productRoutes } from './products.js';
+import { requirementRoutes } from './requirements.js';
 import { pacific, type AliExpressSandboxState } from './state.js';
 import { orderDetail, orderDto } from './wire.js';
 
@@ -96,6 +97,8 @@ export function install(router: Router, world: AliExpressSandboxState, ctx: Sand
       return ok('aliexpress.solution.order.fulfill', { result: { result_success: true } });
     },
     ...productRoutes(world),
+    // Requirements reads, and product post/edit guarded by the category's published rules.
+    ...requirementRoutes(world, productRoutes(world)),
   };
 
   router.add('POST', '/sync', (req) => {
