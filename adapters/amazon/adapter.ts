@@ -21,7 +21,7 @@ import type { RequirementsCache } from '../../src/requirements/types.js';
 import type { AmazonRegion } from './marketplaces.js';
 import { ops, type AmazonOperations } from './operations.js';
 import { ORDER_LAG_MS, ordersService, type AmazonOrdersService } from './orders.js';
-import { AMAZON_RETURNS_CAPABILITIES, amazonReturnsService } from './returns/service.js';
+import { AMAZON_RETURNS_CAPABILITIES, amazonReturnsService, type AmazonReturnsService } from './returns/service.js';
 
 export type AmazonRawClient = RawClient<AmazonOperations>;
 
@@ -34,11 +34,16 @@ export interface AmazonAdapter extends MarketplaceAdapter<AmazonRawClient> {
   readonly orders: AmazonOrdersService;
   /** Notifications API: SQS destination + subscriptions (consume them with AmazonSqsSource). */
   readonly notifications: AmazonNotificationsService;
+  /** Returns read from the MFN and FBA returns reports; refunds of MFN orders by feed (returns/service.ts). */
+  readonly returns: AmazonReturnsService;
 }
 
 /**
  * One seller account on Amazon (one SP-API region): its stores are marketplaces, listings act on a
  * store, orders/stock/fulfilment on the account. Every store draws on the same rate-limit buckets.
+ * Returns: read-only reports plus refunds of merchant-fulfilled orders by feed. Amazon offers no
+ * API to approve or reject a return request or to issue a return label (returns/service.ts cites
+ * selling-partner-api-models#3959), so capabilities.returns says approve/reject false.
  */
 export function amazon<const M extends string = string>(config: AmazonConfigInput<M> & { requirementsCache?: RequirementsCache }): AmazonAdapter {
   // Product type definitions are cached here (memory unless a FileRequirementsCache is given); not a config field.

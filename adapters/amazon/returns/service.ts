@@ -26,8 +26,11 @@ import { MFN_RETURNS_REPORT, parseReturnsReport, REPORT_MAX_DAYS } from './repor
  *   label, marking a return received, reading one return by id. "We do not have a separate API for
  *   the returns use case. You will have to use the Returns reports" (SP-API solutions architect,
  *   https://github.com/amzn/selling-partner-api-models/issues/3959); the models in specs/amazon/
- *   have no returns resource besides reports; return authorizations and labels are handled in
- *   Seller Central (Manage Returns). Those calls throw NotSupportedError. `returns.refund(returnId)`
+ *   have no returns resource besides reports, and SP-API's only returns API (External Fulfillment
+ *   Returns v2024-09-11) just retrieves returns (listReturns, getReturn) for Amazon External
+ *   Fulfillment (https://developer-docs.amazon.com/sp-api/docs/external-fulfillment-returns).
+ *   Those calls throw NotSupportedError; capabilities.returns says so (approve, reject, markReceived,
+ *   partialRefundOffer, cancellationRequests all false). `returns.refund(returnId)`
  *   is refused too: a report row's RMA id cannot be resolved to its order without the report, and
  *   Amazon refunds orders, not returns — use refundOrder with the Return's orderId.
  */

@@ -46,7 +46,7 @@ describe('Amazon returns (read from the MFN returns report)', () => {
     mockLwa();
     mockReport(DE, 'r-de', TSV);
     mockReport(FR, 'r-fr', null);
-    const rs = await adapter().returns!.list({ updatedSince: FROM, until: TO, channels: ['merchant'] } as never).toArray({ max: 10 });
+    const rs = await adapter().returns!.list({ updatedSince: FROM, until: TO, channels: ['merchant'] }).toArray({ max: 10 });
     expect(nock.isDone()).toBe(true);
     expect(rs).toHaveLength(2);
     expect(rs[0]).toMatchObject({
@@ -82,7 +82,7 @@ describe('Amazon returns (read from the MFN returns report)', () => {
     mockLwa();
     mockReport(DE, 'f1', FBA_TSV, FBA);
     const a = adapter();
-    const pages = a.returns!.list({ updatedSince: FROM, until: TO, channels: ['fba'] } as never).pages()[Symbol.asyncIterator]();
+    const pages = a.returns!.list({ updatedSince: FROM, until: TO, channels: ['fba'] }).pages()[Symbol.asyncIterator]();
     const first = (await pages.next()).value!;
     expect(first.items.map((r: { id: string }) => r.id)).toEqual(['fba:LPNRR000111', 'fba:LPNRR000222']);
     expect(nock.isDone()).toBe(true);
