@@ -65,6 +65,9 @@ export function optionsOf(s: JsonSchema | undefined): SchemaOption[] {
 export const valueSchemaOf = (a: JsonSchema): JsonSchema => a.properties?.value ?? a;
 const isArray = (s: JsonSchema) => s.type === 'array' || (Array.isArray(s.type) && s.type.includes('array'));
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+const SKU_SOURCE = `${SCHEMA_SOURCE} sku_info_list.sku_attributes`;
+/** A SKU (variation) attribute: sent per SKU in sku_attributes_list, so it applies to variation listings only. */
+export const isSkuField = (f: RequirementField) => f.source?.startsWith(SKU_SOURCE) === true;
 /** Value names the adapter uses for unbranded goods (attributes.ts brand(): none / no brand / other). */
 export const UNBRANDED = ['none', 'nobrand', 'other'];
 
@@ -122,7 +125,7 @@ export function schemaFields(schema: JsonSchema, ids: CommonAttribute[], skuRequ
   const skuNeed = new Set(sku.required ?? []);
   for (const [name, a] of Object.entries(sku.properties ?? {})) {
     if (fields.some((f) => f.attribute === name)) continue;
-    fields.push(attributeField(name, a, skuNeed.has(name) || skuRequired.has(norm(name)), ids, `${SCHEMA_SOURCE} sku_info_list.sku_attributes; ${QUERY_SOURCE}`));
+    fields.push(attributeField(name, a, skuNeed.has(name) || skuRequired.has(norm(name)), ids, `${SKU_SOURCE}; ${QUERY_SOURCE}`));
   }
   return fields;
 }

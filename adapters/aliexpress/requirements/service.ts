@@ -13,7 +13,7 @@ import { localIssues } from '../mappers/listing.js';
 import { schemaIssues } from './ajv.js';
 import { requirementOps as ops, SuggestCategory } from './operations.js';
 import { attributeIdsOf } from './query.js';
-import { parseSchema, postFields, schemaFields } from './schema.js';
+import { isSkuField, parseSchema, postFields, schemaFields } from './schema.js';
 
 const callOpts = ({ signal, deadline, timeoutMs }: CallOptions): CallOptions => ({ signal, deadline, timeoutMs });
 
@@ -79,13 +79,16 @@ export function aliexpressRequirements(ctx: AdapterContext, cache: RequirementsC
     const covered = categoryId === undefined ? new Set<string>() : new Set(['MISSING_IMAGES', 'MISSING_WEIGHT', 'MISSING_DIMENSIONS']);
     const own = localIssues(l, ctx.config).filter((i) => !covered.has(i.code)).map(ownIssue);
     if (categoryId === undefined) return offlineResult(l.sku, storeId, own);
-    const req = await requirements({ ...callOpts(opts), category: categoryId });
+    const full = await requirements({ ...callOpts(opts), category: categoryId });
+    // A single-SKU product sends no sku_attributes_list ("Some categories don't have sku attributes, then
+    // sku_attributes_list should be empty", specs/aliexpress/aliexpress_solution_product_post.json): SKU attributes apply to variations.
+    const req = l.variants.length ? full : { ...full, fields: full.fields.filter((f) => !isSkuField(f)) };
     const common = (req.documents?.attributes ?? []) as CommonAttribute[];
     const given = overrides(l, common);
     const found = validateAgainst(l, req, { marketplaceValues: given });
     const extra = schemaIssues(l, req, found, given);
     const resolved = resolutionIssues(l, common, [...found, ...extra]);
-    return offlineResult(l.sku, storeId, [...own, ...found, ...extra, ...resolved], req);
+    return offlineResult(l.sku, storeId, [...own, ...found, ...extra, ...resolved], full);
   }
 
   /** What upsert would refuse while resolving ids: a brand not authorized, a variant option with no id in the category. */

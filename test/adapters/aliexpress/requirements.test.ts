@@ -118,6 +118,15 @@ describe('AliExpress offline validation', () => {
     expect(r.issues.map((i) => [i.code, i.path])).toEqual([['VALUE_NOT_ALLOWED', 'brand'], ['SKU_ATTRIBUTE_UNRESOLVED', 'variants[0].options.fit']]);
   });
 
+  it('checks SKU attributes (Color, Size) on variations only: a single-SKU product sends no sku_attributes_list', async () => {
+    intercept('/sync', replies, [], 2);
+    const a = adapter();
+    const single = await offline(a, listing({ attributes: { material: 'Cotton', colour: 'Blau' } }));
+    expect(single.issues).toEqual([]);
+    const family = await offline(a, listing({ optionNames: ['colour'], variants: [{ sku: 'TEE-1-B', options: { colour: 'Blau' }, quantity: 1 }], attributes: { material: 'Cotton' } }));
+    expect(family.issues.map((i) => [i.code, i.path])).toEqual(expect.arrayContaining([['VALUE_NOT_ALLOWED', 'variants[0].options.colour'], ['MISSING_REQUIRED', 'attributes.size']]));
+  });
+
   it('keeps the own checks (freight template) and needs no call without a category', async () => {
     const a = aliexpress({
       appKey: APP_KEY, appSecret: SECRET, sellerId: SELLER, clock: new TestClock(NOW),
