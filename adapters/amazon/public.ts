@@ -12,7 +12,7 @@ export { CANCEL_REASON } from './mappers/cancel-feed.js';
 export type { AmazonOrdersService } from './orders.js';
 export type { AmazonFulfilmentService, AmazonShipRequest } from './fulfilment.js';
 export type { CancellationStatus } from './cancellations.js';
-export type { AmazonReturnChannel, AmazonReturnListQuery, AmazonReturnsService } from './returns/service.js';
+export type { AmazonRefundStatus, AmazonReturnChannel, AmazonReturnListQuery, AmazonReturnsService } from './returns/service.js';
 export type { ProductTypeDefinitions, ProductTypeSchema } from './mappers/attribute-filter.js';
 export type { ProductTypeSuggestion } from './requirements/service.js';
 export { validateDefinition, type DefinitionIssue } from './requirements/ajv.js';

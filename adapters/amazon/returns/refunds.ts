@@ -7,32 +7,55 @@ import { checkRefund } from '../../../src/returns/refund-cap.js';
 import { IdSchema, RefundRequestSchema } from '../../../src/returns/schemas.js';
 import type { RefundRequest } from '../../../src/returns/types.js';
 import type { AmazonContext } from '../context.js';
-import { downloadFeedResult, feedsSince, submitFeed, waitForFeed } from '../feeds.js';
+import { downloadFeedResult, feedsSince, submitFeed, TERMINAL, waitForFeed } from '../feeds.js';
 import { ORDER_FEED_CONTENT_TYPE, parseProcessingReport } from '../mappers/cancel-feed.js';
+import { ops } from '../operations.js';
 import { ordersService } from '../orders.js';
+import type { Feed } from '../schemas/feeds.js';
 import { ADJUSTMENT_FEED_TYPE, adjustedLines, adjustmentDocument, DEFAULT_ADJUSTMENT_REASON } from './adjustment-feed.js';
 
 type Pending = Omit<Refund, 'state' | 'outcome'>;
 
+/** Where one adjustment feed (one refund) stands: its id is the Refund's id. */
+export interface AmazonRefundStatus {
+  id: string;
+  state: 'pending' | 'succeeded' | 'failed';
+  /** Feed processingStatus, or Amazon's result code and text for a failed message. */
+  marketplaceState: string;
+}
+
 /**
  * Where the adjustment feed ended, from its XML ProcessingReport (ProcessingReport.xsd, parsed by
  * mappers/cancel-feed.ts): an Error result for the message = failed; a processed feed without one
- * = succeeded; FATAL / CANCELLED = failed; still processing when the wait ends = pending.
+ * = succeeded; FATAL / CANCELLED = failed; IN_QUEUE / IN_PROGRESS = pending.
  */
-export async function adjustmentResult(ctx: AmazonContext, base: Pending & { id: string }, opts: CallOptions): Promise<Refund> {
-  const feedId = base.id;
-  let feed;
-  try {
-    feed = await waitForFeed(ctx, feedId, opts);
-  } catch (e) {
-    if (e instanceof OutcomeUnknownError) return { ...base, state: 'pending', marketplaceState: 'IN_PROGRESS', outcome: 'confirmed' };
-    throw e;
-  }
-  if (feed.processingStatus !== 'DONE' || !feed.resultFeedDocumentId) return { ...base, state: 'failed', marketplaceState: feed.processingStatus, outcome: 'confirmed' };
+async function statusOf(ctx: AmazonContext, feed: Feed, opts: CallOptions): Promise<AmazonRefundStatus> {
+  const id = feed.feedId;
+  if (!TERMINAL.has(feed.processingStatus)) return { id, state: 'pending', marketplaceState: feed.processingStatus };
+  if (feed.processingStatus !== 'DONE' || !feed.resultFeedDocumentId) return { id, state: 'failed', marketplaceState: feed.processingStatus };
   const report = parseProcessingReport((await downloadFeedResult(ctx, feed.resultFeedDocumentId, opts)).toString('utf8'));
   const error = report?.results.find((r) => r.messageId === 1 && r.resultCode === 'Error');
-  if (!report || error) return { ...base, state: 'failed', marketplaceState: error ? `${error.code}: ${error.description}` : 'no ProcessingReport', outcome: 'confirmed' };
-  return { ...base, state: 'succeeded', marketplaceState: report.statusCode, outcome: 'confirmed' };
+  if (!report || error) return { id, state: 'failed', marketplaceState: error ? `${error.code}: ${error.description}` : 'no ProcessingReport' };
+  return { id, state: 'succeeded', marketplaceState: report.statusCode };
+}
+
+/** One look at a refund's adjustment feed (getFeed, then its processing report once processed). */
+export async function amazonRefundStatus(ctx: AmazonContext, refundId: string, opts: CallOptions = {}): Promise<AmazonRefundStatus> {
+  opts = parseCallOptions(opts);
+  const id = parseInput(IdSchema, refundId, 'refundId');
+  return statusOf(ctx, (await ctx.call(ops.getFeed, { params: { feedId: id } }, { signal: opts.signal })).data, opts);
+}
+
+/** After the submit: with a deadline, waits for the processing report until then; else pending at once. */
+async function settle(ctx: AmazonContext, base: Pending & { id: string }, opts: CallOptions): Promise<Refund> {
+  if (opts.deadline === undefined) return { ...base, state: 'pending', outcome: 'confirmed' };
+  try {
+    const status = await statusOf(ctx, await waitForFeed(ctx, base.id, opts), opts);
+    return { ...base, state: status.state, marketplaceState: status.marketplaceState, outcome: 'confirmed' };
+  } catch (e) {
+    if (e instanceof OutcomeUnknownError) return { ...base, state: 'pending', outcome: 'confirmed' }; // the wait ended: still processing
+    throw e;
+  }
 }
 
 /**
@@ -43,6 +66,8 @@ export async function adjustmentResult(ctx: AmazonContext, base: Pending & { id:
  * elsewhere (Seller Central) are not deducted. FBA orders are refused: Amazon processes their
  * returns and refunds (Seller Central help G200453320: "With FBA, Amazon provides fulfilment and
  * customer service for your orders, including processing customer returns").
+ * The Refund is `pending` once the feed is created (its id is the feed id: read the outcome with
+ * returns.refundStatus); with `opts.deadline` the call waits for the processing report until then.
  * Journaled: the write's start time is recorded first; a retry after a crash looks for an
  * adjustment feed created since then (getFeeds) and never submits a second one while that is unclear.
  */
@@ -74,7 +99,7 @@ export async function refundAmazonOrder(ctx: AmazonContext, orderId: string, req
     send: async (key) => {
       const content = Buffer.from(adjustmentDocument({ sellerId: ctx.sellerId, orderId: id, reason: request.reason ?? DEFAULT_ADJUSTMENT_REASON, lines: adjustedLines(order, resolved) }), 'utf8');
       const feedId = await submitFeed(ctx, { feedType: ADJUSTMENT_FEED_TYPE, marketplaceIds: [marketplaceId], contentType: ORDER_FEED_CONTENT_TYPE, content }, { signal: opts.signal, deadline: opts.deadline, idempotencyKey: key });
-      return adjustmentResult(ctx, base(feedId), opts);
+      return settle(ctx, base(feedId), opts);
     },
     unknown: () => ({ marketplace: 'amazon', orderId: id, lines: resolved.lines, amount: resolved.amount, state: 'unknown', outcome: 'unknown' }),
     withOutcome: (r, outcome) => ({ ...r, outcome }),

@@ -13,7 +13,7 @@ import { ops } from '../operations.js';
 import { downloadReportText, waitForReport } from '../report-document.js';
 import { CreateReportResponseSchema } from '../schemas/feeds.js';
 import { FBA_RETURNS_REPORT, parseFbaReturnsReport } from './fba-report.js';
-import { refundAmazonOrder } from './refunds.js';
+import { amazonRefundStatus, refundAmazonOrder, type AmazonRefundStatus } from './refunds.js';
 import { MFN_RETURNS_REPORT, parseReturnsReport, REPORT_MAX_DAYS } from './report.js';
 
 /**
@@ -43,6 +43,8 @@ export const AMAZON_RETURNS_CAPABILITIES: ReturnsCapabilities = {
   stablePaging: true,
 };
 
+export type { AmazonRefundStatus };
+
 /** Which returns report(s) returns.list reads: merchant-fulfilled, FBA, or both (default). */
 export type AmazonReturnChannel = 'merchant' | 'fba';
 
@@ -56,6 +58,8 @@ export interface AmazonReturnListQuery extends ReturnListQuery {
 export interface AmazonReturnsService extends ReturnsService {
   list(query: AmazonReturnListQuery, opts?: CallOptions): Paginated<Return>;
   refundOrder(orderId: string, req: RefundRequest, opts?: CallOptions): Promise<Refund>;
+  /** Where a refundOrder refund stands now, from its adjustment feed's processing report (id = Refund.id). */
+  refundStatus(refundId: string, opts?: CallOptions): Promise<AmazonRefundStatus>;
 }
 
 const Channels = z.object({ channels: z.array(z.enum(['merchant', 'fba'])).min(1).optional() });
@@ -108,5 +112,6 @@ export function amazonReturnsService(ctx: AmazonContext): AmazonReturnsService {
     reject: refuse('reject'),
     refund: refuse('refund', 'Amazon refunds orders, not returns (POST_PAYMENT_ADJUSTMENT_DATA): use returns.refundOrder(return.orderId, { lines })'),
     refundOrder: (orderId, req, opts) => refundAmazonOrder(ctx, orderId, req, opts),
+    refundStatus: (refundId, opts) => amazonRefundStatus(ctx, refundId, opts),
   };
 }

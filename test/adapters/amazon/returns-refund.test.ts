@@ -50,11 +50,11 @@ beforeEach(() => mockLwa());
 afterEach(() => nock.cleanAll());
 
 describe('returns.refundOrder (POST_PAYMENT_ADJUSTMENT_DATA)', () => {
-  it('sends one OrderAdjustment per refund: Principal and Tax per item, and reads the processing report', async () => {
+  it('sends one OrderAdjustment per refund: Principal and Tax per item; with a deadline it waits for the processing report', async () => {
     mockOrder();
     const seen = feedRoutes();
     processed('901');
-    const r = await naAdapter().returns!.refundOrder!(ORDER, { lines: [{ lineId: '12345678901234', quantity: 1 }, { lineId: '12345678901235', amount: { amount: '10.00', currency: 'USD' } }] }, { idempotencyKey: 'rf-1' });
+    const r = await naAdapter().returns.refundOrder(ORDER, { lines: [{ lineId: '12345678901234', quantity: 1 }, { lineId: '12345678901235', amount: { amount: '10.00', currency: 'USD' } }] }, { idempotencyKey: 'rf-1', deadline: Date.now() + 10_000 });
     expect(nock.isDone()).toBe(true);
     expect(seen.xml[0]).toBe([
       '<?xml version="1.0" encoding="UTF-8"?>',
@@ -109,14 +109,28 @@ describe('returns.refundOrder (POST_PAYMENT_ADJUSTMENT_DATA)', () => {
   it('an Error result for the message is a failed refund with Amazon’s code and text', async () => {
     mockOrder();
     feedRoutes('902');
-    processed('902', { code: '18042', text: 'The refund amount exceeds the amount available.' });
-    const r = await naAdapter().returns!.refundOrder!(ORDER, { lines: [{ lineId: '12345678901235' }], reason: 'CustomerReturn' });
-    expect(r).toMatchObject({ id: '902', state: 'failed', marketplaceState: '18042: The refund amount exceeds the amount available.', amount: { amount: 4999, currency: 'USD' } });
+    // Error 5000 as Amazon reports a document it cannot read (abuzuhri/Amazon-SP-API-CSharp#268).
+    processed('902', { code: '5000', text: 'This is a malformed or invalid XML document.' });
+    const r = await naAdapter().returns.refundOrder(ORDER, { lines: [{ lineId: '12345678901235' }], reason: 'CustomerReturn' }, { deadline: Date.now() + 10_000 });
+    expect(r).toMatchObject({ id: '902', state: 'failed', marketplaceState: '5000: This is a malformed or invalid XML document.', amount: { amount: 4999, currency: 'USD' } });
+  });
+
+  it('without a deadline the refund is pending once the feed exists; refundStatus reads the processing report later', async () => {
+    mockOrder();
+    feedRoutes('905');
+    const a = naAdapter();
+    const r = await a.returns.refundOrder(ORDER, { lines: [{ lineId: '12345678901235' }] });
+    expect(r).toMatchObject({ id: '905', state: 'pending', outcome: 'confirmed', amount: { amount: 4999, currency: 'USD' } });
+    expect(nock.isDone()).toBe(true); // no getFeed yet
+    na().get('/feeds/2021-06-30/feeds/905').reply(200, { feedId: '905', feedType: 'POST_PAYMENT_ADJUSTMENT_DATA', createdTime: '2026-05-01T12:00:00Z', processingStatus: 'IN_PROGRESS' });
+    expect(await a.returns.refundStatus('905')).toEqual({ id: '905', state: 'pending', marketplaceState: 'IN_PROGRESS' });
+    processed('905');
+    expect(await a.returns.refundStatus('905')).toEqual({ id: '905', state: 'succeeded', marketplaceState: 'Complete' });
   });
 
   it('a refund above what was paid is refused before any feed call, naming the field', async () => {
     mockOrder();
-    const err = await naAdapter().returns!.refundOrder!(ORDER, { lines: [{ lineId: '12345678901235', amount: { amount: '50.00', currency: 'USD' } }] }).catch((e) => e);
+    const err = await naAdapter().returns.refundOrder(ORDER, { lines: [{ lineId: '12345678901235', amount: { amount: '50.00', currency: 'USD' } }] }).catch((e) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.path).toBe('request.lines[0].amount');
     expect(nock.isDone()).toBe(true); // the order was read; no createFeedDocument was mocked, none was sent
@@ -124,9 +138,9 @@ describe('returns.refundOrder (POST_PAYMENT_ADJUSTMENT_DATA)', () => {
 
   it('refuses a refund by one amount and FBA orders (Amazon refunds those) before any feed call', async () => {
     const a = naAdapter();
-    await expect(a.returns!.refundOrder!(ORDER, { amount: { amount: '5.00', currency: 'USD' } })).rejects.toBeInstanceOf(NotSupportedError);
+    await expect(a.returns.refundOrder(ORDER, { amount: { amount: '5.00', currency: 'USD' } })).rejects.toBeInstanceOf(NotSupportedError);
     mockOrder(order('AMAZON'));
-    const err = await a.returns!.refundOrder!(ORDER, { lines: [{ lineId: '12345678901235' }] }).catch((e) => e);
+    const err = await a.returns.refundOrder(ORDER, { lines: [{ lineId: '12345678901235' }] }).catch((e) => e);
     expect(err).toBeInstanceOf(NotSupportedError);
     expect(err.message).toContain('fulfilled by Amazon');
   });
@@ -137,9 +151,9 @@ describe('returns.refundOrder (POST_PAYMENT_ADJUSTMENT_DATA)', () => {
     mockOrder();
     feedRoutes('903');
     processed('903');
-    await a.returns!.refundOrder!(ORDER, { lines: [{ lineId: '12345678901235' }] }, { idempotencyKey: 'same' });
+    await a.returns.refundOrder(ORDER, { lines: [{ lineId: '12345678901235' }] }, { idempotencyKey: 'same', deadline: Date.now() + 10_000 });
     mockOrder();
-    expect(await a.returns!.refundOrder!(ORDER, { lines: [{ lineId: '12345678901235' }] }, { idempotencyKey: 'same' })).toMatchObject({ id: '903', outcome: 'already_done' });
+    expect(await a.returns.refundOrder(ORDER, { lines: [{ lineId: '12345678901235' }] }, { idempotencyKey: 'same' })).toMatchObject({ id: '903', state: 'succeeded', outcome: 'already_done' });
 
     // A pending intent (the process died after recording it): the feed it created is found, not sent again.
     await journal.put({ key: `amazon:${SELLER}:order.refund:${ORDER}:crash`, operation: 'order.refund', state: 'pending', at: Date.now(), result: { before: Date.parse('2026-05-01T11:59:00Z') } });
@@ -147,7 +161,7 @@ describe('returns.refundOrder (POST_PAYMENT_ADJUSTMENT_DATA)', () => {
     na().get('/feeds/2021-06-30/feeds').query((q) => q.feedTypes === 'POST_PAYMENT_ADJUSTMENT_DATA' && q.marketplaceIds === US && q.createdSince === '2026-05-01T11:58:59.000Z').reply(200, {
       feeds: [{ feedId: '904', feedType: 'POST_PAYMENT_ADJUSTMENT_DATA', createdTime: '2026-05-01T12:00:00Z', processingStatus: 'IN_QUEUE' }],
     });
-    expect(await a.returns!.refundOrder!(ORDER, { lines: [{ lineId: '12345678901235' }] }, { idempotencyKey: 'crash' })).toMatchObject({ id: '904', state: 'pending', outcome: 'already_done' });
+    expect(await a.returns.refundOrder(ORDER, { lines: [{ lineId: '12345678901235' }] }, { idempotencyKey: 'crash' })).toMatchObject({ id: '904', state: 'pending', outcome: 'already_done' });
     expect(nock.isDone()).toBe(true);
   });
 });

@@ -63,18 +63,19 @@ describe('Amazon returns on the sandbox', () => {
     const feedCalls = () => requests.filter((e) => e.url.includes('/feeds/2021-06-30/')).length;
 
     const before = feedCalls();
-    const tooMuch = await a.returns!.refundOrder!(order!.orderId, { lines: [{ lineId: item.orderItemId, quantity: 1, amount: { amount: (unit + 0.01).toFixed(2), currency: item.product.price!.unitPrice!.currencyCode } }] }).catch((e) => e);
+    const tooMuch = await a.returns.refundOrder(order!.orderId, { lines: [{ lineId: item.orderItemId, quantity: 1, amount: { amount: (unit + 0.01).toFixed(2), currency: item.product.price!.unitPrice!.currencyCode } }] }).catch((e) => e);
     expect(tooMuch).toBeInstanceOf(ValidationError);
     expect(feedCalls()).toBe(before);
 
-    const refund = await a.returns!.refundOrder!(order!.orderId, { lines: [{ lineId: item.orderItemId, quantity: 1 }] }, { idempotencyKey: 'sbx-rf' });
+    const refund = await a.returns.refundOrder(order!.orderId, { lines: [{ lineId: item.orderItemId, quantity: 1 }] }, { idempotencyKey: 'sbx-rf', deadline: Date.now() + 30_000 });
     expect(refund).toMatchObject({ marketplace: 'amazon', orderId: order!.orderId, state: 'succeeded', marketplaceState: 'Complete', outcome: 'confirmed', amount: { amount: Math.round(unit * 100) } });
     const adj = adjustmentsOf(state).filter((x) => x.orderId === order!.orderId);
     expect(adj).toHaveLength(1);
     expect(adj[0]).toMatchObject({ feedId: refund.id, reason: 'CustomerReturn', items: [{ orderItemId: item.orderItemId, quantity: 1, components: [{ type: 'Principal', amount: unit.toFixed(2), currency: item.product.price!.unitPrice!.currencyCode }] }] });
+    expect(await a.returns.refundStatus(refund.id!)).toEqual({ id: refund.id, state: 'succeeded', marketplaceState: 'Complete' });
     // The same key again: journaled, no second feed.
     const creates = requests.filter((e) => e.method === 'POST' && e.url.endsWith('/feeds/2021-06-30/feeds')).length;
-    expect(await a.returns!.refundOrder!(order!.orderId, { lines: [{ lineId: item.orderItemId, quantity: 1 }] }, { idempotencyKey: 'sbx-rf' })).toMatchObject({ outcome: 'already_done', id: refund.id });
+    expect(await a.returns.refundOrder(order!.orderId, { lines: [{ lineId: item.orderItemId, quantity: 1 }] }, { idempotencyKey: 'sbx-rf' })).toMatchObject({ outcome: 'already_done', id: refund.id });
     expect(requests.filter((e) => e.method === 'POST' && e.url.endsWith('/feeds/2021-06-30/feeds')).length).toBe(creates);
   });
 });
