@@ -132,6 +132,35 @@ export class ShopSkuIndex {
     return loc;
   }
 
+  /**
+   * Many SKUs at once (stock pushes): memory, else the persistent index as saved, else the index
+   * brought up to date once for all of them (a SKU it still lacks is not listed).
+   * An entry may be stale (item deleted since): the caller forgets it when the write says so.
+   * A lookup that cannot complete is that SKU's error; an absent key means not listed.
+   */
+  async locateMany(skus: readonly string[], opts: CallOptions = {}): Promise<Map<string, SkuLocation | Error>> {
+    const out = new Map<string, SkuLocation | Error>();
+    let missing = skus.filter((s) => !this.cache.has(s));
+    for (const s of skus) if (this.cache.has(s)) out.set(s, this.cache.get(s)!);
+    const take = (snap: SkuIndexSnapshot | undefined) => {
+      missing = missing.filter((s) => {
+        const loc = snap?.skus[s];
+        if (!loc) return true;
+        this.cache.set(s, loc);
+        out.set(s, loc);
+        return false;
+      });
+    };
+    if (missing.length) take(this.snapshot ?? (await this.store.load(this.key)));
+    if (!missing.length) return out;
+    try {
+      take(await this.complete(missing[0]!, opts)); // complete and fresh: a SKU still missing is not listed
+    } catch (e) {
+      for (const s of missing) out.set(s, e as Error);
+    }
+    return out;
+  }
+
   private async match(ids: number[], sku: string, opts: CallOptions): Promise<ItemBaseInfo | undefined> {
     if (!ids.length) return undefined;
     const infos = await this.baseInfo(ids, opts);
