@@ -33,6 +33,8 @@ export interface MarketplaceEvent {
   occurredAt: string;
   orderId?: string;
   sku?: string;
+  /** listing_quantity_changed: the quantity the listing now offers, where the notification carries it (Amazon MFN). */
+  quantity?: number;
   /** The marketplace's own topic / push code / notification type. */
   topic: string;
   /** The verified payload as the marketplace sent it. */

@@ -85,6 +85,7 @@ export function parseNotification(body: string | undefined, applicationId: strin
     occurredAt: isoUtc(mapped.occurredAt) ?? isoUtc(envelope.eventTime) ?? new Date(receivedAt).toISOString(),
     ...(mapped.orderId ? { orderId: mapped.orderId } : {}),
     ...(mapped.sku ? { sku: mapped.sku } : {}),
+    ...(mapped.quantity !== undefined ? { quantity: mapped.quantity } : {}),
     topic: envelope.type,
     raw: json,
   };

@@ -36,7 +36,7 @@ const ReportFinished = z.object({
   reportProcessingFinishedNotification: z.object({ sellerId: z.string().nullish(), accountId: z.string(), reportId: z.string(), reportType: z.string(), processingStatus: z.string() }).loose(),
 });
 
-export type Mapped = { ok: true; kind: EventKind; account: string; orderId?: string; sku?: string; occurredAt?: string | null } | { ok: false; detail: string };
+export type Mapped = { ok: true; kind: EventKind; account: string; orderId?: string; sku?: string; quantity?: number; occurredAt?: string | null } | { ok: false; detail: string };
 
 function issue(e: z.ZodError): string {
   const first = e.issues[0];
@@ -56,7 +56,8 @@ function orderChange(payload: unknown): Mapped {
 function listing(schema: typeof ListingStatus | typeof ListingIssues | typeof MfnQuantity, kind: EventKind, payload: unknown): Mapped {
   const r = schema.safeParse(payload);
   if (!r.success) return { ok: false, detail: issue(r.error) };
-  return { ok: true, kind, account: r.data.SellerId, sku: r.data.Sku };
+  // Payload.Quantity: "the available quantity for MFN" (specs/amazon/ListingsItemMfnQuantityChange.json).
+  return { ok: true, kind, account: r.data.SellerId, sku: r.data.Sku, ...(typeof r.data.Quantity === 'number' ? { quantity: r.data.Quantity } : {}) };
 }
 
 /** Envelope → what changed. Types we do not interpret are `other` (still verified). */

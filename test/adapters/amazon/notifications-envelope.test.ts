@@ -39,7 +39,7 @@ describe('Amazon notification envelope → MarketplaceEvent', () => {
     const issues = parseAmazonNotification(pascal('LISTINGS_ITEM_ISSUES_CHANGE', '2023-12-13', { SellerId: 'AXXXXXXXXXXXXX', MarketplaceId: 'ATVPDKIKX0DER', Asin: 'BT6RZ7JM4H', Sku: 'NLS-SHOES-03', Severities: ['ERROR', 'WARNING'], EnforcementActions: ['SEARCH_SUPPRESSED'] }), APP, NOW);
     expect(issues).toMatchObject({ ok: true, event: { kind: 'listing_issues_changed', account: 'AXXXXXXXXXXXXX', sku: 'NLS-SHOES-03' } });
     const qty = parseAmazonNotification(pascal('LISTINGS_ITEM_MFN_QUANTITY_CHANGE', '1.0', { SellerId: 'AXXXXXXXXXXXXX', FulfillmentChannelCode: 'DEFAULT', Sku: 'NLS-SHOES-03', Quantity: 99 }), APP, NOW);
-    expect(qty).toMatchObject({ ok: true, event: { kind: 'listing_quantity_changed', sku: 'NLS-SHOES-03' } });
+    expect(qty).toMatchObject({ ok: true, event: { kind: 'listing_quantity_changed', sku: 'NLS-SHOES-03', quantity: 99 } });
   });
 
   it('feed and report notifications use camelCase keys; a vendor has no sellerId (accountId is used)', () => {
