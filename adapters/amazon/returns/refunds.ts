@@ -1,8 +1,9 @@
 import { NotSupportedError, OutcomeUnknownError } from '../../../src/errors/classes.js';
 import { parseInput } from '../../../src/errors/from-response.js';
 import { parseCallOptions, type CallOptions } from '../../../src/http/call-options.js';
+import type { Money } from '../../../src/model/money.js';
 import type { Refund } from '../../../src/model/return.js';
-import { journaledAction } from '../../../src/returns/journaled-action.js';
+import { hasOpenIntent, journaledAction } from '../../../src/returns/journaled-action.js';
 import { checkRefund } from '../../../src/returns/refund-cap.js';
 import { IdSchema, RefundRequestSchema } from '../../../src/returns/schemas.js';
 import type { RefundRequest } from '../../../src/returns/types.js';
@@ -58,12 +59,27 @@ async function settle(ctx: AmazonContext, base: Pending & { id: string }, opts: 
   }
 }
 
+/** Journal key of the running total this adapter refunded on an order (the Orders API shows none). */
+const tallyKey = (ctx: AmazonContext, orderId: string) => `amazon:${ctx.sellerId}:order.refunded:${orderId}`;
+
+async function refundedSoFar(ctx: AmazonContext, orderId: string): Promise<Money | undefined> {
+  return (await ctx.journal.get(tallyKey(ctx, orderId)))?.result as Money | undefined;
+}
+
+/** Adds a submitted (pending or succeeded) refund to the order's total; a failed one is not counted. */
+async function addRefunded(ctx: AmazonContext, orderId: string, amount: Money): Promise<void> {
+  const prior = await refundedSoFar(ctx, orderId);
+  const total = prior && prior.currency === amount.currency ? prior.amount + amount.amount : amount.amount;
+  await ctx.journal.put({ key: tallyKey(ctx, orderId), operation: 'order.refunded', state: 'succeeded', at: ctx.clock.now(), result: { amount: total, currency: amount.currency } });
+}
+
 /**
  * A refund of a merchant-fulfilled order through the POST_PAYMENT_ADJUSTMENT_DATA feed
  * (adjustment-feed.ts). Refund by lines only: the feed adjusts order items (AdjustedItem needs its
  * AmazonOrderItemCode). The cap (what was paid per line and for the order) is checked on the order
- * as getOrder returns it before any write; the Orders API shows no earlier refunds, so refunds made
- * elsewhere (Seller Central) are not deducted. FBA orders are refused: Amazon processes their
+ * as getOrder returns it before any write. The Orders API shows no earlier refunds: what this
+ * adapter refunded on the order (journaled per order) is deducted, refunds made elsewhere (Seller
+ * Central) are not. FBA orders are refused: Amazon processes their
  * returns and refunds (Seller Central help G200453320: "With FBA, Amazon provides fulfilment and
  * customer service for your orders, including processing customer returns").
  * The Refund is `pending` once the feed is created (its id is the feed id: read the outcome with
@@ -83,8 +99,10 @@ export async function refundAmazonOrder(ctx: AmazonContext, orderId: string, req
     throw new NotSupportedError({ marketplace: 'amazon', operation: 'refundOrder', message: `Order ${id} is fulfilled by Amazon: Amazon processes FBA returns and refunds, the seller cannot refund it by feed` });
   }
   const parts = { marketplace: 'amazon', account: ctx.sellerId, action: 'order.refund', target: id };
-  // Nothing earlier is deducted (see above), so a resumed intent passes the same check as its first attempt.
-  const resolved = checkRefund({ marketplace: 'amazon', order, request });
+  // What this adapter already refunded on the order is deducted; a resumed intent is read back, not re-judged against the cap its first attempt used.
+  const tally = await refundedSoFar(ctx, id);
+  const resuming = await hasOpenIntent(ctx.journal, parts, opts.idempotencyKey);
+  const resolved = checkRefund({ marketplace: 'amazon', order, request, ...(tally && !resuming ? { alreadyRefunded: tally } : {}) });
   const marketplaceId = ctx.store(order.store).marketplaceId;
   const base = (feedId: string): Pending & { id: string } => ({ id: feedId, marketplace: 'amazon', orderId: id, lines: resolved.lines, amount: resolved.amount, at: new Date(ctx.clock.now()).toISOString() });
   return journaledAction<Refund, number>({
@@ -99,7 +117,9 @@ export async function refundAmazonOrder(ctx: AmazonContext, orderId: string, req
     send: async (key) => {
       const content = Buffer.from(adjustmentDocument({ sellerId: ctx.sellerId, orderId: id, reason: request.reason ?? DEFAULT_ADJUSTMENT_REASON, lines: adjustedLines(order, resolved) }), 'utf8');
       const feedId = await submitFeed(ctx, { feedType: ADJUSTMENT_FEED_TYPE, marketplaceIds: [marketplaceId], contentType: ORDER_FEED_CONTENT_TYPE, content }, { signal: opts.signal, deadline: opts.deadline, idempotencyKey: key });
-      return settle(ctx, base(feedId), opts);
+      const refund = await settle(ctx, base(feedId), opts);
+      if (refund.state !== 'failed') await addRefunded(ctx, id, resolved.amount);
+      return refund;
     },
     unknown: () => ({ marketplace: 'amazon', orderId: id, lines: resolved.lines, amount: resolved.amount, state: 'unknown', outcome: 'unknown' }),
     withOutcome: (r, outcome) => ({ ...r, outcome }),

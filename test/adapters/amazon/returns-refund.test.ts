@@ -136,6 +136,20 @@ describe('returns.refundOrder (POST_PAYMENT_ADJUSTMENT_DATA)', () => {
     expect(nock.isDone()).toBe(true); // the order was read; no createFeedDocument was mocked, none was sent
   });
 
+  it('what this adapter already refunded on the order is deducted: a second refund above the rest is refused before any feed call', async () => {
+    const a = naAdapter();
+    mockOrder();
+    feedRoutes('906');
+    // 154.99 charged (the 5.00 delivery tip included); 149.99 refunded: the first item (2 units: 99.98 + 0.02 tax) and the second (49.99)…
+    await a.returns.refundOrder(ORDER, { lines: [{ lineId: '12345678901234' }, { lineId: '12345678901235', amount: { amount: '49.99', currency: 'USD' } }] });
+    mockOrder();
+    // …so 5.01 more would exceed what is left (5.00), although the line alone could take it.
+    const err = await a.returns.refundOrder(ORDER, { lines: [{ lineId: '12345678901235', amount: { amount: '5.01', currency: 'USD' } }] }).catch((e) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.path).toBe('request.lines');
+    expect(nock.isDone()).toBe(true);
+  });
+
   it('refuses a refund by one amount and FBA orders (Amazon refunds those) before any feed call', async () => {
     const a = naAdapter();
     await expect(a.returns.refundOrder(ORDER, { amount: { amount: '5.00', currency: 'USD' } })).rejects.toBeInstanceOf(NotSupportedError);
