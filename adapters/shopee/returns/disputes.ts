@@ -40,6 +40,7 @@ export const DisputeSchema = z.object({
   text: z.string().min(1).max(2000),
   evidence: z.array(z.object({ moduleIndex: z.number().int().nonnegative(), requirement: z.string().min(1).max(2000), imageUrls: z.array(Url).min(1).max(3) })).default([]),
 });
+/** returns.dispute input (DisputeSchema in disputes.ts). */
 export type DisputeRequest = z.input<typeof DisputeSchema>;
 
 /** v2.returns.upload_proof request_params: photo[] { url, thumbnail } and a description. */
@@ -47,6 +48,7 @@ export const UploadProofSchema = z.object({
   photos: z.array(z.object({ url: Url, thumbnail: Url })).min(1),
   description: z.string().min(1).max(2000),
 });
+/** returns.uploadProof input (UploadProofSchema in disputes.ts). */
 export type UploadProofRequest = z.input<typeof UploadProofSchema>;
 
 /** Evidence as query_proof answers it. */

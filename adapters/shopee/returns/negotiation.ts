@@ -7,6 +7,7 @@ import type { Return, ReturnActionResult } from '../../../src/model/return.js';
 import { hasOpenIntent, journaledAction } from '../../../src/returns/journaled-action.js';
 import { checkRefund } from '../../../src/returns/refund-cap.js';
 import { IdSchema } from '../../../src/returns/schemas.js';
+import type { IntentJournal } from '../../../src/state/intent-journal.js';
 import { shopPipeline, type AdapterContext } from '../context.js';
 import { moneyFromWire, priceToWire } from '../money.js';
 import type { ShopeeOrders } from '../orders.js';
@@ -40,13 +41,14 @@ export const OfferSolutionSchema = z.object({
   solution: z.string().regex(/^[A-Z_]{1,50}$/, 'a Shopee ReturnSolution value, e.g. RETURN_REFUND'),
   refund: MoneyInputSchema,
 });
+/** returns.offerSolution input: a ReturnSolution value and the refund offered (OfferSolutionSchema in negotiation.ts). */
 export type OfferSolutionRequest = z.input<typeof OfferSolutionSchema>;
 
 export interface NegotiationDeps {
   ctx: AdapterContext;
   reader: ShopeeReturnReader;
   orders: ShopeeOrders;
-  journal: import('../../../src/state/intent-journal.js').IntentJournal;
+  journal: IntentJournal;
 }
 
 const wireOf = (r: Return) => r.raw as ShopeeReturnWire;
@@ -106,10 +108,13 @@ export function shopeeNegotiation(d: NegotiationDeps) {
       ...parts, journal: d.journal, clock, idempotencyKey: opts.idempotencyKey,
       before: async () => offerOf(ret),
       // The negotiation then carries this offer as its latest (get_return_detail negotiation.latest_solution / latest_offer_amount).
-      readBack: async () => {
+      // (and differs from the offer recorded before the write, so an identical older proposal does not count).
+      readBack: async (before) => {
         const now = await reader.read(id, opts);
         const n = offerOf(now);
-        return n.solution === r.solution && n.amount !== undefined && Number(n.amount) === amount ? { done: true, result: result(now, 'already_done') } : { done: false };
+        const ours = n.solution === r.solution && n.amount !== undefined && Number(n.amount) === amount;
+        const changed = !before || before.solution !== n.solution || before.amount !== n.amount;
+        return ours && changed ? { done: true, result: result(now, 'already_done') } : { done: false };
       },
       send: async () => {
         await ctx.client.call(shopPipeline(ctx, reader.shopOf(ret)), returnOps.offer, { body: { return_sn: id, proposed_solution: r.solution, proposed_adjusted_refund_amount: amount } }, opts);

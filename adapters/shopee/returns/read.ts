@@ -7,7 +7,7 @@ import { returnOps, ShopeeReturnWire } from './operations.js';
 /** Reads one return (get_return_detail) and tells which shop it belongs to. */
 export interface ShopeeReturnReader {
   read(returnSn: string, opts: CallOptions): Promise<Return>;
-  /** The shop id of a return read by {@link read}. */
+  /** The shop id of a return read by `read`. */
   shopOf(r: Return): number;
   map(w: ShopeeReturnWire, shop: ShopStore): Return;
 }

@@ -124,7 +124,7 @@ export function shopeeReturnsService(ctx: AdapterContext, deps: ShopeeReturnsDep
     list,
     get: async (returnId, o) => read(parseInput(IdSchema, returnId, 'returnId'), parseCallOptions(o ?? {})),
     approve,
-    reject: unsupported('reject', 'a seller disputes a request with v2.returns.dispute, a reason and evidence; there is no plain decline'),
+    reject: unsupported('reject', 'a seller disputes a request with a reason and evidence instead: returns.disputeReasons then returns.dispute (v2.returns.dispute); there is no plain decline'),
     refund: unsupported('refund', 'Shopee pays the refund itself once the seller confirms the request: use returns.approve (v2.returns.confirm)'),
     ...shopeeNegotiation({ ctx, reader, orders: deps.orders, journal: deps.journal }),
     ...shopeeDisputes({ ctx, reader, journal: deps.journal }),

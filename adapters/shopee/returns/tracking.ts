@@ -11,6 +11,7 @@ import type { ShopeeReturnReader } from './read.js';
 /** return_refund_request_type (get_reverse_tracking_info): 0 Normal RR, 1 In-transit RR, 2 Return-on-the-Spot. */
 const REQUEST_TYPES = ['normal', 'in_transit', 'return_on_the_spot'] as const;
 
+/** One tracking_info / post_return_logistics_tracking_info entry: when, and Shopee's description. */
 export interface ShopeeTrackingEvent {
   at: Instant;
   description: string;

@@ -70,6 +70,22 @@ describe('Shopee returns wire: the new v2.returns calls, pinned', () => {
     expect(res).toMatchObject({ returnId: SN, action: 'offer', outcome: 'confirmed', return: { id: SN, status: 'requested', deadlines: expect.arrayContaining([expect.objectContaining({ marketplaceAction: 'offer_due_date' })]) } });
   });
 
+  it('offer: an unclear answer is read back, and the same key never sends a second offer', async () => {
+    const a = adapter();
+    detail(wire(), 1);
+    orderDetail(order);
+    nock(HOST).get('/api/v2/returns/get_available_solutions').query(true).reply(200, env({ return_sn: SN, offer_return_refund: { eligibility: true, refund_amount_adjustable: true, max_refund_amount: 14.09 } }));
+    const offer = nock(HOST).post('/api/v2/returns/offer').query(true).reply(500, { error: 'error_server', message: 'Something wrong. Please try later.' });
+    // The offer did reach Shopee: the negotiation now carries it.
+    detail(wire({ negotiation: { negotiation_status: 'PENDING_RESPOND', latest_solution: 'RETURN_REFUND', latest_offer_amount: 10.5 } }), 1);
+    const req = { solution: 'RETURN_REFUND', refund: { amount: '10.50', currency: 'SGD' } };
+    expect(await a.returns.offerSolution(SN, req, { idempotencyKey: 'k1' })).toMatchObject({ outcome: 'confirmed', return: { raw: { negotiation: { latest_offer_amount: 10.5 } } } });
+    expect(offer.isDone()).toBe(true);
+    detail(wire(), 1);
+    expect(await a.returns.offerSolution(SN, req, { idempotencyKey: 'k1' })).toMatchObject({ outcome: 'already_done' });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
   it('offer: more than was paid is refused before any write', async () => {
     const a = adapter();
     detail(wire());
