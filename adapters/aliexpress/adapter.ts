@@ -80,6 +80,7 @@ function build(config: AliExpressConfig & { requirementsCache?: RequirementsCach
   const inventory = new AliExpressInventory(ctx);
   const listings = new AliExpressListings(ctx, inventory);
   inventory.resolve = async (sku, o) => listings.productIds.get(sku) ?? (await listings.find(sku, o))?.productId;
+  inventory.forget = (sku) => void listings.productIds.delete(sku);
   const requirements = aliexpressRequirements(ctx, requirementsCache);
   const orders = new AliExpressOrders(ctx);
   const fulfilment = new AliExpressFulfilment(ctx, orders);

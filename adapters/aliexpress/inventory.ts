@@ -35,6 +35,8 @@ function batchJson(batch: Batch): string {
  */
 export class AliExpressInventory {
   resolve: Resolve = async () => undefined;
+  /** Drops a cached SKU → product id (set by the adapter; the listings service owns the cache). */
+  forget: (sku: string) => void = () => undefined;
 
   constructor(private readonly ctx: AdapterContext) {}
 
@@ -66,13 +68,46 @@ export class AliExpressInventory {
     }
     const qty = [...latest.values()].filter((u) => u.quantity !== undefined && product.has(u.sku));
     const price = [...latest.values()].filter((u) => u.price !== undefined && product.has(u.sku));
-    await this.run(sellerOps.inventoryUpdate, qty, product, (u) => ({ sku_code: u.sku, inventory: u.quantity! }), results, opts);
-    const refused = new Map<string, InventoryResult>();
-    const discounts = await this.discounts(price, product, refused, index, opts);
-    const priced = price.filter((u) => !refused.has(u.sku));
+    const toStock = (u: InventoryUpdate) => ({ sku_code: u.sku, inventory: u.quantity! });
+    const refused = new Set<string>();
+    await this.run(sellerOps.inventoryUpdate, qty, product, toStock, results, opts, undefined, refused);
+    if (refused.size) await this.relocated(qty.filter((u) => refused.has(u.sku)), product, results, opts, (moved) => this.run(sellerOps.inventoryUpdate, moved, product, toStock, results, opts));
+    const badDiscount = new Map<string, InventoryResult>();
+    const discounts = await this.discounts(price, product, badDiscount, index, opts);
+    const priced = price.filter((u) => !badDiscount.has(u.sku));
     await this.run(sellerOps.priceUpdate, priced, product, (u) => ({ sku_code: u.sku, price: toDecimal(u.price!), ...(discounts.has(u.sku) ? { discount_price: discounts.get(u.sku)! } : {}) }), results, opts);
-    for (const [sku, r] of refused) results.set(sku, r);
+    for (const [sku, r] of badDiscount) results.set(sku, r);
     return [...latest.keys()].map((sku) => results.get(sku) ?? { sku, ok: true });
+  }
+
+  /**
+   * SKUs whose product refused the update: the cached product id may be stale (product deleted and
+   * posted again: a new id). Each is looked up once more; those now on another product are sent once
+   * more, one not found any more fails NOT_FOUND, the others keep the refusal. No documented error
+   * code says "product gone" (specs/aliexpress/aliexpress_solution_batch_product_inventory_update.json
+   * lists only update_error_code/update_failed_list), so any per-product refusal triggers the lookup.
+   */
+  private async relocated(
+    list: InventoryUpdate[], product: Map<string, string>, results: Map<string, InventoryResult>, opts: CallOptions, resend: (moved: InventoryUpdate[]) => Promise<void>,
+  ): Promise<void> {
+    const moved: InventoryUpdate[] = [];
+    for (const u of list) {
+      this.forget(u.sku);
+      let id: string | undefined;
+      try {
+        id = await this.resolve(u.sku, opts);
+      } catch (e) {
+        if (!isXborderError(e)) throw e;
+        continue; // keep the refusal: the lookup could not say more
+      }
+      if (!id) results.set(u.sku, { sku: u.sku, ok: false, error: new NotFoundError({ marketplace: 'aliexpress', message: `No AliExpress product carries SKU ${u.sku} any more` }) });
+      else if (id !== product.get(u.sku)) {
+        product.set(u.sku, id);
+        moved.push(u);
+      }
+    }
+    for (const u of moved) results.delete(u.sku); // the first refusal is not the answer any more
+    if (moved.length) await resend(moved);
   }
 
   /**
@@ -121,7 +156,7 @@ export class AliExpressInventory {
 
   private async run(
     op: typeof sellerOps.inventoryUpdate, list: InventoryUpdate[], product: Map<string, string>, sku: (u: InventoryUpdate) => Record<string, string | number>,
-    results: Map<string, InventoryResult>, opts: CallOptions, warning?: string,
+    results: Map<string, InventoryResult>, opts: CallOptions, warning?: string, refused?: Set<string>,
   ): Promise<void> {
     const byProduct = new Map<string, InventoryUpdate[]>();
     for (const u of list) byProduct.set(product.get(u.sku)!, [...(byProduct.get(product.get(u.sku)!) ?? []), u]);
@@ -134,6 +169,7 @@ export class AliExpressInventory {
     for (const [ci, batch] of chunks(entries, DEFAULTS.batchProducts).entries()) {
       const members = batch.flatMap((_, j) => owners.get(`${ci * DEFAULTS.batchProducts + j}`) ?? []);
       let failedIds = new Map<string, XborderError>();
+      let answered = true; // false: the call itself failed (transport, auth...), not a product
       try {
         const res = await this.ctx.client.call(this.ctx.client.seller, op, { body: { mutiple_product_update_list: batchJson(batch) } }, opts);
         const d = res.data;
@@ -147,10 +183,12 @@ export class AliExpressInventory {
         }
       } catch (e) {
         if (!isXborderError(e)) throw e;
+        answered = false;
         failedIds = new Map(batch.map((b) => [b.product_id, e]));
       }
       for (const u of members) {
         const err = failedIds.get(product.get(u.sku)!);
+        if (err && answered) refused?.add(u.sku);
         const prev = results.get(u.sku);
         if (err) results.set(u.sku, { sku: u.sku, ok: false, error: err });
         else if (!prev || prev.ok) results.set(u.sku, { sku: u.sku, ok: true, ...(u.quantity !== undefined ? { appliedQuantity: u.quantity } : {}), ...(warning ? { warning } : prev?.warning ? { warning: prev.warning } : {}) });
