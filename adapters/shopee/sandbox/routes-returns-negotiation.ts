@@ -113,7 +113,9 @@ export function installReturnNegotiation(router: Router, world: ShopeeSandboxSta
     if (amt > sol.offer_return_refund.max_refund_amount) return fail('error_param', 'The proposed adjusted refund amount can not exceed max refund amount');
     if (r.minRefund !== undefined && amt < r.minRefund) return fail('error_param', 'The proposed adjusted refund amount can not be lower than min refund amount');
     r.lastOfferBy = 'seller';
-    advanceReturn(world, r.wire.return_sn, { negotiation: { ...n, latest_solution: b.proposed_solution, latest_offer_amount: amt, counter_limit: (n.counter_limit ?? 1) - 1 } });
+    // The buyer "will have 1 day to respond" to the seller's proposal (help.shopee.sg/portal/article/76650).
+    const offerDue = world.nowSeconds() + 86400;
+    advanceReturn(world, r.wire.return_sn, { negotiation: { ...n, latest_solution: b.proposed_solution, latest_offer_amount: amt, counter_limit: (n.counter_limit ?? 1) - 1, offer_due_date: offerDue } });
     return ok({ return_sn: r.wire.return_sn });
   });
 

@@ -28,7 +28,24 @@ const returnsOf = new WeakMap<ShopeeSandboxState, Map<string, SandboxReturn>>();
 export function sandboxReturns(world: ShopeeSandboxState): Map<string, SandboxReturn> {
   let m = returnsOf.get(world);
   if (!m) returnsOf.set(world, (m = new Map()));
+  for (const r of m.values()) lapse(world, r);
   return m;
+}
+
+/**
+ * The seller "must respond within 2 days ... If the seller fails to respond in time, your request
+ * will be automatically approved and the refund will be processed accordingly"
+ * (https://help.shopee.sg/portal/article/76650). A request still REQUESTED / PROCESSING after its
+ * due_date ("The last time seller deal with this return": get_return_detail) is approved at that
+ * moment, as confirm would (ACCEPTED, or REFUND_PAID when nothing goes back) — unless the seller
+ * answered with an offer, which leaves the buyer to respond. Applied whenever returns are read.
+ */
+function lapse(world: ShopeeSandboxState, r: SandboxReturn): void {
+  const due = r.wire.due_date as number | undefined;
+  if (due === undefined || (r.wire.status !== 'REQUESTED' && r.wire.status !== 'PROCESSING') || r.lastOfferBy === 'seller') return;
+  if (world.nowSeconds() <= due) return;
+  r.wire.status = r.wire.needs_logistics === false ? 'REFUND_PAID' : 'ACCEPTED';
+  r.wire.update_time = due;
 }
 
 /** What seedReturn opens: which lines, why, in which status. */
@@ -42,8 +59,10 @@ export interface SeedReturnSpec {
   /** false: refund only, nothing goes back (needs_logistics). */
   needsLogistics?: boolean;
   /**
-   * Sandbox timings in seconds after the request (the specs name the deadlines, not their length):
-   * due_date (seller answers), offer_due_date, seller_evidence_deadline. Defaults 3, 3 and 5 days.
+   * Timings in seconds after the request: due_date (seller answers; default 2 days: "must respond
+   * within 2 days", help.shopee.sg/portal/article/76650), the opening proposal's offer_due_date
+   * (default: the due_date) and seller_evidence_deadline (sandbox default 5 days; the specs name
+   * the deadline, not its length).
    */
   dueInS?: number;
   offerDueInS?: number;
@@ -68,12 +87,12 @@ export function seedReturn(world: ShopeeSandboxState, order: SandboxOrder, spec:
     ...(spec.minRefund !== undefined ? { minRefund: spec.minRefund } : {}),
     wire: {
       return_sn: sn, order_sn: String(order.wire.order_sn), status: spec.status ?? 'REQUESTED', reason: spec.reason ?? 'PHYSICAL_DMG', text_reason: 'arrived broken',
-      refund_amount: refund, currency: shop.currency, create_time: now, update_time: now, due_date: now + (spec.dueInS ?? 3 * 86400), tracking_number: '',
+      refund_amount: refund, currency: shop.currency, create_time: now, update_time: now, due_date: now + (spec.dueInS ?? 2 * 86400), tracking_number: '',
       needs_logistics: spec.needsLogistics ?? true, return_solution: spec.needsLogistics === false ? 1 : 0,
       // The buyer's request is the negotiation's opening proposal (get_return_detail negotiation; sample PENDING_RESPOND / RETURN_REFUND).
       negotiation: {
         negotiation_status: 'PENDING_RESPOND', latest_solution: spec.needsLogistics === false ? undefined : 'RETURN_REFUND', latest_offer_amount: refund,
-        counter_limit: spec.counterLimit ?? 2, offer_due_date: now + (spec.offerDueInS ?? 3 * 86400),
+        counter_limit: spec.counterLimit ?? 2, offer_due_date: now + (spec.offerDueInS ?? spec.dueInS ?? 2 * 86400),
       },
       seller_proof: { seller_evidence_deadline: now + (spec.evidenceDueInS ?? 5 * 86400) },
       return_refund_request_type: 0, validation_type: 'seller_validation',

@@ -49,6 +49,22 @@ describe('Shopee return negotiation on the sandbox', () => {
     expect(calls('/api/v2/returns/accept_offer')).toBe(2); // the refused one and the accepted one
   });
 
+  it('deadlines: a request left unanswered past due_date is approved at that time; a seller offer gives the buyer 1 day instead', async () => {
+    const { clock, s } = await setup();
+    const left = seedReturn(s.world, seedOrder(s.world));
+    const offered = seedReturn(s.world, seedOrder(s.world));
+    const due = left.wire.due_date as number;
+    expect(due).toBe(T0 / 1000 + 2 * 86400);
+    await s.adapter.returns.offerSolution(offered.wire.return_sn, { solution: 'RETURN_REFUND', refund: { amount: '5.00', currency: 'SGD' } });
+    const offerDeadline = (await s.adapter.returns.get(offered.wire.return_sn)).deadlines.find((d) => d.marketplaceAction === 'offer_due_date');
+    expect(offerDeadline?.by.utc).toBe(new Date(T0 + DAY).toISOString());
+    clock.t += 2 * DAY + 60_000;
+    const listed = await s.adapter.returns.list({ updatedSince: new Date(T0) }).toArray({ max: 10 });
+    expect(listed.find((x) => x.id === left.wire.return_sn)).toMatchObject({ status: 'approved', marketplaceStatus: 'ACCEPTED', updatedAt: { utc: new Date(due * 1000).toISOString() } });
+    expect(listed.find((x) => x.id === offered.wire.return_sn)).toMatchObject({ status: 'requested' });
+    await expect(s.adapter.returns.approve(left.wire.return_sn)).rejects.toThrow(/cannot be confirmed/);
+  });
+
   it('refuses an offer above what was paid, or outside the solution bounds, before any offer call', async () => {
     const { calls, s } = await setup();
     const o = seedOrder(s.world, { lines: [{ price: 10 }, { price: 4.5, quantity: 2 }] });
