@@ -16,6 +16,7 @@ export { AmazonSandboxState, type SeedOrdersOptions } from './state.js';
 export type { OrderDoc } from './order-doc.js';
 export { fbaCustomerReturn, fbaReturnsOf, type FbaReturnInput, type SandboxFbaReturn } from './returns-fba.js';
 export { adjustmentsOf, type SandboxAdjustment } from './returns-adjustments.js';
+export { deliverMfnReturn, mfnReturnRequest, mfnReturnsOf, shipMfnReturn, type MfnReturnInput, type SandboxMfnReturn } from './returns-mfn.js';
 export { notificationsOf, SANDBOX_APPLICATION_ID, type NotificationsWorld, type NotificationFaults, type NotificationsSandboxOptions } from './notifications-world.js';
 
 /** Credentials the sandbox accepts by default (the quickstart and tests use them). */

@@ -6,6 +6,7 @@ import { guarded, type GuardOptions } from './guard.js';
 import { asinFor } from './listing-rules.js';
 import { fail, invalidInput, ok } from './responses.js';
 import { fbaReturnsTsv } from './returns-fba.js';
+import { mfnReturnsTsv } from './returns-mfn.js';
 import type { AmazonSandboxState } from './state.js';
 
 /**
@@ -13,8 +14,9 @@ import type { AmazonSandboxState } from './state.js';
  * IN_PROGRESS → DONE, advanced when looked at) → getReportDocument → the document at its URL.
  * GET_MERCHANT_LISTINGS_ALL_DATA is rendered as the merchant listings report: tab-delimited, one
  * header row, one row per SKU live or not in the marketplace, fulfillment-channel DEFAULT or the
- * listing's AMAZON_* channel. GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA is rendered by
- * ./returns-fba.ts over the requested data range. Other report types, and reports without rows,
+ * listing's AMAZON_* channel. GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA and
+ * GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE are rendered by ./returns-fba.ts and ./returns-mfn.ts
+ * over the requested data range. Other report types, and reports without rows,
  * are accepted and come back empty (CANCELLED: "an automatic cancellation if there is no data to return").
  */
 export interface ReportsOptions extends GuardOptions {
@@ -61,7 +63,8 @@ export function installReports(router: Router, state: AmazonSandboxState, ctx: S
     if (r.processingStatus === 'IN_PROGRESS' && now >= r.doneAt) {
       state.tick(); // feeds processed before the report was generated are in it
       const text = r.reportType === 'GET_MERCHANT_LISTINGS_ALL_DATA' ? listingsTsv(state, r.sellerId, r.marketplaceIds[0]!)
-        : r.reportType === 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA' ? fbaReturnsTsv(state, r.sellerId, r.marketplaceIds[0]!, r.from, Math.min(r.to, r.doneAt)) : undefined;
+        : r.reportType === 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA' ? fbaReturnsTsv(state, r.sellerId, r.marketplaceIds[0]!, r.from, Math.min(r.to, r.doneAt))
+        : r.reportType === 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE' ? mfnReturnsTsv(state, r.sellerId, r.marketplaceIds[0]!, r.from, Math.min(r.to, r.doneAt)) : undefined;
       if (text === undefined) r.processingStatus = 'CANCELLED';
       else {
         const id = `amzn1.spdoc.1.4.na.${randomUUID()}`;

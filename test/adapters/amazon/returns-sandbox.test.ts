@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amazon, amazonSandbox, SANDBOX_CREDENTIALS, type AmazonSandboxState } from '../../../adapters/amazon/index.js';
-import { adjustmentsOf, fbaCustomerReturn } from '../../../adapters/amazon/sandbox/index.js';
+import { adjustmentsOf, deliverMfnReturn, fbaCustomerReturn, mfnReturnRequest, shipMfnReturn } from '../../../adapters/amazon/sandbox/index.js';
 import { ValidationError } from '../../../src/errors/classes.js';
 import { memoryCheckpoints } from '../../../src/hub/checkpoints.js';
 import { Hub } from '../../../src/hub/hub.js';
@@ -53,6 +53,38 @@ describe('Amazon returns on the sandbox', () => {
     // Both reports were asked for, per store, over the sync's window.
     const reports = requests.filter((e) => e.method === 'POST' && e.url.endsWith('/reports/2021-06-30/reports'));
     expect(reports.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('MFN lifecycle: request → in transit → received (restocked into the seller’s ledger once) → refund by feed → refunded in the report', async () => {
+    const [order] = state.seedOrders(1, { marketplaces: ['DE'], quantity: 2 });
+    const item = order!.orderItems[0]!;
+    const sku = item.product.sellerSku;
+    const a = make();
+    const hub = new Hub({ accounts: { de: a } });
+    const ledger = new StockLedger();
+    ledger.setOnHand(sku, 5);
+    const journal = new MemoryIntentJournal();
+    const since = new Date(Date.now() - 60_000);
+    // Fresh checkpoints: the MFN report is ranged by request date, so a later change is read by re-reading that range.
+    const sync = async () => {
+      const seen: Return[] = [];
+      await hub.returns.sync({ checkpoints: memoryCheckpoints(), since, lagMs: 0, restock: { ledger, policy: 'sellable', journal }, handle: (r: Return) => void seen.push(r) });
+      return seen.filter((r) => r.orderId === order!.orderId);
+    };
+
+    const rq = mfnReturnRequest(state, { orderId: order!.orderId, quantity: 1, reason: 'CR-DEFECTIVE' });
+    expect((await sync()).map((r) => [r.id, r.status, r.stock])).toEqual([[rq.rmaId, 'requested', undefined]]);
+    shipMfnReturn(state, rq.rmaId, { carrier: 'DHL', trackingId: 'JJD0001' });
+    expect((await sync())[0]).toMatchObject({ status: 'in_transit', shipping: { trackingNumber: 'JJD0001', carrier: { marketplaceCode: 'DHL' } } });
+    deliverMfnReturn(state, rq.rmaId);
+    expect((await sync())[0]).toMatchObject({ status: 'received', reason: { marketplaceCode: 'CR-DEFECTIVE' }, lines: [{ sku, quantity: 1 }] });
+    expect(ledger.onHand(sku)).toBe(6);
+
+    const unit = Number(item.product.price.unitPrice.amount);
+    const refund = await a.returns.refundOrder(order!.orderId, { lines: [{ lineId: item.orderItemId, quantity: 1 }] }, { deadline: Date.now() + 30_000 });
+    expect(refund.state).toBe('succeeded');
+    expect((await sync())[0]).toMatchObject({ status: 'refunded', refunded: { amount: Math.round(unit * 100), currency: item.product.price.unitPrice.currencyCode } });
+    expect(ledger.onHand(sku)).toBe(6);
   });
 
   it('refunds an MFN order line through the adjustment feed; more than was paid is refused before any feed call', async () => {
