@@ -1,5 +1,12 @@
 import type { Clock } from '../http/clock.js';
 
+/** setTimeout runs a longer delay after 1 ms (Node.js timers docs): longer waits are several naps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+async function naps(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+  for (let left = ms; left > 0; left -= MAX_TIMER_MS) await clock.sleep(Math.min(left, MAX_TIMER_MS), signal);
+}
+
 /**
  * The clock of one account's safety-net poll. Only the poll's between-window sleep uses it, and
  * it sleeps start to start: `sleep(interval)` ends `interval` after the previous window started
@@ -29,7 +36,7 @@ export class WakeableClock implements Clock {
     this.wakers.add(wake);
     // A window that took longer than the interval is followed by the next one at once.
     const left = Math.max(0, this.startedAt + ms - this.base.now());
-    return this.base.sleep(left, ac.signal).catch((e) => {
+    return naps(this.base, left, ac.signal).catch((e) => {
       if (signal?.aborted) throw e;
     }).then(() => {
       this.startedAt = this.base.now();

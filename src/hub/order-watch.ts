@@ -12,7 +12,7 @@ import type { MarketplaceAdapter } from '../adapter.js';
 import { ValidationError } from '../errors/classes.js';
 import { systemClock, type Clock } from '../http/clock.js';
 import type { Order } from '../model/order.js';
-import type { MarketplaceEvent } from '../notifications/event.js';
+import type { MarketplaceEvent, NotificationSource } from '../notifications/event.js';
 import { syncOrders } from './order-sync.js';
 import { WakeableClock } from './order-watch-clock.js';
 import type { OrderWatchOptions, WatchContext, WatchEvent, WatchReport } from './order-watch-types.js';
@@ -116,9 +116,16 @@ function check(opts: OrderWatchOptions): void {
   if (!opts || typeof opts !== 'object') throw new ValidationError({ message: 'watch needs options', path: 'opts' });
   if (typeof opts.handle !== 'function') throw new ValidationError({ message: 'watch needs a handle(order) function', path: 'handle' });
   if (!opts.poll || typeof opts.poll !== 'object') throw new ValidationError({ message: 'watch needs poll options (at least checkpoints)', path: 'poll' });
-  if (opts.sources !== undefined && (!Array.isArray(opts.sources) || opts.sources.some((s) => !s || typeof s.run !== 'function'))) {
-    throw new ValidationError({ message: 'sources must be NotificationSources (objects with run(handle, { signal }))', path: 'sources' });
+  if (opts.sources !== undefined) {
+    if (!Array.isArray(opts.sources)) throw new ValidationError({ message: 'sources must be an array of NotificationSources', path: 'sources' });
+    opts.sources.forEach((s: unknown, i) => {
+      if (typeof (s as NotificationSource | null)?.run !== 'function') throw new ValidationError({ message: `sources[${i}] must be a NotificationSource (run(handle, { signal }))`, path: `sources[${i}]` });
+    });
   }
   const ms = opts.poll.intervalMs;
-  if (ms !== undefined && (!Number.isFinite(ms) || ms <= 0)) throw new ValidationError({ message: 'poll.intervalMs must be a number of milliseconds > 0', path: 'poll.intervalMs' });
+  if (ms !== undefined && (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0)) throw new ValidationError({ message: 'poll.intervalMs must be a number of milliseconds > 0', path: 'poll.intervalMs' });
+  if (opts.signal !== undefined && !(opts.signal instanceof AbortSignal)) throw new ValidationError({ message: 'signal must be an AbortSignal', path: 'signal' });
+  const clock = opts.clock as Partial<Clock> | null | undefined;
+  if (clock !== undefined && (typeof clock?.now !== 'function' || typeof clock.sleep !== 'function')) throw new ValidationError({ message: 'clock needs now() and sleep(ms, signal)', path: 'clock' });
+  if (opts.onEvent !== undefined && typeof opts.onEvent !== 'function') throw new ValidationError({ message: 'onEvent must be a function', path: 'onEvent' });
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventHandler, MarketplaceEvent } from './event.js';
 import { BodyConsumed, BodyTooLarge, readRawBody, requestUrl, type MaybeParsedRequest } from './raw-body.js';
+import { checkReceiverOptions } from './receiver-options.js';
 import { ReplayGuard } from './replay-guard.js';
 import { REJECT_REASONS, type RejectReason, type Verification, type WebhookRequest, type WebhookVerifier } from './verifier.js';
 
@@ -66,6 +67,7 @@ const STATUS: Record<RejectReason, number> = {
  * tampered, unsigned, stale or replayed notification is refused and counted, never handled.
  */
 export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookReceiver {
+  checkReceiverOptions(opts);
   const verifiers = [opts.ebay, opts.shopee, ...(opts.verifiers ?? [])].filter((v): v is WebhookVerifier => !!v);
   const now = () => (opts.clock ?? Date).now();
   const guard = new ReplayGuard(opts.replayWindowMs ?? 10 * 60_000, now);

@@ -15,6 +15,7 @@ import { ValidationError } from '../errors/classes.js';
 import type { ShipRequest } from '../model/shipment.js';
 import { RedisCheckpointStore } from '../redis/checkpoint-store.js';
 import { connectRedis, DEFAULT_PREFIX } from '../redis/connection.js';
+import { ACCOUNT, checkWorkerOptions } from './options.js';
 import { BATCH_TTL_MS, runBulkChunk, runInventoryPush, runOrderSync, runShip, type ProcessorDeps, type WorkerKeys } from './processors.js';
 import type { BulkBatchReport, BulkOutcome, CreateWorkersOptions, JobStatus, XborderWorkers } from './types.js';
 
@@ -28,14 +29,11 @@ async function loadBullmq(): Promise<typeof import('bullmq')> {
   }
 }
 
-const ACCOUNT = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /** Starts the workers of this process (and the queue every process shares). */
 export async function createWorkers(opts: CreateWorkersOptions): Promise<XborderWorkers> {
-  if (!opts || typeof opts !== 'object') throw new ValidationError({ message: 'createWorkers needs an options object', path: 'options' });
-  if (!opts.accounts && !opts.accountSource && opts.process !== false) throw new ValidationError({ message: 'createWorkers needs accounts or accountSource', path: 'accounts' });
+  checkWorkerOptions(opts);
   const concurrency = opts.concurrency ?? 4;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new ValidationError({ message: 'concurrency must be an integer ≥ 1', path: 'concurrency' });
   const lockMs = opts.lockMs ?? 30_000;
   const prefix = opts.prefix ?? DEFAULT_PREFIX;
   const queueName = opts.queue ?? 'xborder';

@@ -113,3 +113,28 @@ describe('order watch: the safety-net poll recovers a dropped push within one in
     expect(r.handled.get('C0')).toBe(T0 + MIN + 1000);
   });
 });
+
+describe('order watch: long intervals', () => {
+  it('a poll interval beyond the longest timer (24.8 days) is slept in naps a timer can hold, not as a 1 ms timer', async () => {
+    const asked: number[] = [];
+    let t = T0;
+    const ac = new AbortController();
+    const clock: Clock = {
+      now: () => t,
+      sleep: async (ms, signal) => {
+        asked.push(ms);
+        t += ms;
+        if (asked.length >= 3) ac.abort(); // two naps of the first wait, then stop
+        if (signal?.aborted) throw new AbortedError({});
+      },
+    };
+    const fake = new FakeAdapter({ orderFeedLagMs: 0 });
+    Object.defineProperty(fake, 'now', { get: () => t, set: () => undefined });
+    const interval = 40 * 86_400_000;
+    await new Hub({ accounts: { f: fake } }).orders.watch({
+      signal: ac.signal, clock, handle: () => {},
+      poll: { checkpoints: memoryCheckpoints(), since: new Date(T0 - MIN), intervalMs: interval },
+    });
+    expect(asked.slice(0, 2)).toEqual([2 ** 31 - 1, interval - (2 ** 31 - 1)]);
+  });
+});
