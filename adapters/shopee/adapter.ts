@@ -108,7 +108,8 @@ function build(config: ShopeeConfig & { requirementsCache?: RequirementsCache })
   const requirements = shopeeRequirements(ctx, requirementsCache);
 
   const listings = {
-    upsert: (l: ListingInput, o?: GlobalUpsertOptions) => listingImpl.upsert(l, o),
+    // Shop listings send the neutral attributes a cached category tree names (requirements/attribute-list.ts); global products have their own tree.
+    upsert: async (l: ListingInput, o?: GlobalUpsertOptions) => listingImpl.upsert(globalListings ? l : await requirements.withMappedAttributes(l, o), o),
     validate: (l: ListingInput, o?: ValidateOptions) => (o?.offline === true ? requirements.validateOffline(l, o) : listingImpl.validate(l, o)),
     /** A category's requirements on a shop: attribute tree, item limits, brand list, channel weight limits (cached). */
     requirements: (q: RequirementsQuery) => requirements.requirements(q),
@@ -117,7 +118,7 @@ function build(config: ShopeeConfig & { requirementsCache?: RequirementsCache })
     get: (sku: string, o?: StoreOptions) => listingImpl.get(sku, o),
     update: (sku: string, patch: { price?: Money; quantity?: number }, o?: StoreOptions) => listingImpl.update(sku, patch, o),
     delete: (sku: string, o?: StoreOptions) => listingImpl.delete(sku, o),
-    bulkUpsert: (ls: ListingInput[], o?: Parameters<typeof bulkUpsert>[2]) => bulkUpsert((l, x) => listingImpl.upsert(l, x), ls, o),
+    bulkUpsert: (ls: ListingInput[], o?: Parameters<typeof bulkUpsert>[2]) => bulkUpsert((l, x) => listings.upsert(l, x), ls, o),
   };
 
   const adapter = {

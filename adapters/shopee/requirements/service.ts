@@ -13,6 +13,7 @@ import { orderOps } from '../operations/order.js';
 import type { BrandListResponse } from './operations.js';
 import { requirementOps as ops } from './operations.js';
 import { attributeField, brandField, channelWeight, limitFields } from './map.js';
+import { neutralAttributeEntries, valueIdsOf, withNeutralAttributes } from './attribute-list.js';
 
 /** get_brand_list page_size "Max=100"; a category's brand list is read up to this many pages. */
 const BRAND_PAGE = 100;
@@ -58,6 +59,8 @@ export function shopeeRequirements(ctx: AdapterContext, cache: RequirementsCache
       // Shopee publishes no version for these documents: the read instant stands in.
       version: `read@${new Date(ctx.clock.now()).toISOString()}`, fetchedAt: new Date(ctx.clock.now()).toISOString(),
       fields: [...fields, brandField(brandPages), ...attrs.map(attributeField)],
+      // Value ids, so upsert can send neutral attributes in attribute_list (attribute-list.ts).
+      documents: { valueIds: valueIdsOf(attrs) },
     };
   }
 
@@ -84,9 +87,11 @@ export function shopeeRequirements(ctx: AdapterContext, cache: RequirementsCache
     const own = listingIssues(l, shop.rule, chosenChannels(l, ctx.config.logisticIds)).filter((i) => !covered.has(i.code)).map(ownIssue);
     if (categoryId === undefined) return offlineResult(l.sku, shop.store.id, own);
     const req = await requirements({ ...callOpts(opts), store: shop.store.id, category: categoryId });
-    // Checked as sent: add_item gets descriptionOf(l) (description + bullets, else the title).
-    const found = validateAgainst({ ...l, description: descriptionOf(l) }, req, { marketplaceValues: overrides(l, req) });
-    return offlineResult(l.sku, shop.store.id, [...own, ...found, ...unsentIssues(l, req, found)], req);
+    // Checked as sent: add_item gets descriptionOf(l) (description + bullets, else the title) and the neutral attributes the tree names.
+    const shopee = { ...l.marketplace.shopee, attributes: [...entriesOf(l), ...neutralAttributeEntries(l, req)] };
+    const sent = { ...l, description: descriptionOf(l), marketplace: { ...l.marketplace, shopee } } as Listing;
+    const found = validateAgainst(sent, req, { marketplaceValues: overrides(sent, req) });
+    return offlineResult(l.sku, shop.store.id, [...own, ...found, ...unsentIssues(sent, req, found)], req);
   }
 
   /** category_recommend: category ids for an item name, best first. */
@@ -97,7 +102,21 @@ export function shopeeRequirements(ctx: AdapterContext, cache: RequirementsCache
     return res.data.response.category_id;
   }
 
-  return { requirements, validateOffline, suggestCategories };
+  /**
+   * The listing input upsert sends: neutral attributes the category's tree names added to
+   * marketplace.shopee.attributes, once that category's requirements are cached (no call is made here).
+   * Anything unexpected leaves the input as is, for upsert's own validation to report.
+   */
+  async function withMappedAttributes<T>(input: T, opts: { store?: unknown } | undefined): Promise<T> {
+    const parsed = ListingSchema.safeParse(input);
+    const categoryId = parsed.success ? parsed.data.marketplace.shopee?.categoryId : undefined;
+    if (!parsed.success || categoryId === undefined || (opts?.store !== undefined && typeof opts.store !== 'string')) return input;
+    const shop = ctx.shops.find((x) => x.store.id === (opts?.store ?? ctx.shops[0]?.store.id));
+    const req = shop ? await cache.get(keyOf(shop, categoryId)) : undefined;
+    return req ? withNeutralAttributes(input, parsed.data, req) : input;
+  }
+
+  return { requirements, validateOffline, suggestCategories, withMappedAttributes };
 }
 
 const OWN_PATHS: Record<string, string> = { category_id: 'marketplace.shopee.categoryId', weight: 'package.weight', image: 'images', logistic_info: 'marketplace.shopee.logisticIds', tier_variation: 'optionNames', model: 'variants' };
