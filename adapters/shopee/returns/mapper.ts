@@ -49,11 +49,6 @@ export function reverseLegOf(w: Pick<ShopeeReturnWire, 'logistics_status' | 'rev
   return undefined;
 }
 
-/** Unified status → the Shopee statuses that map to it (list filter, client side). */
-export function shopeeStatusesOf(statuses: readonly ReturnStatus[]): Set<string> {
-  return new Set(Object.entries(BY_STATUS).filter(([, u]) => statuses.includes(u)).map(([k]) => k));
-}
-
 /**
  * Shopee ReturnReason → unified reason. Only the codes the specs show are mapped (PHYSICAL_DMG:
  * get_return_list response_sample; NOT_RECEIPT: get_return_detail response_sample); every other

@@ -12,7 +12,6 @@ import { IdSchema } from '../../../src/returns/schemas.js';
 import type { CancellationRequestsService, ReturnListQuery, ReturnsCapabilities, ReturnsService } from '../../../src/returns/types.js';
 import type { IntentJournal } from '../../../src/state/intent-journal.js';
 import { shopPipeline, type AdapterContext, type ShopStore } from '../context.js';
-import { shopeeStatusesOf } from './mapper.js';
 import { returnReader } from './read.js';
 import type { ShopeeOrders } from '../orders.js';
 import { shopeeCancellations } from './cancellations.js';
@@ -70,7 +69,8 @@ export function shopeeReturnsService(ctx: AdapterContext, deps: ShopeeReturnsDep
   function list(query: ReturnListQuery, opts: CallOptions = {}): Paginated<Return> {
     opts = parseCallOptions(opts);
     const { window: state, resumeFrom } = returnListWindow(query, deps.clock.now());
-    const wanted = state.statuses ? shopeeStatusesOf(state.statuses as never) : undefined;
+    // Filtered on the unified status after mapping: in_transit / received come from the reverse leg, not from the ReturnStatus alone.
+    const wanted = state.statuses ? new Set(state.statuses) : undefined;
     const windows: ShopWindow[] = ctx.shops.flatMap((shop) => {
       const ws = splitWindows(new Date(state.since), new Date(state.until), WINDOW_MS, { from: 'query.updatedSince', to: 'query.until' });
       return ws.map((w, i) => ({ ...w, shopId: shop.shopId, last: i === ws.length - 1 }));
@@ -86,7 +86,7 @@ export function shopeeReturnsService(ctx: AdapterContext, deps: ShopeeReturnsDep
         }, opts);
         const page = res.data.response;
         const parsed = parseRecords(ShopeeReturnWire, page.return, (r) => (r as { return_sn?: unknown } | null)?.return_sn as string | undefined);
-        const items = parsed.items.filter((r) => !wanted || wanted.has(r.status)).map((r) => map(r, storeOf(w.shopId)));
+        const items = parsed.items.map((r) => map(r, storeOf(w.shopId))).filter((r) => !wanted || wanted.has(r.status));
         return { items, quarantined: parsed.quarantined, ...(page.more ? { next: pageNo + 1 } : {}) };
       },
     });

@@ -115,14 +115,18 @@ describe('Shopee return negotiation on the sandbox', () => {
   });
 
   it('follows the parcel back: in_transit once picked up, received once delivered, with carrier and tracking', async () => {
-    const { s } = await setup();
+    const { clock, s } = await setup();
     const r = seedReturn(s.world, seedOrder(s.world));
     const sn = r.wire.return_sn;
     await s.adapter.returns.approve(sn);
     await expect(s.adapter.returns.reverseTracking(sn)).rejects.toThrow(/does not have reverse logistics status/);
     moveReturnParcel(s.world, sn, { picked_up: { trackingNumber: 'SPXSG0001', carrier: 'Shopee Xpress' } });
     expect(await s.adapter.returns.get(sn)).toMatchObject({ status: 'in_transit', shipping: { trackingNumber: 'SPXSG0001', carrier: { marketplaceCode: 'Shopee Xpress' }, marketplaceStatus: 'LOGISTICS_PICKUP_DONE' } });
+    const byStatus = async (status: 'in_transit' | 'received' | 'approved') => (clock.t += 1000, await s.adapter.returns.list({ updatedSince: new Date(T0), statuses: [status] }).toArray({ max: 10 })).map((x) => x.id);
+    expect(await byStatus('in_transit')).toEqual([sn]);
+    expect(await byStatus('approved')).toEqual([]);
     moveReturnParcel(s.world, sn, { delivered: true });
+    expect(await byStatus('received')).toEqual([sn]);
     const t = await s.adapter.returns.reverseTracking(sn);
     expect(t).toMatchObject({ requestType: 'normal', validationType: 'seller_validation', marketplaceStatus: 'LOGISTICS_DELIVERY_DONE', trackingNumber: 'SPXSG0001', return: { status: 'received' } });
     expect(t.events.map((e) => e.description)).toEqual(['Parcel has been picked up by our logistics partner', 'Parcel has been delivered']);
