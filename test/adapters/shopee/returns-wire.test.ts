@@ -176,4 +176,18 @@ describe('Shopee returns wire: the new v2.returns calls, pinned', () => {
     expect(await a.returns.cancellations.accept(ORDER)).toMatchObject({ id: ORDER, orderId: ORDER, status: 'accepted', requestedBy: 'buyer', reason: { marketplaceCode: 'Modify existing order' }, outcome: 'confirmed' });
     expect(handle.isDone()).toBe(true);
   });
+
+  it('bad input to the Shopee-only calls is a ValidationError naming the field, before any call', async () => {
+    const a = adapter(); // net connect disabled: any request would fail differently
+    const path = (p: Promise<unknown>) => p.then(() => 'resolved', (e) => (e instanceof ValidationError ? e.path : `not a ValidationError: ${String(e)}`));
+    expect(await path(a.returns.offerSolution(SN, { solution: 'return refund', refund: { amount: '1.00', currency: 'SGD' } }))).toBe('request.solution');
+    expect(await path(a.returns.offerSolution(SN, null as never))).toBe('request');
+    expect(await path(a.returns.offerSolution('', { solution: 'RETURN_REFUND', refund: { amount: '1.00', currency: 'SGD' } }))).toBe('returnId');
+    expect(await path(a.returns.dispute(SN, { email: 'not-an-email', reasonId: 50, text: 'x' }))).toBe('request.email');
+    expect(await path(a.returns.dispute(SN, { email: 'ops@example.com', reasonId: 50, text: 'x', evidence: [{ moduleIndex: 1, requirement: 'r', imageUrls: ['https://a/1', 'https://a/2', 'https://a/3', 'https://a/4'] }] }))).toBe('request.evidence[0].imageUrls');
+    expect(await path(a.returns.cancelDispute(SN, {} as never))).toBe('request.email');
+    expect(await path(a.returns.uploadProof(SN, { photos: [], description: 'x' }))).toBe('request.photos');
+    expect(await path(a.returns.reverseTracking(42 as never))).toBe('returnId');
+    expect(await path(a.returns.cancellations.accept(undefined as never))).toBe('cancelId');
+  });
 });
