@@ -1,3 +1,4 @@
+import PQueue from 'p-queue';
 import { z } from 'zod';
 import type { InventoryResult, InventoryUpdate } from '../../src/adapter.js';
 import { parseInput } from '../../src/errors/index.js';
@@ -129,6 +130,9 @@ export async function setInventory(ctx: AdapterContext, backend: Backend, update
   return [...latest.keys()].map((sku) => results.get(sku)!);
 }
 
+/** Items pushed at once (as many as bulk listing keeps in flight, bulk.ts). */
+const ITEMS_IN_FLIGHT = 4;
+
 /** Pushes item by item; returns the entries of items Shopee answered as gone when `relocate`. */
 async function pushAll(backend: Backend, entries: Entry[], results: Map<string, InventoryResult>, opts: CallOptions, relocate: boolean): Promise<Entry[]> {
   const byItem = new Map<string, Entry[]>();
@@ -137,13 +141,15 @@ async function pushAll(backend: Backend, entries: Entry[], results: Map<string, 
     byItem.set(key, [...(byItem.get(key) ?? []), e]);
   }
   const gone: Entry[] = [];
-  for (const group of byItem.values()) {
+  // update_stock takes one item per call: several items in flight, the limiter paces them to the rate plan.
+  const queue = new PQueue({ concurrency: ITEMS_IN_FLIGHT });
+  await queue.addAll([...byItem.values()].map((group) => async () => {
     try {
       await pushItem(backend, group, results, opts);
     } catch (e) {
       if (relocate && itemGone(e)) gone.push(...group);
       else failGroup(group, e, results);
     }
-  }
+  }));
   return gone;
 }

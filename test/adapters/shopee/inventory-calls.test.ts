@@ -56,6 +56,23 @@ describe('Shopee inventory.set: one update_stock per item', () => {
     }
   });
 
+  it('items go out side by side: the second item is sent before the first one answers', async () => {
+    const a = await adapterWith(SNAPSHOT);
+    let second!: () => void;
+    const secondArrived = new Promise<void>((resolve) => (second = resolve));
+    // Item 100 answers only once item 200's call has arrived: one item at a time would never finish.
+    updateStock(100, [[0, 4]]).reply(async () => {
+      await secondArrived;
+      return [200, stocked([[0, 4]])];
+    });
+    updateStock(200, [[21, 2], [22, 0]]).reply(() => {
+      second();
+      return [200, stocked([[21, 2], [22, 0]])];
+    });
+    expect(await a.inventory.set(PUSH)).toEqual(DONE);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
   it('without an index yet: one index sync for all SKUs (no search_item per SKU), then one update_stock per item', async () => {
     const a = await adapterWith();
     const scopes = [
