@@ -63,7 +63,19 @@ export interface AmazonReturnsService extends ReturnsService {
 }
 
 const Channels = z.object({ channels: z.array(z.enum(['merchant', 'fba'])).min(1).optional() });
-const REPORTS = { merchant: { type: MFN_RETURNS_REPORT, parse: parseReturnsReport }, fba: { type: FBA_RETURNS_REPORT, parse: parseFbaReturnsReport } } as const;
+const DAY = 86_400_000;
+/**
+ * Per channel: report type, parser, window size and lookback. The MFN report is ranged by return
+ * request date but a return changes later (shipped back, delivered): each window of at most 30
+ * days is read from a report starting 30 days earlier (at most the documented 60 days in all) and
+ * keeps the rows whose last change falls in the window, so a return delivered up to 30 days after
+ * its request is listed in the window of its delivery. The FBA report is ranged by the date Amazon
+ * processed the unit, which is the row's only date: no lookback.
+ */
+const REPORTS = {
+  merchant: { type: MFN_RETURNS_REPORT, parse: parseReturnsReport, windowMs: 30 * DAY, lookbackMs: REPORT_MAX_DAYS * DAY - 30 * DAY },
+  fba: { type: FBA_RETURNS_REPORT, parse: parseFbaReturnsReport, windowMs: REPORT_MAX_DAYS * DAY, lookbackMs: 0 },
+} as const;
 
 /** createReport with the data range (specs/amazon/reports_2021-06-30.json#/definitions/CreateReportSpecification dataStartTime/dataEndTime). */
 const createRangedReport = op<{ body: { reportType: string; marketplaceIds: string[]; dataStartTime: string; dataEndTime: string } }, z.infer<typeof CreateReportResponseSchema>>({
@@ -72,13 +84,12 @@ const createRangedReport = op<{ body: { reportType: string; marketplaceIds: stri
 
 type ListState = ReturnListWindow & { channels?: AmazonReturnChannel[] };
 type StoreWindow = TimeWindow & { store: number; channel: AmazonReturnChannel };
-const DAY = 86_400_000;
 
 export function amazonReturnsService(ctx: AmazonContext): AmazonReturnsService {
   /**
-   * One report per store, channel and window of at most 60 days (the MFN report's documented
-   * maximum; the FBA report documents none, so it is read in the same windows). Each report's range
-   * is its own date: the return request date (MFN), the date Amazon processed the returned unit (FBA).
+   * One report per store, channel and window (REPORTS above; the FBA report documents no maximum
+   * range, so it is read in windows of the MFN report's 60 days). Rows of a looked-back report are
+   * kept when their last change (updatedAt) falls in the window.
    */
   function list(query: AmazonReturnListQuery, opts: CallOptions = {}): Paginated<Return> {
     opts = parseCallOptions(opts);
@@ -86,17 +97,19 @@ export function amazonReturnsService(ctx: AmazonContext): AmazonReturnsService {
     const channels = resumeFrom ? (window as ListState).channels : parseInput(Channels, { channels: (query as AmazonReturnListQuery | null)?.channels }, 'query').channels;
     const state: ListState = { ...window, ...(channels ? { channels } : {}) };
     const windows: StoreWindow[] = (state.channels ?? ['merchant', 'fba']).flatMap((channel) => ctx.stores.flatMap((_s, store) =>
-      splitWindows(new Date(state.since), new Date(state.until), REPORT_MAX_DAYS * DAY, { from: 'query.updatedSince', to: 'query.until' }).map((w) => ({ ...w, store, channel }))));
+      splitWindows(new Date(state.since), new Date(state.until), REPORTS[channel].windowMs, { from: 'query.updatedSince', to: 'query.until' }).map((w) => ({ ...w, store, channel }))));
     return windowedPaginate<Return, ListState, StoreWindow>({
       strategy: 'offset', query: state, windows, resumeFrom, first: 0, idOf: (r) => `${r.store}:${r.id}`,
       fetchPage: async (s, w) => {
         const store = ctx.stores[w.store]!;
         const report = REPORTS[w.channel];
         const created = await ctx.call(createRangedReport, {
-          body: { reportType: report.type, marketplaceIds: [store.marketplaceId], dataStartTime: w.from.toISOString(), dataEndTime: w.to.toISOString() },
+          body: { reportType: report.type, marketplaceIds: [store.marketplaceId], dataStartTime: new Date(w.from.getTime() - report.lookbackMs).toISOString(), dataEndTime: w.to.toISOString() },
         }, { signal: opts.signal, deadline: opts.deadline });
         const text = await downloadReportText(ctx, await waitForReport(ctx, created.data.reportId, opts), opts);
-        const items = report.parse(text, { account: ctx.sellerId, store: store.id }).filter((r) => !s.statuses || s.statuses.includes(r.status));
+        // The FBA report's range is its rows' own (day-precision) date: only looked-back rows are filtered.
+        const inWindow = (r: Return) => { const t = Date.parse(r.updatedAt.utc); return report.lookbackMs === 0 || (t >= w.from.getTime() && t <= w.to.getTime()); };
+        const items = report.parse(text, { account: ctx.sellerId, store: store.id }).filter((r) => inWindow(r) && (!s.statuses || s.statuses.includes(r.status)));
         return { items };
       },
     });

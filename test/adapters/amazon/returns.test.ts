@@ -31,8 +31,11 @@ const FBA_TSV = [
 const MFN = 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE';
 const FBA = 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA';
 
+// The MFN report is read from 30 days before the window (its rows are ranged by request date); the FBA report over the window.
+const MFN_START = '2026-04-01T00:00:00.000Z';
+
 function mockReport(marketplaceId: string, id: string, body: string | null, reportType = MFN) {
-  sp().post('/reports/2021-06-30/reports', { reportType, marketplaceIds: [marketplaceId], dataStartTime: FROM, dataEndTime: TO }).reply(202, { reportId: id });
+  sp().post('/reports/2021-06-30/reports', { reportType, marketplaceIds: [marketplaceId], dataStartTime: reportType === MFN ? MFN_START : FROM, dataEndTime: TO }).reply(202, { reportId: id });
   sp().get(`/reports/2021-06-30/reports/${id}`).reply(200, {
     reportId: id, reportType, createdTime: '2026-05-20T00:00:00Z', processingStatus: body === null ? 'CANCELLED' : 'DONE', ...(body === null ? {} : { reportDocumentId: `doc-${id}` }),
   });
@@ -56,6 +59,20 @@ describe('Amazon returns (read from the MFN returns report)', () => {
       updatedAt: { utc: '2026-05-08T12:00:00.000Z' },
     });
     expect(rs[1]).toMatchObject({ id: 'DxYz5678RRMA', status: 'requested', lines: [{ sku: 'MUG-2', quantity: 2 }] });
+  });
+
+  it('lists an MFN return requested before the window once its delivery falls inside it; not one whose last change is older', async () => {
+    mockLwa();
+    const rows = [
+      TSV.split('\n')[0]!,
+      ['028-1111111-0000001', '2026-04-01T10:00:00+00:00', '2026-04-10T08:00:00+00:00', 'Approved', 'RMA-LATE', '', 'EUR', 'DHL', 'JJD1', 'B0T1', 'SHIRT-1', '1', 'CR-DEFECTIVE', '2026-05-03T12:00:00+00:00', ''].join('\t'),
+      ['028-1111111-0000002', '2026-04-01T10:00:00+00:00', '2026-04-15T08:00:00+00:00', 'Approved', 'RMA-OLD', '', 'EUR', '', '', 'B0T2', 'MUG-2', '1', 'CR-UNWANTED_ITEM', '', ''].join('\t'),
+    ].join('\n');
+    mockReport(DE, 'l-de', rows);
+    mockReport(FR, 'l-fr', null);
+    const rs = await adapter().returns.list({ updatedSince: FROM, until: TO, channels: ['merchant'] }).toArray({ max: 10 });
+    expect(nock.isDone()).toBe(true);
+    expect(rs.map((r) => [r.id, r.status, r.updatedAt.utc])).toEqual([['RMA-LATE', 'received', '2026-05-03T12:00:00.000Z']]);
   });
 
   it('merges MFN and FBA returns by default: FBA rows are received, graded, and held by Amazon', async () => {
