@@ -19,7 +19,8 @@ const s = (ms: number) => `${Math.round(ms / 1000)} s`;
 
 export async function run(opts: Partial<DayOptions> = {}): Promise<Record<string, number>> {
   const day: DayOptions = { hours: 24, scale: 360, orders: 830, skus: 150, stockMax: 4, restockEveryH: 3, seed: 26, log: (l) => console.log(`  ${l}`), ...opts };
-  console.log(`selling day on the sandboxes: ${day.hours} h at ${day.scale}×, ${day.orders} orders, ${day.skus} SKUs (1–${day.stockMax} units), restocks every ${day.restockEveryH} h`);
+  if (process.env.XB_NOTIFICATIONS === '1') day.notifications = true;
+  console.log(`selling day on the sandboxes: ${day.hours} h at ${day.scale}×, ${day.orders} orders, ${day.skus} SKUs (1–${day.stockMax} units), restocks every ${day.restockEveryH} h, ${day.notifications ? 'with notifications (Shopee push, eBay webhook, Amazon SQS) and' : 'no notifications,'} polling`);
   const started = Date.now();
   const r = await sellingDay(day);
   const all = stats(r.propagation.map((p) => p.ms));
@@ -37,7 +38,7 @@ export async function run(opts: Partial<DayOptions> = {}): Promise<Record<string
     figures[`to ${m} p95 s`] = Math.round(to.p95 / 1000);
   }
   console.log(`oversold units ${r.oversoldUnits} (bound: ${r.boundUnits} units ordered within 120 s of a stockout)`);
-  console.log(`pushes that raised a store above the stock left: ${r.raisedAboveTrue}`);
+  console.log(`pushes that raised a store above the stock left: ${r.raisedAboveTrue} (while the store's own sale was not imported: ${r.raisedWhile.ownUnimported}; only another store's: ${r.raisedWhile.otherUnimported}; every sale imported: ${r.raisedWhile.allImported})`);
   console.log(`every store showed the stock left ${r.settledAfterMs === undefined ? 'never within the settling time' : `${s(r.settledAfterMs)} after the last order`}`);
   console.log(`stores out of step at the end: ${r.outOfStep.length}${r.outOfStep.length ? ` (${r.outOfStep.slice(0, 5).map((x) => `${x.store} ${x.sku} shows ${x.shown}, ${x.truth} left`).join('; ')})` : ''}`);
   console.log(`engine: ${r.report.pushes.calls} push calls, ${r.report.failures.length} failed pushes; order sync ${r.report.orders?.accounts.map((a) => `${a.account} ${a.windows} windows`).join(', ')}`);

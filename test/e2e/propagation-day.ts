@@ -18,6 +18,7 @@ import * as amazonModule from '../../adapters/amazon/index.js';
 import * as ebayModule from '../../adapters/ebay/index.js';
 import * as shopeeModule from '../../adapters/shopee/index.js';
 import * as aeModule from '../../adapters/aliexpress/index.js';
+import { notificationSources } from './propagation-notify.js';
 import { seedCatalog } from './propagation-seed.js';
 
 export interface DayOptions {
@@ -32,6 +33,8 @@ export interface DayOptions {
   seed?: number;
   /** Order-sync poll interval (default the hub's 60 s). */
   intervalMs?: number;
+  /** Feed sales in through the sandboxes' notifications too (Shopee push, eBay webhook, Amazon SQS). */
+  notifications?: boolean;
   /** How often the observer reads every store (marketplace ms, default 5 s). */
   sampleMs?: number;
   /** At most this long after the last order for every store to show the stock left (default 30 min). */
@@ -61,6 +64,8 @@ export interface DayResult {
   oversells: Array<{ units: number; afterStockoutMs: number; store: string }>;
   /** Times a store's quantity rose above the stock really left. */
   raisedAboveTrue: number;
+  /** Of those: while the store's own sale of the SKU was not imported yet / only another store's / neither. */
+  raisedWhile: { ownUnimported: number; otherUnimported: number; allImported: number };
   /** From the last order until every store showed the stock left (undefined: not within settleMs). */
   settledAfterMs?: number;
   /** (store, SKU) pairs whose quantity differs from the stock left after settling. */
@@ -97,6 +102,7 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
   // The demo preset has no AliExpress account: its module is added to the same sandbox.
   const demo = await startDemoSandbox({ clock, modules, orders: 0, seed: o.seed ?? 7 }, (so) => startSandbox({ ...so, marketplaces: { ...so.marketplaces, aliexpress: ae } }));
   const controller = new AbortController();
+  const closers: Array<() => Promise<void> | undefined> = [];
   try {
     const accounts: Record<string, MarketplaceAdapter> = {};
     const trips: number[] = [];
@@ -131,9 +137,11 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
     }
     const left = (sku: string) => Math.max(0, truth.get(sku)!);
     const hub = new Hub({ accounts });
+    const notify = o.notifications ? await notificationSources(demo.sandbox, accounts, clock) : undefined;
+    closers.push(() => notify?.close());
     const dayStart = clock.now();
     const sync = hub.inventory.sync({
-      ledger, follow: true, signal: controller.signal, clock, retryDelayMs: 5_000, checkpoints: memoryCheckpoints(),
+      ledger, follow: true, signal: controller.signal, clock, retryDelayMs: 5_000, checkpoints: memoryCheckpoints(), ...(notify ? { sources: notify.sources } : {}),
       onPush: (e) => { for (const i of e.items) if (!i.ok && i.code !== 'ABORTED') log(`push ${e.account} ${i.sku}: ${JSON.stringify(i).slice(0, 300)}`); },
       orders: { since: new Date(dayStart - 60_000), ...(o.intervalMs ? { intervalMs: o.intervalMs } : {}) },
     });
@@ -152,6 +160,8 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
     log(`one HTTP round trip ≈ ${Math.round(stats(trips).p50 / 1000)} s marketplace time (median so far)`);
 
     const r = { placed: 0, refused: 0, oversoldUnits: 0, boundUnits: 0, raisedAboveTrue: 0, censored: 0 };
+    const raisedWhile = { ownUnimported: 0, otherUnimported: 0, allImported: 0 };
+    const sales: Array<{ sku: string; ref: string; imported: boolean }> = [];
     const oversells: DayResult['oversells'] = [];
     const stockoutAt = new Map<string, number>();
     const restockedAt = new Map<string, number>();
@@ -162,6 +172,8 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
       const skusHit = new Set([...c.entries].map((e) => e.split('\u0000')[1]));
       const p = pending.find((x) => x.importMs === undefined && x.origin.ref.startsWith(`${c.account}:`) && skusHit.has(x.sku));
       if (p) p.importMs = clock.now() - p.at;
+      const sale = sales.find((x) => !x.imported && x.ref.startsWith(`${c.account}:`) && skusHit.has(x.sku));
+      if (sale) sale.imported = true;
     });
     const propagation: Propagation[] = [];
     const last = new Map<string, number>();
@@ -183,7 +195,14 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
       for (const s of shops) for (const k of skus) {
         const shown = s.buyer.shown(s.store, k);
         const key = `${s.ref}\u0000${k}`;
-        if (shown > (last.get(key) ?? Infinity) && shown > left(k)) r.raisedAboveTrue++;
+        if (shown > (last.get(key) ?? Infinity) && shown > left(k)) {
+          r.raisedAboveTrue++;
+          const open = sales.filter((x) => x.sku === k && !x.imported);
+          log(`raise ${s.ref} ${k} ${last.get(key)} → ${shown} (stock left ${left(k)}) at ${Math.round((now - dayStart) / 1000)} s; unimported sales: ${open.map((x) => x.ref).join(', ') || 'none'}`);
+          if (open.some((x) => x.ref === s.ref)) raisedWhile.ownUnimported++;
+          else if (open.length) raisedWhile.otherUnimported++;
+          else raisedWhile.allImported++;
+        }
         last.set(key, shown);
       }
     };
@@ -237,6 +256,7 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
       if (out !== undefined && now - out <= STOCKOUT_WINDOW_MS) r.boundUnits += quantity;
       if (before > 0 && before - quantity <= 0) stockoutAt.set(sku, now);
       pending.push({ at: now, sku, origin: shop, after: left(sku), seen: {} });
+      sales.push({ sku, ref: shop.ref, imported: false });
     }
     log(`day over: ${r.placed} orders placed, ${r.refused} refused`);
     const dayEnd = clock.now();
@@ -257,9 +277,10 @@ export async function sellingDay(o: DayOptions): Promise<DayResult> {
     unsubscribe();
     controller.abort();
     const report = await sync;
-    return { ...r, oversells, propagation, outOfStep, ...(settledAfterMs !== undefined ? { settledAfterMs } : {}), roundTripMs: stats(trips).p50, report };
+    return { ...r, raisedWhile, oversells, propagation, outOfStep, ...(settledAfterMs !== undefined ? { settledAfterMs } : {}), roundTripMs: stats(trips).p50, report };
   } finally {
     controller.abort();
+    for (const c of closers) await c();
     await demo.close();
   }
 }
