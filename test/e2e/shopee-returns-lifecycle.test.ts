@@ -86,4 +86,36 @@ describe('Shopee returns lifecycle on the sandbox', () => {
     expect(seen.at(-1)).toBe(`${sn}:refunded`);
     expect(ledger.onHand('MUG-1')).toBe(11); // restocked once
   });
+
+  it('request → approve (confirm) → in transit → received → refund paid, each status seen once by the hub, restocked once', async () => {
+    const clock = new TestClock(T0);
+    s = await shopSandbox({ clock });
+    const a = s.adapter;
+    const o = seedOrder(s.world, { lines: [{ price: 12, quantity: 3, sku: 'LAMP-2' }] });
+    clock.t += MIN;
+    const sn = seedReturn(s.world, o, { lines: [{ index: 0, quantity: 2 }] }).wire.return_sn;
+    const hub = new Hub({ accounts: { sg: a } });
+    const ledger = new StockLedger();
+    ledger.setOnHand('LAMP-2', 5);
+    const checkpoints = memoryCheckpoints();
+    const journal = new MemoryIntentJournal();
+    const statuses: string[] = [];
+    const sync = async () => {
+      clock.t += MIN;
+      await hub.returns.sync({ checkpoints, since: new Date(T0), lagMs: 0, clock, restock: { ledger, policy: 'sellable', journal }, handle: (x: Return) => void statuses.push(x.status) });
+    };
+    await sync();
+    expect((await a.returns.approve(sn, {}, { idempotencyKey: 'ap' })).return?.status).toBe('approved');
+    await sync();
+    moveReturnParcel(s.world, sn, { picked_up: { trackingNumber: 'NV123', carrier: 'Ninja Van' } });
+    await sync();
+    moveReturnParcel(s.world, sn, { delivered: true });
+    await sync();
+    expect(ledger.onHand('LAMP-2')).toBe(7);
+    advanceReturn(s.world, sn, { status: 'REFUND_PAID' });
+    await sync();
+    expect(statuses).toEqual(['requested', 'approved', 'in_transit', 'received', 'refunded']);
+    expect(ledger.onHand('LAMP-2')).toBe(7);
+    expect(await a.returns.get(sn)).toMatchObject({ status: 'refunded', refunded: { amount: 2400, currency: 'SGD' }, shipping: { trackingNumber: 'NV123' } });
+  });
 });
