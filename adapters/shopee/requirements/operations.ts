@@ -69,6 +69,14 @@ export const requirementOps = {
   get_attribute_tree: op<{ query: { category_id_list: string; language?: string } }, AttributeTreeResponse>({
     id: 'get_attribute_tree', method: 'GET', path: '/api/v2/product/get_attribute_tree', ...product, idempotent: true, response: AttributeTreeResponseSchema,
   }),
+  /**
+   * Merchant-signed (CNSC) tree of a global category: same request and response shape, plus
+   * attribute_info.mandatory_region "Attribute is mandatory for these regions"
+   * (specs/shopee/v2.global_product.get_attribute_tree.json).
+   */
+  get_global_attribute_tree: op<{ query: { category_id_list: string; language?: string } }, AttributeTreeResponse>({
+    id: 'get_global_attribute_tree', method: 'GET', path: '/api/v2/global_product/get_attribute_tree', group: 'global_product', rate: RATE_PLANS.global_product, idempotent: true, response: AttributeTreeResponseSchema,
+  }),
   /** page_size "Max=100"; status 1 = normal brand. */
   get_brand_list: op<{ query: { offset: number; page_size: number; category_id: number; status: number; language?: string } }, BrandListResponse>({
     id: 'get_brand_list', method: 'GET', path: '/api/v2/product/get_brand_list', ...product, idempotent: true, response: BrandListResponseSchema,

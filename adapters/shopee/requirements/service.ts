@@ -10,7 +10,7 @@ import { shopPipeline, storeFor, type AdapterContext, type ShopStore } from '../
 import { chosenChannels } from '../listing-rules.js';
 import { descriptionOf, listingIssues } from '../mappers/listing.js';
 import { orderOps } from '../operations/order.js';
-import type { BrandListResponse } from './operations.js';
+import type { AttributeNode, BrandListResponse } from './operations.js';
 import { requirementOps as ops } from './operations.js';
 import { attributeField, brandField, channelWeight, limitFields } from './map.js';
 import { neutralAttributeEntries, valueIdsOf, withNeutralAttributes } from './attribute-list.js';
@@ -45,14 +45,30 @@ export function shopeeRequirements(ctx: AdapterContext, cache: RequirementsCache
     return pages;
   }
 
+  /**
+   * The category's attribute tree: a CNSC (merchant) account lists global products, whose category is
+   * a global one, so its tree comes from v2.global_product.get_attribute_tree, an attribute being
+   * mandatory when `mandatory` or when `mandatory_region` names the shop's region; a shop account
+   * reads v2.product.get_attribute_tree.
+   */
+  async function attributeTree(shop: ShopStore, category: number, o: CallOptions): Promise<AttributeNode[]> {
+    const query = { query: { category_id_list: String(category) } };
+    const res = ctx.merchant
+      ? await ctx.client.call(ctx.merchant.pipeline, ops.get_global_attribute_tree, query, o)
+      : await call(shop, (p) => ctx.client.call(p, ops.get_attribute_tree, query, o));
+    const nodes = res.data.response.list.find((x) => x.category_id === category)?.attribute_tree ?? [];
+    if (!ctx.merchant) return nodes;
+    return nodes.map((a) => ({ ...a, mandatory: a.mandatory === true || ((a.attribute_info as { mandatory_region?: unknown } | null | undefined)?.mandatory_region as unknown[] | undefined ?? []).includes(shop.region) }));
+  }
+
   async function fetchCategory(shop: ShopStore, category: number, o: CallOptions): Promise<Requirements> {
-    const tree = await call(shop, (p) => ctx.client.call(p, ops.get_attribute_tree, { query: { category_id_list: String(category) } }, o));
+    const tree = await attributeTree(shop, category, o);
     const limits = await call(shop, (p) => ctx.client.call(p, ops.get_item_limit, { query: { category_id: category } }, o));
     const brandPages = await brands(shop, category, o);
     const channels = await call(shop, (p) => ctx.client.call(p, orderOps.get_channel_list, {}, o));
     const chosen = new Set(chosenChannels({ marketplace: {} } as Listing, ctx.config.logisticIds));
     const used = channels.data.response.logistics_channel_list.filter((c) => c.enabled !== false && chosen.has(c.logistics_channel_id));
-    const attrs = tree.data.response.list.find((x) => x.category_id === category)?.attribute_tree ?? [];
+    const attrs = tree;
     const fields = limitFields(limits.data.response).map((f) => (f.path === 'package.weight' ? channelWeight(f, used) : f));
     return {
       marketplace: 'shopee', store: shop.store.id, kind: 'category', id: String(category), locale: shop.store.language,

@@ -6,6 +6,7 @@ import { route, type Caller } from './gate.js';
 import type { ShopeeSandboxState } from './world.js';
 
 type Shop = Extract<Caller, { kind: 'shop' }>;
+type Merchant = Extract<Caller, { kind: 'merchant' }>;
 
 /**
  * Attribute trees the sandbox publishes, in the shape of specs/shopee/v2.product.get_attribute_tree.json.
@@ -35,13 +36,17 @@ function treeOf(world: ShopeeSandboxState, category: number): AttributeNode[] {
 
 export function installRequirements(router: Router, world: ShopeeSandboxState, ctx: SandboxContext): void {
   // specs/shopee/v2.product.get_attribute_tree.json: category_id_list "max count is 20"; unknown ids → error_invalid_category.
-  route<Shop>(router, world, ctx, 'GET', '/api/v2/product/get_attribute_tree', (req) => {
+  const tree = (req: { query: URLSearchParams }) => {
     const ids = (req.query.get('category_id_list') ?? '').split(',').filter(Boolean).map(Number);
     if (!ids.length || ids.length > 20 || ids.some((n) => !Number.isSafeInteger(n))) return fail('error_param', 'Wrong parameters, detail: category_id_list.');
     const unknown = ids.find((id) => !world.options.categories[id]);
     if (unknown !== undefined) return fail('error_invalid_category', `Invalid category ID ${unknown}`);
     return ok({ list: ids.map((id) => ({ category_id: id, attribute_tree: treeOf(world, id) })) });
-  });
+  };
+  route<Shop>(router, world, ctx, 'GET', '/api/v2/product/get_attribute_tree', tree);
+  // specs/shopee/v2.global_product.get_attribute_tree.json (api_type Merchant): the same request, response and errors
+  // (error_invalid_category "Invalid category ID"); the sandbox's global categories are its shop categories.
+  route<Merchant>(router, world, ctx, 'GET', '/api/v2/global_product/get_attribute_tree', tree);
 
   // specs/shopee/v2.product.get_brand_list.json: page_size "Max=100"; the sandbox categories take no brand (is_mandatory false).
   route<Shop>(router, world, ctx, 'GET', '/api/v2/product/get_brand_list', (req) => {
