@@ -29,6 +29,7 @@
  * would close it, at one more call per SKU on every push.
  */
 const SECOND = 1000;
+const MAX_SALES = 1000;
 
 interface Shown {
   /** When the push the store shows was sent (its landing is at or after). */
@@ -53,7 +54,10 @@ export class IncreaseGate {
   /** An imported order of this target's own store(s) sold `units` more, placed at `at`. */
   sold(key: string, at: number, units: number): void {
     const s = this.shown.get(key);
-    if (s && units > 0 && at >= s.sentAt - SECOND) s.sales.push({ at, units });
+    if (!s || units <= 0 || at < s.sentAt - SECOND) return;
+    s.sales.push({ at, units });
+    // Bounded: a target pushed again prunes its list; one never pushed again keeps the latest.
+    if (s.sales.length > MAX_SALES) s.sales.splice(0, s.sales.length - MAX_SALES);
   }
 
   /** The marketplace reported the store's figure at `at` (ignored unless after the last push was confirmed). */
