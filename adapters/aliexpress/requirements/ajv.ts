@@ -13,10 +13,12 @@ import { SCHEMA_SOURCE, UNBRANDED, optionsOf, sectionsOf, valueSchemaOf, type Js
  * names matched to ids through the options' titles. An attribute the unified check already reported
  * keeps that (friendlier) issue; ajv adds whatever else the schema's keywords refuse.
  */
-const compiled = new WeakMap<object, ValidateFunction | null>();
+/** Compiled validators by schema digest (Requirements.version): a file cache hands out a fresh object per read. */
+const compiled = new Map<string, ValidateFunction | null>();
+const MAX_COMPILED = 64;
 
-function validatorOf(schema: JsonSchema): ValidateFunction | null {
-  let v = compiled.get(schema);
+function validatorOf(schema: JsonSchema, version: string): ValidateFunction | null {
+  let v = compiled.get(version);
   if (v !== undefined) return v;
   const { category } = sectionsOf(schema);
   try {
@@ -27,7 +29,8 @@ function validatorOf(schema: JsonSchema): ValidateFunction | null {
   } catch {
     v = null; // a schema ajv cannot compile: the unified fields still apply
   }
-  compiled.set(schema, v);
+  if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+  compiled.set(version, v);
   return v;
 }
 
@@ -80,7 +83,7 @@ function issueOf(e: ErrorObject, l: Listing, req: Requirements, category: JsonSc
 export function schemaIssues(l: Listing, req: Requirements, reported: RequirementIssue[], marketplaceValues: Record<string, unknown[]>): RequirementIssue[] {
   const schema = req.documents?.schema as JsonSchema | undefined;
   if (!schema) return [];
-  const validate = validatorOf(schema);
+  const validate = validatorOf(schema, `${req.marketplace}/${req.id}/${req.version}`);
   if (!validate) return [];
   const instance = categoryInstance(l, schema, req.fields, marketplaceValues);
   if (validate(instance)) return [];

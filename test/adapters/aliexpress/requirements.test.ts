@@ -2,7 +2,10 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aliexpress, tokenKey } from '../../../adapters/aliexpress/index.js';
 import type { ListingInput } from '../../../src/model/listing.js';
-import { MemoryRequirementsCache } from '../../../src/requirements/cache.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FileRequirementsCache, MemoryRequirementsCache } from '../../../src/requirements/cache.js';
 import type { OfflineValidationResult } from '../../../src/requirements/types.js';
 import { MemoryTokenStore } from '../../../src/state/token-store.js';
 import { fixture, TestClock } from './helpers.js';
@@ -12,7 +15,7 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
 const cache = () => new MemoryRequirementsCache();
-const adapter = (requirementsCache = cache()) => aliexpress({
+const adapter = (requirementsCache: MemoryRequirementsCache | FileRequirementsCache = cache()) => aliexpress({
   appKey: APP_KEY, appSecret: SECRET, sellerId: SELLER, clock: new TestClock(NOW), retry: { baseDelayMs: 1, maxDelayMs: 2 }, consistency: { windowMs: 0, intervalMs: 0 },
   tokens: new MemoryTokenStore({ [tokenKey(APP_KEY, SELLER)]: { accessToken: TOKEN, refreshToken: REFRESH, expiresAt: NOW + 86_400_000, version: 1 } }),
   listingDefaults: { categoryId: 200000001, freightTemplateId: 1000, servicePolicyId: 0 }, requirementsCache,
@@ -85,6 +88,18 @@ describe('AliExpress offline validation', () => {
     expect(seen).toHaveLength(2);
     expect(first).toMatchObject({ status: 'accepted', action: 'validated', issues: [], requirements: { marketplace: 'aliexpress', id: '200000001' } });
     expect(second.status).toBe('accepted');
+  });
+
+  it('a file cache serves the schema to the next process: no call, same version, ajv still applies', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ae-req-'));
+    const seen: Seen[] = [];
+    intercept('/sync', replies, seen, 2);
+    const first = await adapter(new FileRequirementsCache({ dir })).listings.requirements({ category: 200000001 });
+    const again = adapter(new FileRequirementsCache({ dir }));
+    expect((await again.listings.requirements({ category: 200000001 })).version).toBe(first.version);
+    const r = await offline(again, listing({ attributes: { material: 'Cotton', model_number: 'AB 12/3' } }));
+    expect(seen).toHaveLength(2);
+    expect(r.issues.map((i) => i.code)).toEqual(['SCHEMA_VIOLATION']);
   });
 
   it('reports missing required attributes, closed values with the closest ones, and limits on unified paths', async () => {
