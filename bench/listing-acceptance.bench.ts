@@ -3,7 +3,8 @@
  * listed with preflight on the Amazon, eBay, Shopee and AliExpress sandboxes, which enforce the same
  * published requirements (product type definitions / category aspects / attribute trees / product schemas). Prints first-pass acceptance among
  * the listings preflight passed (target ≥ 95 %) and how many were held back with issues.
- * XB_BENCH_PRODUCTS overrides the catalog size (default 240).
+ * XB_BENCH_PRODUCTS overrides the catalog size (default 240); XB_BENCH_PREFLIGHT=off submits everything,
+ * to see the sandboxes refuse on their own what preflight holds back.
  */
 import { readFileSync } from 'node:fs';
 import { amazon, amazonSandbox, SANDBOX_CREDENTIALS as AMZ } from '../adapters/amazon/index.js';
@@ -93,7 +94,7 @@ export async function run(): Promise<Record<string, number>> {
     const started = Date.now();
     // Shopee SG lists in SGD: prices are converted (no margin, no market endings) so every store gets the same price logic.
     const pricing = { base: 'EUR', rates: rateTable({ base: 'EUR', asOf: '2026-01-02', source: 'bench', rates: { SGD: '1.5' } }), ending: 'none' as const };
-    const report = await hub.listings.bulkUpsert(products.map(({ defect: _d, ...p }) => p), { singleOnly: true, pricing });
+    const report = await hub.listings.bulkUpsert(products.map(({ defect: _d, ...p }) => p), { singleOnly: true, pricing, preflight: process.env.XB_BENCH_PREFLIGHT !== 'off' });
     const ms = Date.now() - started;
     const figures: Record<string, number> = { products: N, incomplete: products.filter((p) => p.defect !== 'none').length };
     console.log(`${N} products (${figures.incomplete} incomplete on purpose) × ${report.stores.length} stores in ${ms} ms`);
@@ -107,7 +108,7 @@ export async function run(): Promise<Record<string, number>> {
       console.log(`${s.store.padEnd(12)} held back ${String(held.length).padStart(3)} | submitted ${String(submitted).padStart(3)} | accepted first pass ${String(accepted).padStart(3)} (${(rate * 100).toFixed(1)} %, target ≥ 95 %)`);
       const why = new Map<string, number>();
       for (const h of held) for (const c of new Set(h.issues.filter((x) => x.severity === 'error').map((x) => `${x.code}:${(x as { path?: string }).path ?? x.attributes[0] ?? ''}`))) why.set(c, (why.get(c) ?? 0) + 1);
-      console.log(`  held back for: ${[...why].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ×${n}`).join(', ')}`);
+      if (why.size) console.log(`  held back for: ${[...why].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ×${n}`).join(', ')}`);
       for (const x of rejected.slice(0, 3)) console.log(`  rejected ${x.sku}: ${x.error?.message ?? x.issues.map((i) => i.message).join('; ')}`);
       figures[`${s.store} held back`] = held.length;
       figures[`${s.store} first-pass acceptance %`] = Math.round(rate * 1000) / 10;
