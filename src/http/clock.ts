@@ -8,11 +8,15 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Sleeps on setTimeout (so vitest fake timers drive it); rejects with AbortedError on abort. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(new AbortedError({ cause: signal.reason }));
   if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
+  // setTimeout runs a delay above 2^31 − 1 ms after 1 ms (Node.js timers docs): nap and go on.
+  const nap = Math.min(ms, MAX_TIMER_MS);
+  const slept = new Promise<void>((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
       reject(new AbortedError({ cause: signal?.reason }));
@@ -20,9 +24,10 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    }, nap);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+  return nap < ms ? slept.then(() => abortableSleep(ms - nap, signal)) : slept;
 }
 
 /** The real clock: Date.now() and setTimeout (so vitest fake timers drive it). */
