@@ -29,10 +29,13 @@ export async function syncOrders(accounts: Readonly<Record<string, MarketplaceAd
   }]));
 
   const loop = async (k: string) => {
+    const pace = new QuotaPace(opts.intervalMs ?? DEFAULT_INTERVAL_MS);
     for (;;) {
-      record(reports.get(k)!, await syncWindow(k, accounts[k]!, { ...safe, clock }), opts, now);
+      const started = now();
+      const w = await syncWindow(k, accounts[k]!, { ...safe, clock });
+      record(reports.get(k)!, w, opts, now);
       if (!opts.follow || opts.signal?.aborted) return;
-      const interval = opts.intervalMs ?? DEFAULT_INTERVAL_MS;
+      const interval = pace.next(started, w.firstReadMs, now());
       safe.onEvent!({ type: 'idle', account: k, nextAt: new Date(now() + interval).toISOString() });
       try {
         await clock.sleep(interval, opts.signal);
@@ -52,6 +55,31 @@ export async function syncOrders(accounts: Readonly<Record<string, MarketplaceAd
     delivered: list.reduce((n, r) => n + r.delivered, 0),
     accounts: list,
   };
+}
+
+/**
+ * When the next window starts (issue 26.5). A window freezes its bound before it reads; when its
+ * first read then waits for the account's quota (Amazon's order search: one call per ~3 minutes
+ * after its burst), every order placed meanwhile waits for the window after. So once reads are
+ * seen waiting, the next window starts one observed quota period after the last read, when the
+ * quota has refilled and the bound is fresh; the period decays while reads stop waiting.
+ */
+class QuotaPace {
+  private lastReadAt?: number;
+  private period = 0;
+  constructor(private readonly interval: number) {}
+
+  /** Ms to sleep after a window that started at `started` and first read after `firstReadMs`. */
+  next(started: number, firstReadMs: number | undefined, now: number): number {
+    if (firstReadMs !== undefined) {
+      const readAt = started + firstReadMs;
+      if (firstReadMs > this.interval / 2 && this.lastReadAt !== undefined) this.period = readAt - this.lastReadAt;
+      else this.period = Math.floor(this.period * 0.9);
+      this.lastReadAt = readAt;
+    }
+    const due = this.lastReadAt === undefined ? 0 : this.lastReadAt + this.period - now;
+    return Math.max(this.interval, due);
+  }
 }
 
 function record(r: AccountSyncReport, w: WindowReport, opts: OrderSyncOptions, now: () => number): void {

@@ -55,6 +55,8 @@ export interface WindowReport {
   passes: number;
   /** Listings made: one per time slice tried (a slice too dense for a page is halved and read again). */
   slices: number;
+  /** From the frozen bound to the first slice read: mostly the wait for the account's order-search quota. */
+  firstReadMs?: number;
   delivered: number;
   /** Unchanged orders the dedup set kept from being delivered again. */
   duplicates: number;

@@ -108,6 +108,7 @@ export async function syncWindow(account: string, adapter: MarketplaceAdapter, o
       let end = Math.min(until, Math.max(shortest, alignUp(start + width)));
       report.slices++;
       const read = await readSlice(adapter, start, end, q);
+      report.firstReadMs ??= now() - (until + lagOf(adapter, opts));
       let found: number;
       const quarantinedBefore = report.quarantined.length;
       if (!read.complete) {
