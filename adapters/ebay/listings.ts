@@ -1,5 +1,5 @@
 import type { BulkUpsertOptions, ListingsService, StoreOptions, UpsertOptions, ValidateOptions } from '../../src/adapter.js';
-import { MarketplaceError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { AbortedError, MarketplaceError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
 import { parseInput } from '../../src/errors/from-response.js';
 import { isXborderError } from '../../src/errors/xborder-error.js';
 import { parseCallOptions, type CallOptions } from '../../src/http/call-options.js';
@@ -58,10 +58,22 @@ export type EbayListingsService = ListingsService & {
 };
 
 export function listingsService(ctx: EbayContext, reqs: EbayRequirements): EbayListingsService {
-  /** Issue 20.4: neutral item specifics under the category's localized aspect names, when its aspects are cached. */
-  async function localized(l: Listing, store: EbayStore, categoryId: string): Promise<Listing> {
-    const req = await reqs.cached(store, categoryId);
-    return req ? localizeAspects(l, req) : l;
+  /**
+   * Issues 20.4 / 21: neutral item specifics under the category's localized aspect names
+   * (getItemAspectsForCategory localizedAspectName, specs/ebay/commerce_taxonomy_v1_oas3.json#/components/schemas/Aspect).
+   * Aspects not cached yet are read through the cached requirements path: one read per site and
+   * category, concurrent SKUs share the in-flight one (cachedRequirements). Decision: a failed read
+   * (network, auth, eBay error) does not fail the listing; it goes out as before and eBay answers.
+   * Only the seller's own abort stops it.
+   */
+  async function localized(l: Listing, store: EbayStore, categoryId: string, o: CallOptions): Promise<Listing> {
+    if (!Object.keys(l.attributes).length && !l.optionNames.length && !l.brand) return l;
+    try {
+      return localizeAspects(l, await reqs.requirements({ signal: o.signal, deadline: o.deadline, timeoutMs: o.timeoutMs, store: store.id, category: categoryId }));
+    } catch (e) {
+      if (!isXborderError(e) || e instanceof AbortedError) throw e;
+      return l;
+    }
   }
 
   async function upsert(input: ListingInput, opts: UpsertOptions = {}): Promise<ListingResult> {
@@ -71,7 +83,7 @@ export function listingsService(ctx: EbayContext, reqs: EbayRequirements): EbayL
     const callOpts = callOptsOf(opts);
     const pre = preflight(ctx, l, store);
     if (pre.issues.length) return { sku: l.sku, store: store.id, status: 'invalid', issues: pre.issues };
-    l = await localized(l, store, pre.categoryId!);
+    l = await localized(l, store, pre.categoryId!, callOpts);
     if (l.variants.length) return upsertFamily(ctx, l, store, pre.categoryId!, callOpts);
     const sku = ctx.skus.sellerSku(l.sku, store.id);
     const language = { 'Content-Language': store.language };
@@ -219,7 +231,7 @@ export function listingsService(ctx: EbayContext, reqs: EbayRequirements): EbayL
       const pre = preflight(ctx, l, store);
       if (pre.issues.length) settle(i, { sku: l.sku, ok: true, result: { sku: l.sku, store: store.id, status: 'invalid', issues: pre.issues } });
       else if (l.variants.length) await one(i, input);
-      else bulk.push({ i, l: await localized(l, store, pre.categoryId!), categoryId: pre.categoryId! });
+      else bulk.push({ i, l: await localized(l, store, pre.categoryId!, callOptsOf(rest)), categoryId: pre.categoryId! });
     }
     const results = await bulkList(ctx, bulk, store, callOptsOf(rest));
     for (const b of bulk) {

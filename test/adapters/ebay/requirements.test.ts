@@ -90,8 +90,9 @@ describe('issue 20.4 on the sandbox: a required aspect satisfied only under its 
   afterAll(() => sandbox?.close());
   const make = () => ebay({ account, marketplaces: ['EBAY_DE'], credentials: { clientId, clientSecret, refreshToken }, endpoint: sandbox.urls.ebay!, timeScale: 100, listingDefaults: { EBAY_DE: { ...listingDefaults, categoryId: '15687' } }, requirementsCache: new MemoryRequirementsCache() });
 
-  it('without the category aspects eBay refuses the neutral "colour" (25002 Farbe missing); with them it lists', async () => {
-    const blind = await make().listings.upsert({ ...tee, sku: 'TEE-DE-1' }, { store: 'EBAY_DE' });
+  it('eBay refuses a listing without Farbe (25002 Farbe missing); with the neutral "colour" it lists', async () => {
+    // Issue 21: upsert now reads the aspects itself, so the refusal is shown with colour left out.
+    const blind = await make().listings.upsert({ ...tee, sku: 'TEE-DE-1', attributes: { size: 'M', department: 'Herren' } }, { store: 'EBAY_DE' });
     expect(blind.status).toBe('invalid');
     expect(blind.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringContaining('The item specific Farbe is missing.')]));
 
