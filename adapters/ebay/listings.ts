@@ -64,26 +64,30 @@ export function listingsService(ctx: EbayContext, reqs: EbayRequirements): EbayL
    * Aspects not cached yet are read through the cached requirements path: one read per site and
    * category, concurrent SKUs share the in-flight one (cachedRequirements). Decision: a failed read
    * (network, auth, eBay error) does not fail the listing; it goes out as before and eBay answers.
-   * Only the seller's own abort stops it.
+   * Only the seller's own abort stops it. `failed` (one bulkUpsert's categories whose read failed)
+   * keeps a bulk from trying a failing read once per SKU.
    */
-  async function localized(l: Listing, store: EbayStore, categoryId: string, o: CallOptions): Promise<Listing> {
-    if (!Object.keys(l.attributes).length && !l.optionNames.length && !l.brand) return l;
+  async function localized(l: Listing, store: EbayStore, categoryId: string, o: CallOptions, failed?: Set<string>): Promise<Listing> {
+    if ((!Object.keys(l.attributes).length && !l.optionNames.length && !l.brand) || failed?.has(categoryId)) return l;
     try {
       return localizeAspects(l, await reqs.requirements({ signal: o.signal, deadline: o.deadline, timeoutMs: o.timeoutMs, store: store.id, category: categoryId }));
     } catch (e) {
       if (!isXborderError(e) || e instanceof AbortedError) throw e;
+      failed?.add(categoryId);
       return l;
     }
   }
 
-  async function upsert(input: ListingInput, opts: UpsertOptions = {}): Promise<ListingResult> {
+  const upsert = (input: ListingInput, opts?: UpsertOptions) => upsertOne(input, opts);
+
+  async function upsertOne(input: ListingInput, opts: UpsertOptions = {}, failed?: Set<string>): Promise<ListingResult> {
     opts = parseCallOptions(opts) as UpsertOptions; // null: none; hostile: ValidationError
     let l = parseInput(ListingSchema, input, 'listing');
     const store = ctx.store(opts.store);
     const callOpts = callOptsOf(opts);
     const pre = preflight(ctx, l, store);
     if (pre.issues.length) return { sku: l.sku, store: store.id, status: 'invalid', issues: pre.issues };
-    l = await localized(l, store, pre.categoryId!, callOpts);
+    l = await localized(l, store, pre.categoryId!, callOpts, failed);
     if (l.variants.length) return upsertFamily(ctx, l, store, pre.categoryId!, callOpts);
     const sku = ctx.skus.sellerSku(l.sku, store.id);
     const language = { 'Content-Language': store.language };
@@ -196,6 +200,7 @@ export function listingsService(ctx: EbayContext, reqs: EbayRequirements): EbayL
     opts = parseCallOptions(opts) as BulkUpsertOptions; // null: none; hostile: ValidationError
     listings = parseInput(z.array(z.unknown()), listings, 'listings') as ListingInput[]; // each item is checked by upsert
     const { onProgress, ...rest } = opts;
+    const failedReads = new Set<string>();
     const out: BulkItemResult[] = new Array(listings.length);
     let done = 0;
     let failed = 0;
@@ -207,7 +212,7 @@ export function listingsService(ctx: EbayContext, reqs: EbayRequirements): EbayL
     const one = async (i: number, input: ListingInput) => {
       const sku = typeof (input as { sku?: unknown })?.sku === 'string' ? (input as { sku: string }).sku : `#${i}`;
       try {
-        settle(i, { sku, ok: true, result: await upsert(input, rest) });
+        settle(i, { sku, ok: true, result: await upsertOne(input, rest, failedReads) });
       } catch (e) {
         if (!isXborderError(e)) throw e;
         settle(i, { sku, ok: false, error: e });
@@ -231,7 +236,7 @@ export function listingsService(ctx: EbayContext, reqs: EbayRequirements): EbayL
       const pre = preflight(ctx, l, store);
       if (pre.issues.length) settle(i, { sku: l.sku, ok: true, result: { sku: l.sku, store: store.id, status: 'invalid', issues: pre.issues } });
       else if (l.variants.length) await one(i, input);
-      else bulk.push({ i, l: await localized(l, store, pre.categoryId!, callOptsOf(rest)), categoryId: pre.categoryId! });
+      else bulk.push({ i, l: await localized(l, store, pre.categoryId!, callOptsOf(rest), failedReads), categoryId: pre.categoryId! });
     }
     const results = await bulkList(ctx, bulk, store, callOptsOf(rest));
     for (const b of bulk) {

@@ -97,6 +97,18 @@ describe('issue 21: upsert on EBAY_DE without cached aspects, nock-pinned', () =
     expect(await de().listings.upsert(tee('TEE-5'))).toMatchObject({ status: 'active', marketplaceId: '380005' });
     expect(nock.pendingMocks()).toEqual([]);
   });
+
+  it("a bulkUpsert whose aspects read fails tries it once, not once per SKU", async () => {
+    mockToken();
+    mockCategoryRead().reply(500, { errors: [{ errorId: 62000, domain: 'API_TAXONOMY', category: 'APPLICATION', message: 'There was a problem with an eBay internal system or process.' }] });
+    const neutral = { ...itemOf(), product: { ...itemOf().product, aspects: { colour: ['rot'], size: ['M'], department: ['herren'], Brand: ['Acme'] } } };
+    mockListing('TEE-6', neutral, '6');
+    mockListing('TEE-7', neutral, '7');
+    const out = await de().listings.bulkUpsert([tee('TEE-6'), tee('TEE-7')]);
+    expect(out.map((b) => (b.ok ? b.result.status : b.error.code))).toEqual(['active', 'active']);
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(unmatched).toEqual([]); // a second getItemAspectsForCategory would have found no interceptor
+  });
 });
 
 describe('issue 21 on the sandbox: EBAY_DE upsert without preflight', () => {
