@@ -91,7 +91,7 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookRece
     if (!verifier) return reject(res, 'unknown_source');
     let v: Verification;
     try {
-      v = await verifier.verify(wreq);
+      v = checkedVerification(await verifier.verify(wreq));
     } catch {
       // The check could not run (e.g. the key fetch failed): 503, so the marketplace redelivers.
       stats.errors++;
@@ -142,4 +142,12 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   if (res.headersSent) return;
   res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
   res.end(body);
+}
+
+/** A verifier is caller code too: an answer that is not a Verification is its failure, not ours to dereference. */
+function checkedVerification(v: unknown): Verification {
+  const o = v as Partial<Record<string, unknown>> | null;
+  const ok = !!o && typeof o === 'object' && (o.status === 'verified' ? Array.isArray(o.events) : o.status === 'reply' ? typeof o.code === 'number' : o.status === 'rejected' && typeof o.reason === 'string' && o.reason in STATUS);
+  if (!ok) throw new TypeError('verifier answered something that is not a Verification');
+  return v as Verification;
 }

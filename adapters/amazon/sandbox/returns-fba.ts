@@ -7,7 +7,7 @@ import type { AmazonSandboxState } from './state.js';
  * (disposition) of the returned item" (Seller Central help G200453320,
  * https://sellercentral.amazon.com/gp/help/external/G200453320). Tests and demos drive
  * {@link fbaCustomerReturn}; the seller reads the result through the Reports API as
- * GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA ({@link fbaReturnsTsv}).
+ * GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA (`fbaReturnsTsv`).
  */
 export interface SandboxFbaReturn {
   sellerId: string;

@@ -5,7 +5,7 @@ import type { AmazonSandboxState } from './state.js';
  * Merchant-fulfilled returns in the simulator: the buyer asks, ships the item back, it arrives.
  * The seller cannot authorize, reject or label a return by API (returns/service.ts), so the buyer
  * actions below are the whole lifecycle; the seller reads it as the flat-file returns report
- * (GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE, {@link mfnReturnsTsv}) and refunds by the order
+ * (GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE, `mfnReturnsTsv`) and refunds by the order
  * adjustment feed, whose accepted amounts show in the report's Refunded Amount column.
  */
 export interface SandboxMfnReturn {
