@@ -13,7 +13,11 @@ export type Caller =
 
 export type ShopeeHandler<C extends Caller = Caller> = (req: SandboxRequest, caller: C) => SandboxResponse | Promise<SandboxResponse>;
 
-/** Shopee's checks, in its order: common params, timestamp window, signature, token, then the rate limit. */
+/**
+ * Shopee's checks, in its order: common params, timestamp window, signature, token, then the rate limit.
+ * Codes and messages: the common_error_list every endpoint file carries (e.g.
+ * specs/shopee/v2.product.update_stock.json common_error_list; merchant_no_linked in the global_product ones).
+ */
 export function authenticate(world: ShopeeSandboxState, ctx: SandboxContext, req: SandboxRequest): Caller | SandboxResponse {
   const q = req.query;
   const pid = q.get('partner_id');
@@ -68,7 +72,7 @@ export function route<C extends Caller>(router: Router, world: ShopeeSandboxStat
   });
 }
 
-/** Body of a JSON POST (a route answers `res` when it is not a JSON object). */
+/** Body of a JSON POST (a route answers `res` when it is not a JSON object: "Wrong parameters, detail: {msg}.", every error_list). */
 export function bodyOf<T>(req: SandboxRequest): { body: T; res?: undefined } | { body?: undefined; res: SandboxResponse } {
   const body = req.json<T>();
   if (body === undefined || body === null || typeof body !== 'object') return { res: fail('error_param', 'Wrong parameters, detail: body must be a JSON object.') };

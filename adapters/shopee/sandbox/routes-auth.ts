@@ -8,6 +8,7 @@ type Public = Extract<Caller, { kind: 'public' }>;
 
 /** Token APIs with real rotation: a refresh token works once per identity; reuse fails like Shopee's. */
 export function installAuth(router: Router, world: ShopeeSandboxState, ctx: SandboxContext): void {
+  // Refusals: specs/shopee/v2.public.get_access_token.json error_list (invalid_code, invalid_shop_id, invalid_main_acount_id, error_param).
   route<Public>(router, world, ctx, 'POST', '/api/v2/auth/token/get', (req, caller) => {
     const { body, res } = bodyOf<{ code?: string; partner_id?: number; shop_id?: number; main_account_id?: number }>(req);
     if (res) return res;
@@ -32,6 +33,8 @@ export function installAuth(router: Router, world: ShopeeSandboxState, ctx: Sand
     return flat({ access_token: pair.accessToken, refresh_token: pair.refreshToken, expire_in: world.options.accessTtlMs / 1000, shop_id_list: shopIds, merchant_id_list: merchants.map((m) => m.merchantId) });
   });
 
+  // Refusals: specs/shopee/v2.public.refresh_access_token.json error_list; a spent or unknown refresh token is its
+  // error_example `{ "error": "error_auth", "message": "Invalid refresh_token." }`.
   route<Public>(router, world, ctx, 'POST', '/api/v2/auth/access_token/get', (req, caller) => {
     const { body, res } = bodyOf<{ refresh_token?: string; partner_id?: number; shop_id?: number; merchant_id?: number }>(req);
     if (res) return res;
@@ -61,6 +64,7 @@ export function installAuth(router: Router, world: ShopeeSandboxState, ctx: Sand
   route<Public>(router, world, ctx, 'GET', '/api/v2/shop/auth_partner', (req, caller) => {
     const redirect = req.query.get('redirect');
     const shop = [...world.shops.values()][0];
+    // No spec file kept for this page; the generic "Wrong parameters, detail: {msg}." of the other auth APIs.
     if (!redirect || !shop) return fail('error_param', 'Wrong parameters, detail: redirect is required.');
     const url = new URL(redirect);
     url.searchParams.set('code', world.issueCode(caller.partnerId, { shopId: shop.shopId }));

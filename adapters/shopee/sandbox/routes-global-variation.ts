@@ -24,7 +24,7 @@ export function installGlobalVariation(router: Router, world: ShopeeSandboxState
     const { body: b, res } = bodyOf<{ global_item_id?: number; global_model?: Array<{ tier_index?: number[]; original_price?: number; global_model_sku?: string; seller_stock?: unknown }> }>(req);
     if (res) return res;
     const g = own(caller, b.global_item_id);
-    if (!g) return fail('error_not_found', 'Wrong parameters, detail: global item not found.');
+    if (!g) return fail('error_param', 'The information you queried is not found.') // specs/shopee/v2.global_product.add_global_model.json error_list;
     const tiers = g.tiers ?? [];
     if (!tiers.length) return fail('error_busi_cannot_update_model_for_no_tier_item', 'Item without tier_variation. Please use init_tier_variation api to upgrade the structure.');
     const list = b.global_model ?? [];
@@ -48,7 +48,7 @@ export function installGlobalVariation(router: Router, world: ShopeeSandboxState
     const { body: b, res } = bodyOf<Parameters<typeof tiersOf>[0] & { global_item_id?: number; model_list?: Array<{ model_id?: number; tier_index?: number[] }> }>(req);
     if (res) return res;
     const g = own(caller, b.global_item_id);
-    if (!g) return fail('error_not_found', 'Wrong parameters, detail: global item not found.');
+    if (!g) return fail('error_param', 'The information you queried is not found.') // specs/shopee/v2.global_product.update_tier_variation.json error_list;
     const tiers = tiersOf(b);
     if (tiers.length !== (g.tiers ?? []).length) return fail('error_param', 'Canot change the level of tier-variation.');
     if (tiers.some((t) => new Set(t.options).size !== t.options.length)) return fail('error_duplicated_variation_option', 'Tier variation option duplicated.');

@@ -18,8 +18,10 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     const g = world.globalItems.get(Number(id));
     return g && g.merchantId === caller.id ? g : undefined;
   };
-  const notFound = () => fail('error_not_found', 'Wrong parameters, detail: global item not found.');
+  // "error_busi_global_item_not_found: Global item not found." (error_list of every global_product route below that uses it).
+  const notFound = () => fail('error_busi_global_item_not_found', 'Global item not found.');
 
+  // Refusals: specs/shopee/v2.global_product.add_global_item.json error_list.
   route<Merchant>(router, world, ctx, 'POST', '/api/v2/global_product/add_global_item', (req, caller) => {
     const { body: b, res } = bodyOf<Record<string, any>>(req);
     if (res) return res;
@@ -31,7 +33,7 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     if (!mandatory) return fail('error_param', 'Wrong parameters, detail: category_id is invalid.');
     const given = new Set((b.attribute_list ?? []).map((a: { attribute_id: number }) => a.attribute_id));
     if (mandatory.some((id) => !given.has(id))) return fail('error_less_required_attribute', 'Mandatory attribute information required');
-    if (!priceOk(b.original_price, decimalsOf(caller.merchant.currency))) return fail('error_invalid_price', 'Invalid price, please use the correct format');
+    if (!priceOk(b.original_price, decimalsOf(caller.merchant.currency))) return fail('error_param', 'Wrong parameters, detail: original_price is invalid.'); // error_invalid_price is not in specs/shopee/v2.global_product.add_global_item.json error_list
     world.counters.addGlobalItem++;
     const g: SandboxGlobalItem = {
       merchantId: caller.id, global_item_id: world.nextId() * 1000 + 9, global_item_name: b.global_item_name, description: b.description, global_item_sku: b.global_item_sku ?? '',
@@ -42,6 +44,7 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     return ok({ global_item_id: g.global_item_id });
   });
 
+  // Refusals: specs/shopee/v2.global_product.update_global_item.json error_list.
   route<Merchant>(router, world, ctx, 'POST', '/api/v2/global_product/update_global_item', (req, caller) => {
     const { body: b, res } = bodyOf<Record<string, any>>(req);
     if (res) return res;
@@ -52,6 +55,7 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     return ok();
   });
 
+  // Refusals: specs/shopee/v2.global_product.delete_global_item.json error_list.
   route<Merchant>(router, world, ctx, 'POST', '/api/v2/global_product/delete_global_item', (req, caller) => {
     const { body: b, res } = bodyOf<{ global_item_id?: number }>(req);
     if (res) return res;
@@ -60,6 +64,7 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     return ok({ failure_delete_item: [] });
   });
 
+  // Refusals: specs/shopee/v2.global_product.init_tier_variation.json error_list.
   route<Merchant>(router, world, ctx, 'POST', '/api/v2/global_product/init_tier_variation', (req, caller) => {
     const { body: b, res } = bodyOf<Record<string, any>>(req);
     if (res) return res;
@@ -71,7 +76,7 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     if (g.models.length) return fail('error_param', 'Wrong parameters, detail: the global item already has a tier structure.');
     const tiers = tiersOf(b);
     const models: Array<{ tier_index?: number[]; original_price?: number; global_model_sku?: string; seller_stock?: unknown }> = b.global_model ?? [];
-    const bad = checkTiers(tiers, models, decimalsOf(caller.merchant.currency));
+    const bad = checkTiers(tiers, models, decimalsOf(caller.merchant.currency), true);
     if (bad) return bad;
     g.tiers = tiers;
     g.models = models.map((m) => ({ global_model_id: world.nextId() * 100 + 1, global_model_sku: m.global_model_sku ?? '', tier_index: m.tier_index!, price: m.original_price!, stock: stockOf(m.seller_stock), reserved: 0 }));
@@ -79,6 +84,7 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     return ok();
   });
 
+  // Refusals: specs/shopee/v2.global_product.update_price.json error_list.
   route<Merchant>(router, world, ctx, 'POST', '/api/v2/global_product/update_price', (req, caller) => {
     const { body: b, res } = bodyOf<{ global_item_id?: number; price_list?: Array<{ global_model_id?: number; original_price?: number }> }>(req);
     if (res) return res;
@@ -87,16 +93,17 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     const list = b.price_list ?? [];
     if (!list.length || list.length > 50) return fail('error_param', 'Wrong parameters, detail: price_list limit is [1,50].');
     for (const p of list) {
-      if (!priceOk(p.original_price, decimalsOf(caller.merchant.currency))) return fail('error_invalid_price', 'Invalid price, please use the correct format');
+      if (!priceOk(p.original_price, decimalsOf(caller.merchant.currency))) return fail('error_param', 'Wrong parameters, detail: original_price is invalid.'); // specs/shopee/v2.global_product.update_price.json error_list
       const m = g.models.find((x) => x.global_model_id === p.global_model_id);
       if (m) m.price = p.original_price;
       else if (!p.global_model_id) g.price = p.original_price;
-      else return fail('error_not_found', 'Wrong parameters, detail: global model not found.');
+      else return fail('error_busi_global_model_not_found', 'Global model no found.') // specs/shopee/v2.global_product.update_price.json / update_stock.json error_list;
     }
     g.update_time = world.nowSeconds();
     return ok();
   });
 
+  // Refusals: specs/shopee/v2.global_product.update_stock.json error_list.
   route<Merchant>(router, world, ctx, 'POST', '/api/v2/global_product/update_stock', (req, caller) => {
     const { body: b, res } = bodyOf<{ global_item_id?: number; stock_list?: Array<{ global_model_id?: number; seller_stock?: unknown }> }>(req);
     if (res) return res;
@@ -106,7 +113,7 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     if (!list.length || list.length > 50) return fail('error_param', 'Wrong parameters, detail: stock_list limit is [1,50].');
     for (const s of list) {
       const m = g.models.find((x) => x.global_model_id === s.global_model_id);
-      if (s.global_model_id && !m) return fail('error_not_found', 'Wrong parameters, detail: global model not found.');
+      if (s.global_model_id && !m) return fail('error_busi_global_model_not_found', 'Global model no found.') // specs/shopee/v2.global_product.update_price.json / update_stock.json error_list;
       if (stockOf(s.seller_stock) < (m ? m.reserved : g.reserved)) return fail('error_param', 'Can not update item with stock less than reserved stock');
     }
     for (const s of list) {
@@ -118,6 +125,7 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     return ok();
   });
 
+  // Refusals: specs/shopee/v2.global_product.get_global_item_list.json error_list.
   route<Merchant>(router, world, ctx, 'GET', '/api/v2/global_product/get_global_item_list', (req, caller) => {
     const size = Number(req.query.get('page_size'));
     if (!(size >= 1 && size <= 50)) return fail('error_param', 'Wrong parameters, detail: page_size limit is [1,50].');
@@ -130,6 +138,7 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     return ok({ global_item_list: page.map((g) => ({ global_item_id: g.global_item_id, update_time: g.update_time })), total_count: all.length, has_next_page: more, offset: more ? String(offset + size) : '' });
   });
 
+  // Refusals: specs/shopee/v2.global_product.get_global_item_info.json error_list.
   route<Merchant>(router, world, ctx, 'GET', '/api/v2/global_product/get_global_item_info', (req, caller) => {
     const ids = idList(req.query.get('global_item_id_list'));
     if (!ids.length || ids.length > 20) return fail('error_param', 'Wrong parameters, detail: global_item_id_list length limit is [1,20].');
@@ -143,6 +152,7 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     });
   });
 
+  // Refusals: specs/shopee/v2.global_product.get_global_model_list.json error_list.
   route<Merchant>(router, world, ctx, 'GET', '/api/v2/global_product/get_global_model_list', (req, caller) => {
     const g = own(caller, req.query.get('global_item_id'));
     if (!g) return notFound();
@@ -155,6 +165,7 @@ export function installGlobal(router: Router, world: ShopeeSandboxState, ctx: Sa
     });
   });
 
+  // Refusals: specs/shopee/v2.merchant.get_shop_list_by_merchant.json error_list.
   route<Merchant>(router, world, ctx, 'GET', '/api/v2/merchant/get_shop_list_by_merchant', (req, caller) => {
     const pageNo = Number(req.query.get('page_no'));
     const size = Number(req.query.get('page_size'));

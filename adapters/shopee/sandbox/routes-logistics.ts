@@ -29,6 +29,7 @@ export function installLogistics(router: Router, world: ShopeeSandboxState, ctx:
   // specs/shopee/v2.logistics.get_channel_list.json: the shop's channels, with the fee_type / size_list add_item checks against.
   route<Shop>(router, world, ctx, 'GET', '/api/v2/logistics/get_channel_list', () => ok({ logistics_channel_list: world.channels }));
 
+  // Refusals: specs/shopee/v2.logistics.get_shipping_parameter.json error_list.
   route<Shop>(router, world, ctx, 'GET', '/api/v2/logistics/get_shipping_parameter', (req, caller) => {
     const o = own(caller, req.query.get('order_sn'));
     if (!o) return fail('error_not_found', 'Wrong parameters, detail: order not found.');
@@ -49,6 +50,7 @@ export function installLogistics(router: Router, world: ShopeeSandboxState, ctx:
     return ok({ info_needed: { non_integrated: ['tracking_no'] } });
   });
 
+  // Refusals: specs/shopee/v2.logistics.ship_order.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/logistics/ship_order', (req, caller) => {
     const { body: b, res } = bodyOf<{ order_sn?: string; package_number?: string; pickup?: { address_id?: number; pickup_time_id?: string; tracking_number?: string }; dropoff?: { branch_id?: number; tracking_number?: string; sender_real_name?: string }; non_integrated?: { tracking_number?: string } }>(req);
     if (res) return res;
@@ -59,6 +61,7 @@ export function installLogistics(router: Router, world: ShopeeSandboxState, ctx:
     if (o.packages.length === 1 && b.package_number) return fail('logistics.ship_order_not_need_pacakge_number', 'Please don’t request with package_number for this unsplit order.');
     const p = pick(o, b.package_number);
     if (!p) return fail('logistics.package_not_exist', 'The package is not exist.');
+    // Listed with a leading space (" logistics.package_already_shipped") in ship_order.json error_list; Shopee sends the code.
     if (!READY.has(p.logistics_status)) return fail('logistics.package_already_shipped', "This package has already been arranged shipment and you can't call this API again.");
     if (!['READY_TO_SHIP', 'RETRY_SHIP', 'PROCESSED'].includes(o.wire.order_status)) return fail('logistics.error_param', 'The order status is not ready to ship.');
     let sellerTracking: string | undefined;
@@ -95,6 +98,7 @@ export function installLogistics(router: Router, world: ShopeeSandboxState, ctx:
     return ok();
   });
 
+  // Refusals: specs/shopee/v2.logistics.get_tracking_number.json error_list.
   route<Shop>(router, world, ctx, 'GET', '/api/v2/logistics/get_tracking_number', (req, caller) => {
     const o = own(caller, req.query.get('order_sn'));
     if (!o) return fail('error_not_found', 'Wrong parameters, detail: order not found.');
@@ -103,11 +107,12 @@ export function installLogistics(router: Router, world: ShopeeSandboxState, ctx:
     return ok({ tracking_number: p.tracking ?? '', ...(p.tracking ? {} : { hint: 'The tracking number is not available yet.' }) });
   });
 
+  // Refusals: specs/shopee/v2.logistics.create_shipping_document.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/logistics/create_shipping_document', (req, caller) => {
     const { body: b, res } = bodyOf<{ order_list?: Array<{ order_sn: string; package_number?: string; tracking_number?: string }> }>(req);
     if (res) return res;
     const list = b.order_list ?? [];
-    if (!list.length || list.length > 50) return fail('logistics.error_limit', 'The batch request reach limit 50.');
+    if (!list.length || list.length > 50) return fail('error_param', 'Wrong parameters, detail: order_list length should be between 1 to 50.') // specs/shopee/v2.logistics.create_shipping_document.json error_list;
     return ok({
       result_list: list.map((d) => {
         const o = own(caller, d.order_sn);
@@ -119,6 +124,7 @@ export function installLogistics(router: Router, world: ShopeeSandboxState, ctx:
     });
   });
 
+  // Refusals: specs/shopee/v2.logistics.get_shipping_document_result.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/logistics/get_shipping_document_result', (req, caller) => {
     const { body: b, res } = bodyOf<{ order_list?: Array<{ order_sn: string; package_number?: string }> }>(req);
     if (res) return res;
@@ -134,6 +140,7 @@ export function installLogistics(router: Router, world: ShopeeSandboxState, ctx:
     });
   });
 
+  // Refusals: specs/shopee/v2.logistics.download_shipping_document.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/logistics/download_shipping_document', (req, caller) => {
     const { body: b, res } = bodyOf<{ order_list?: Array<{ order_sn: string; package_number?: string }> }>(req);
     if (res) return res;

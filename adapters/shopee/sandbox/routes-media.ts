@@ -33,6 +33,7 @@ export function samplePng(name: string): Buffer {
 }
 
 export function installMedia(router: Router, world: ShopeeSandboxState, ctx: SandboxContext): void {
+  // Refusals: specs/shopee/v2.media_space.upload_image.json error_list.
   route(router, world, ctx, 'POST', '/api/v2/media_space/upload_image', (req) => {
     const bytes = filePart(req, 'image');
     if (!bytes?.length) return fail('error_param', 'Wrong parameters, detail: image is required.');

@@ -30,8 +30,10 @@ export function installOrder(router: Router, world: ShopeeSandboxState, ctx: San
     const o = world.orders.get(String(sn));
     return o && o.shopId === caller.id ? o : undefined;
   };
+  // error_not_found "Wrong parameters, detail: {msg}." (cancel_order / handle_buyer_cancellation / split_order error_list).
   const notFound = () => fail('error_not_found', 'Wrong parameters, detail: order not found.');
 
+  // Refusals: specs/shopee/v2.order.get_order_list.json error_list.
   route<Shop>(router, world, ctx, 'GET', '/api/v2/order/get_order_list', (req, caller) => {
     const q = req.query;
     const field = q.get('time_range_field');
@@ -53,6 +55,7 @@ export function installOrder(router: Router, world: ShopeeSandboxState, ctx: San
     return ok({ more, next_cursor: more ? String(offset + size) : '', order_list: page.map((o) => ({ order_sn: o.wire.order_sn, ...(withStatus ? { order_status: o.wire.order_status } : {}) })) });
   });
 
+  // Refusals: specs/shopee/v2.order.get_order_detail.json error_list.
   route<Shop>(router, world, ctx, 'GET', '/api/v2/order/get_order_detail', (req, caller) => {
     const sns = (req.query.get('order_sn_list') ?? '').split(',').filter(Boolean);
     if (!sns.length || sns.length > 50) return fail('error_param', 'Wrong parameters, detail: order_sn_list limit [1,50].');
@@ -61,6 +64,7 @@ export function installOrder(router: Router, world: ShopeeSandboxState, ctx: San
     return ok({ order_list: list.map((o) => detailOf(o, optional)) });
   });
 
+  // Refusals: specs/shopee/v2.order.cancel_order.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/order/cancel_order', (req, caller) => {
     const { body: b, res } = bodyOf<{ order_sn?: string; cancel_reason?: string; item_list?: unknown[]; partial_cancel_item_list?: Array<{ item_id: number; model_id: number; model_quantity: number }> }>(req);
     if (res) return res;
@@ -90,6 +94,7 @@ export function installOrder(router: Router, world: ShopeeSandboxState, ctx: San
     return ok({ update_time: o.wire.update_time });
   });
 
+  // Refusals: specs/shopee/v2.order.handle_buyer_cancellation.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/order/handle_buyer_cancellation', (req, caller) => {
     const { body: b, res } = bodyOf<{ order_sn?: string; operation?: string }>(req);
     if (res) return res;
@@ -103,6 +108,7 @@ export function installOrder(router: Router, world: ShopeeSandboxState, ctx: San
     return ok({ update_time: o.wire.update_time });
   });
 
+  // Refusals: specs/shopee/v2.order.split_order.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/order/split_order', (req, caller) => {
     const { body: b, res } = bodyOf<{ order_sn?: string; package_list?: Array<{ item_list?: Array<{ item_id: number; model_id: number; model_quantity?: number }> }> }>(req);
     if (res) return res;

@@ -62,6 +62,7 @@ export function installPayment(router: Router, world: ShopeeSandboxState, ctx: S
     return o && o.shopId === caller.id ? o : undefined;
   };
 
+  // Refusals: specs/shopee/v2.payment.get_escrow_detail.json error_list.
   route<Shop>(router, world, ctx, 'GET', '/api/v2/payment/get_escrow_detail', (req, caller) => {
     const sn = req.query.get('order_sn');
     if (!sn) return fail('error_param', 'Missing order_sn. Please include a valid order_sn to get escrow details.');
@@ -70,6 +71,7 @@ export function installPayment(router: Router, world: ShopeeSandboxState, ctx: S
     return ok(escrowOf(o, caller.shop.priceDecimals));
   });
 
+  // Refusals: specs/shopee/v2.payment.get_escrow_detail_batch.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/payment/get_escrow_detail_batch', (req, caller) => {
     const { body, res } = bodyOf<{ order_sn_list?: unknown }>(req);
     if (res) return res;

@@ -55,10 +55,12 @@ export function installProduct(router: Router, world: ShopeeSandboxState, ctx: S
     return item && item.shopId === caller.id && !/DELETE/.test(item.item_status) ? item : undefined;
   };
 
+  // Refusals: specs/shopee/v2.product.add_item.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/product/add_item', (req, caller) => {
     const { body: b, res } = bodyOf<Record<string, any>>(req);
     if (res) return res;
-    if (caller.shop.merchantId) return fail('error_permission', 'Sorry you don\'t have the permission, detail: this shop is upgraded to CNSC; list through global_product.');
+    // add_item documents no error for a CNSC-upgraded shop: its generic "Wrong parameters, detail: {msg}." (specs/shopee/v2.product.add_item.json error_list).
+    if (caller.shop.merchantId) return fail('error_param', 'Wrong parameters, detail: this shop is upgraded to CNSC; list through global_product.');
     for (const f of ['original_price', 'description', 'weight', 'item_name', 'category_id']) if (b[f] === undefined || b[f] === '') return fail('error_param', `Wrong parameters, detail: ${f} is required.`);
     if (!Array.isArray(b.logistic_info) || !b.logistic_info.length) return fail('error_param', 'Wrong parameters, detail: logistic_info is required.');
     const images: string[] = b.image?.image_id_list ?? [];
@@ -82,11 +84,12 @@ export function installProduct(router: Router, world: ShopeeSandboxState, ctx: S
     return ok({ item_id: item.item_id, item_name: item.item_name, item_status: item.item_status, category_id: item.category_id, price_info: { original_price: item.price, current_price: item.price } });
   });
 
+  // Refusals: specs/shopee/v2.product.update_item.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/product/update_item', (req, caller) => {
     const { body: b, res } = bodyOf<Record<string, any>>(req);
     if (res) return res;
     const item = shopItem(caller, b.item_id);
-    if (!item) return fail('error_not_found', 'Wrong parameters, detail: item not found.');
+    if (!item) return fail('error_item_not_found', 'Item_id is not found.') // specs/shopee/v2.product.update_item.json error_list;
     const dts = dtsRefusal(b.pre_order, world.dtsLimit(b.category_id ?? item.category_id));
     if (dts) return dts;
     for (const f of ['item_name', 'description', 'item_sku', 'category_id', 'weight', 'item_status', 'pre_order'] as const) if (b[f] !== undefined) (item as any)[f] = b[f];
@@ -95,16 +98,18 @@ export function installProduct(router: Router, world: ShopeeSandboxState, ctx: S
     return ok({ item_id: item.item_id, item_name: item.item_name, item_status: item.item_status });
   });
 
+  // Refusals: specs/shopee/v2.product.delete_item.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/product/delete_item', (req, caller) => {
     const { body: b, res } = bodyOf<{ item_id?: number }>(req);
     if (res) return res;
     const item = shopItem(caller, b.item_id);
-    if (!item) return fail('error_not_found', 'Wrong parameters, detail: item not found.');
+    if (!item) return fail('error_item_not_found', 'Item_id is not found.') // specs/shopee/v2.product.delete_item.json error_list;
     item.item_status = 'SELLER_DELETE';
     item.update_time = world.nowSeconds();
     return ok();
   });
 
+  // Refusals: specs/shopee/v2.product.get_item_base_info.json error_list.
   route<Shop>(router, world, ctx, 'GET', '/api/v2/product/get_item_base_info', (req, caller) => {
     const ids = idList(req.query.get('item_id_list'));
     if (!ids.length || ids.length > 50) return fail('error_param', 'Wrong parameters, detail: item_id_list must have 1 to 50 ids.');
@@ -112,6 +117,7 @@ export function installProduct(router: Router, world: ShopeeSandboxState, ctx: S
     return ok({ item_list: list.map((i) => baseInfo(i, caller.shop)) });
   });
 
+  // Refusals: specs/shopee/v2.product.get_item_list.json error_list.
   route<Shop>(router, world, ctx, 'GET', '/api/v2/product/get_item_list', (req, caller) => {
     const offset = Number(req.query.get('offset'));
     const size = Number(req.query.get('page_size'));
@@ -125,6 +131,7 @@ export function installProduct(router: Router, world: ShopeeSandboxState, ctx: S
     return ok({ item: page.map((i) => ({ item_id: i.item_id, item_status: i.item_status, update_time: i.update_time })), total_count: all.length, has_next_page: more, ...(more ? { next_offset: offset + size } : {}) });
   });
 
+  // Refusals: specs/shopee/v2.product.search_item.json error_list.
   route<Shop>(router, world, ctx, 'GET', '/api/v2/product/search_item', (req, caller) => {
     const size = Number(req.query.get('page_size'));
     if (!(size >= 1 && size <= 100)) return fail('error_param', 'Wrong parameters, detail: page_size is required.');
@@ -148,9 +155,10 @@ export function installProduct(router: Router, world: ShopeeSandboxState, ctx: S
     });
   });
 
+  // Refusals: specs/shopee/v2.product.get_model_list.json error_list.
   route<Shop>(router, world, ctx, 'GET', '/api/v2/product/get_model_list', (req, caller) => {
     const item = shopItem(caller, req.query.get('item_id'));
-    if (!item) return fail('error_not_found', 'Wrong parameters, detail: item not found.');
+    if (!item) return fail('error_item_not_found', 'Item_id is not found.') // specs/shopee/v2.product.get_model_list.json error_list;
     return ok({
       tier_variation: item.tiers.map((t) => ({ name: t.name, option_list: t.options.map((option) => ({ option })) })),
       model: item.models.map((m) => ({

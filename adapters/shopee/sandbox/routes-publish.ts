@@ -31,13 +31,14 @@ export function installPublish(router: Router, world: ShopeeSandboxState, ctx: S
     t.itemId = itemId;
   };
 
+  // Refusals: specs/shopee/v2.global_product.create_publish_task.json error_list.
   route<Merchant>(router, world, ctx, 'POST', '/api/v2/global_product/create_publish_task', (req, caller) => {
     const { body: b, res } = bodyOf<{ global_item_id?: number; shop_id?: number; shop_region?: string; item?: { logistic?: unknown[] } }>(req);
     if (res) return res;
     const g = world.globalItems.get(Number(b.global_item_id));
-    if (!g || g.merchantId !== caller.id) return fail('error_not_found', 'Wrong parameters, detail: global item not found.');
+    if (!g || g.merchantId !== caller.id) return fail('error_busi_global_item_not_found', 'Global item not found.') // specs/shopee/v2.global_product.create_publish_task.json error_list;
     const shop = world.shops.get(Number(b.shop_id));
-    if (!shop || !caller.merchant.shopIds.includes(shop.shopId)) return fail('error_permission', 'Global product related shop is not upgraded.');
+    if (!shop || !caller.merchant.shopIds.includes(shop.shopId)) return fail('error_auth', 'shop is not upgraded or lack service fee rate') // specs/shopee/v2.global_product.create_publish_task.json error_list;
     if (shop.region !== b.shop_region) return fail('error_param', 'Wrong parameters, detail: shop_region does not match the shop.');
     if (g.published.some((p) => p.shopId === shop.shopId)) return fail('error_param', 'Wrong parameters, detail: the global item is already published to this shop.');
     world.counters.publish++;
@@ -47,9 +48,10 @@ export function installPublish(router: Router, world: ShopeeSandboxState, ctx: S
     return { status: 200, headers: { 'content-type': 'application/json' }, body: `{"request_id":"${requestId()}","error":"","message":"","warning":"","response":{"publish_task_id":${id}}}` };
   });
 
+  // Refusals: specs/shopee/v2.global_product.get_publish_task_result.json error_list.
   route<Merchant>(router, world, ctx, 'GET', '/api/v2/global_product/get_publish_task_result', (req, caller) => {
     const t = world.publishTasks.get(req.query.get('publish_task_id') ?? '');
-    if (!t || world.globalItems.get(t.globalItemId)?.merchantId !== caller.id) return fail('error_not_found', 'Wrong parameters, detail: publish task not found.');
+    if (!t || world.globalItems.get(t.globalItemId)?.merchantId !== caller.id) return fail('error_param', 'The information you queried is not found.') // specs/shopee/v2.global_product.get_publish_task_result.json error_list;
     settle(t);
     return ok({
       publish_status: t.status,
@@ -58,9 +60,10 @@ export function installPublish(router: Router, world: ShopeeSandboxState, ctx: S
     });
   });
 
+  // Refusals: specs/shopee/v2.global_product.get_published_list.json error_list.
   route<Merchant>(router, world, ctx, 'GET', '/api/v2/global_product/get_published_list', (req, caller) => {
     const g = world.globalItems.get(Number(req.query.get('global_item_id')));
-    if (!g || g.merchantId !== caller.id) return fail('error_not_found', 'Wrong parameters, detail: global item not found.');
+    if (!g || g.merchantId !== caller.id) return fail('error_busi_global_item_not_found', 'Global item not found.') // specs/shopee/v2.global_product.get_published_list.json error_list;
     for (const t of world.publishTasks.values()) if (t.globalItemId === g.global_item_id) settle(t);
     const shops = idList(req.query.get('shop_id_list'));
     const list = g.published.filter((p) => !shops.length || shops.includes(p.shopId));

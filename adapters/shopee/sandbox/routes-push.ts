@@ -22,6 +22,7 @@ export function installPush(router: Router, world: ShopeeSandboxState, ctx: Sand
     });
   });
 
+  // Refusals: specs/shopee/v2.push.confirm_consumed_lost_push_message.json error_list.
   route(router, world, ctx, 'POST', '/api/v2/push/confirm_consumed_lost_push_message', (req) => {
     const { body: b, res } = bodyOf<{ last_message_id?: number }>(req);
     if (res) return res;

@@ -80,11 +80,12 @@ export function installReturnNegotiation(router: Router, world: ShopeeSandboxSta
     const r = sandboxReturns(world).get(String(sn ?? ''));
     return r && r.shopId === caller.id ? r : undefined;
   };
+  // An unknown return_sn: "The information you queried is not found." (error_param in these routes' error_list).
   const notFound = () => fail('error_param', 'The information you queried is not found.');
-  const get = (path: string, answer: (r: SandboxReturn) => ReturnType<typeof ok>) =>
+  const get = (path: string, answer: (r: SandboxReturn) => ReturnType<typeof ok>, missing = notFound) =>
     route<Shop>(router, world, ctx, 'GET', `/api/v2/returns/${path}`, (req: SandboxRequest, caller) => {
       const r = own(caller, req.query.get('return_sn'));
-      return r ? answer(r) : notFound();
+      return r ? answer(r) : missing();
     });
   const post = <B extends { return_sn?: string }>(path: string, answer: (r: SandboxReturn, b: B) => ReturnType<typeof ok>) =>
     route<Shop>(router, world, ctx, 'POST', `/api/v2/returns/${path}`, (req: SandboxRequest, caller) => {
@@ -94,6 +95,7 @@ export function installReturnNegotiation(router: Router, world: ShopeeSandboxSta
       return r ? answer(r, body) : notFound();
     });
 
+  // Refusals: specs/shopee/v2.returns.get_available_solutions.json error_list.
   get('get_available_solutions', (r) => ok(solutionsOf(r)));
 
   // v2.returns.offer: checks and messages from its error_list.
@@ -121,6 +123,7 @@ export function installReturnNegotiation(router: Router, world: ShopeeSandboxSta
 
   // v2.returns.accept_offer (error_list: own offer, no buyer proposal, status). The spec names no
   // resulting status: accepting is modelled like confirm, at the agreed amount, negotiation TERMINATED.
+  // Refusals: specs/shopee/v2.returns.accept_offer.json error_list.
   post('accept_offer', (r) => {
     if (r.lastOfferBy === 'seller') return fail('err_data', 'Cannot accept your own offer.');
     if (r.lastOfferBy !== 'buyer') return fail('error_no_buyer_offer', 'cannot accept refund offer because there is no proposal from buyer');
@@ -130,6 +133,7 @@ export function installReturnNegotiation(router: Router, world: ShopeeSandboxSta
   });
 
   // get_reverse_tracking_info: "The Return SN does not have reverse logistics status" until the buyer ships.
+  // Refusals: specs/shopee/v2.returns.get_reverse_tracking_info.json error_list.
   get('get_reverse_tracking_info', (r) => {
     if (!r.wire.reverse_logistics_status) return fail('returns.error_reverse_logistics', 'The Return SN does not have reverse logistics status');
     return ok({
@@ -137,13 +141,15 @@ export function installReturnNegotiation(router: Router, world: ShopeeSandboxSta
       reverse_logistics_status: r.wire.reverse_logistics_status, reverse_logistics_update_time: r.wire.reverse_logistics_update_time,
       tracking_number: r.wire.tracking_number, tracking_info: r.tracking ?? [],
     });
-  });
+  }, () => fail('returns.return_not_found', 'Return not found')); // this route documents its own not-found code
 
+  // Refusals: specs/shopee/v2.returns.get_return_dispute_reason.json error_list.
   get('get_return_dispute_reason', () => ok({ dispute_reason_list: DISPUTE_REASONS }));
 
   // v2.returns.dispute: "Support to raise dispute when return_status in REQUESTED / PROCESSING/ACCEPTED";
   // the seller's dispute is RETURN_SELLER_DISPUTE (get_return_detail seller_proof_status).
   type DisputeBody = { return_sn?: string; email?: string; dispute_reason_id?: number; dispute_text_reason?: string; image_list?: Array<{ module_index?: number; image_url?: string[] }> };
+  // Refusals: specs/shopee/v2.returns.dispute.json error_list.
   post<DisputeBody>('dispute', (r, b) => {
     if (!OPEN.has(r.wire.status) && r.wire.status !== 'ACCEPTED') return fail('returnsn.illegal', 'Return status does not allow initiating a dispute case（From dispute side）');
     if (!b.email) return fail('dispute.request.param.error', 'Input invalid email=[]');
@@ -159,6 +165,7 @@ export function installReturnNegotiation(router: Router, world: ShopeeSandboxSta
   });
 
   // v2.returns.cancel_dispute: only "when the return_status is ACCEPTED and the compensation_status is COMPENSATION_REQUESTED".
+  // Refusals: specs/shopee/v2.returns.cancel_dispute.json error_list.
   post<{ return_sn?: string; email?: string }>('cancel_dispute', (r, b) => {
     if (!b.email) return fail('error_param', 'Wrong parameters, detail: email is required.');
     if (r.wire.status !== 'ACCEPTED') return fail('dispute.cancel.ineligible', 'Cannot cancel dispute when return status is not in ACCEPTED');
@@ -169,6 +176,7 @@ export function installReturnNegotiation(router: Router, world: ShopeeSandboxSta
   });
 
   // upload_proof / query_proof (error_list: "proof is overdue" after seller_evidence_deadline, "no proof").
+  // Refusals: specs/shopee/v2.returns.upload_proof.json error_list.
   post<{ return_sn?: string; photo?: Array<{ url: string; thumbnail: string }>; description?: string }>('upload_proof', (r, b) => {
     if (!b.photo?.length || !b.description) return fail('error_param', 'Wrong parameters, detail: photo and description are required.');
     const deadline = (r.wire.seller_proof as { seller_evidence_deadline?: number } | undefined)?.seller_evidence_deadline;
@@ -176,5 +184,6 @@ export function installReturnNegotiation(router: Router, world: ShopeeSandboxSta
     r.proof = { image: b.photo.map((p) => ({ url: p.url, thumbnail: p.thumbnail })), video: [], description: b.description };
     return ok({}, { message: 'success' });
   });
+  // Refusals: specs/shopee/v2.returns.query_proof.json error_list.
   get('query_proof', (r) => (r.proof ? ok(r.proof) : fail('no.proof', 'no proof')));
 }

@@ -121,6 +121,7 @@ export function installReturns(router: Router, world: ShopeeSandboxState, ctx: S
   };
   const notFound = () => fail('error_param', 'The information you queried is not found.');
 
+  // Refusals: specs/shopee/v2.returns.get_return_list.json error_list.
   route<Shop>(router, world, ctx, 'GET', '/api/v2/returns/get_return_list', (req, caller) => {
     const q = req.query;
     const pageNo = Number(q.get('page_no'));
@@ -144,6 +145,7 @@ export function installReturns(router: Router, world: ShopeeSandboxState, ctx: S
     return ok({ more: start + size < all.length, return: page.map((r) => r.wire) });
   });
 
+  // Refusals: specs/shopee/v2.returns.get_return_detail.json error_list.
   route<Shop>(router, world, ctx, 'GET', '/api/v2/returns/get_return_detail', (req, caller) => {
     const r = own(caller, req.query.get('return_sn'));
     return r ? ok(r.wire) : notFound();
@@ -152,6 +154,7 @@ export function installReturns(router: Router, world: ShopeeSandboxState, ctx: S
   // confirm ("Confirm refund"): the seller agrees to the request. A seller acts on a request while it
   // is REQUESTED / PROCESSING (v2.returns.dispute.json define); a refund-only request (needs_logistics
   // false) is then paid, a return-and-refund request waits for the item (ACCEPTED).
+  // Refusals: specs/shopee/v2.returns.confirm.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/returns/confirm', (req, caller) => {
     const { body: b, res } = bodyOf<{ return_sn?: string }>(req);
     if (res) return res;

@@ -18,18 +18,25 @@ export function tiersOf(b: TierInput): Array<{ name: string; options: string[] }
   return (b.tier_variation ?? []).map((t) => ({ name: t.name ?? '', options: (t.option_list ?? []).map((o) => o.option ?? '') }));
 }
 
-/** Shared validation of a tier structure and its models (≤2 tiers, ≤50 models, unique tier_index). */
-export function checkTiers(tiers: Array<{ name: string; options: string[] }>, models: Array<{ tier_index?: number[]; original_price?: number }>, decimals: number): SandboxResponse | undefined {
+/**
+ * Shared validation of a tier structure and its models (≤2 tiers, ≤50 models, unique tier_index).
+ * Codes: specs/shopee/v2.product.init_tier_variation.json error_list. Its global twin
+ * (v2.global_product.init_tier_variation.json) documents none of the duplicate/price codes, so
+ * `global` answers that API's own "Model tier_index error." / "Wrong parameters, detail: {msg}.".
+ */
+export function checkTiers(tiers: Array<{ name: string; options: string[] }>, models: Array<{ tier_index?: number[]; original_price?: number }>, decimals: number, global = false): SandboxResponse | undefined {
   if (!tiers.length || tiers.length > 2) return fail('error_param', 'Wrong parameters, detail: 1 or 2 tiers are required.');
-  if (new Set(tiers.map((t) => t.name)).size !== tiers.length) return fail('error_model_duplicate_name', 'Item tier_variation have duplicate name.');
+  if (new Set(tiers.map((t) => t.name)).size !== tiers.length) {
+    return global ? fail('error_param', 'Wrong parameters, detail: tier_variation names are duplicated.') : fail('error_model_duplicate_name', 'Item tier_variation have duplicate name.');
+  }
   if (!models.length || models.length > 50) return fail('error_param', 'Wrong parameters, detail: model number must be 1 to 50.');
   const seen = new Set<string>();
   for (const m of models) {
     const idx = m.tier_index ?? [];
     if (idx.length !== tiers.length || idx.some((v, t) => !(v >= 0 && v < tiers[t]!.options.length))) return fail('error_param', 'Wrong parameters, detail: tier_index out of range.');
-    if (seen.has(idx.join(','))) return fail('error_model_duplicate_tier_variation_index', 'Item have duplicate tier_index.');
+    if (seen.has(idx.join(','))) return global ? fail('error_param', 'Model tier_index error.') : fail('error_model_duplicate_tier_variation_index', 'Item have duplicate tier_index.');
     seen.add(idx.join(','));
-    if (!priceOk(m.original_price, decimals)) return fail('error_invalid_price', 'Invalid price, please use the correct format');
+    if (!priceOk(m.original_price, decimals)) return global ? fail('error_param', 'Wrong parameters, detail: original_price is invalid.') : fail('error_invalid_price', 'Invalid price, please use the correct format');
   }
   return undefined;
 }
@@ -40,11 +47,12 @@ export function installVariation(router: Router, world: ShopeeSandboxState, ctx:
     return item && item.shopId === caller.id && !/DELETE/.test(item.item_status) ? item : undefined;
   };
 
+  // Refusals: specs/shopee/v2.product.init_tier_variation.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/product/init_tier_variation', (req, caller) => {
     const { body: b, res } = bodyOf<TierInput & { item_id?: number; model?: Array<{ tier_index?: number[]; original_price?: number; model_sku?: string; seller_stock?: Array<{ stock?: number; location_id?: string }> }> }>(req);
     if (res) return res;
     const item = shopItem(caller, b.item_id);
-    if (!item) return fail('error_not_found', 'Wrong parameters, detail: item not found.');
+    if (!item) return fail('error_item_not_found', 'Item_id is not found.') // specs/shopee/v2.product.init_tier_variation.json error_list;
     // "Please wait at least 5 seconds after creating an item before creating variants, as processing
     // may be delayed" (v2.product.init_tier_variation.json): until then the item is not there for
     // this API, answered with its documented error_item_not_found.
@@ -64,6 +72,7 @@ export function installVariation(router: Router, world: ShopeeSandboxState, ctx:
     });
   });
 
+  // Refusals: specs/shopee/v2.product.add_model.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/product/add_model', (req, caller) => {
     const { body: b, res } = bodyOf<{ item_id?: number; model_list?: Array<{ tier_index?: number[]; original_price?: number; model_sku?: string; seller_stock?: Array<{ stock?: number; location_id?: string }> }> }>(req);
     if (res) return res;
@@ -122,11 +131,12 @@ export function installVariation(router: Router, world: ShopeeSandboxState, ctx:
     return ok();
   });
 
+  // Refusals: specs/shopee/v2.product.update_price.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/product/update_price', (req, caller) => {
     const { body: b, res } = bodyOf<{ item_id?: number; price_list?: Array<{ model_id?: number; original_price?: number }> }>(req);
     if (res) return res;
     const item = shopItem(caller, b.item_id);
-    if (!item) return fail('error_not_found', 'Wrong parameters, detail: item not found.');
+    if (!item) return fail('error_item_not_found', 'Item_id is not found.') // specs/shopee/v2.product.update_price.json error_list;
     const list = b.price_list ?? [];
     if (!list.length || list.length > 50) return fail('error_param', 'Wrong parameters, detail: price_list length should be between 1 to 50.');
     const success_list: unknown[] = [];
@@ -147,11 +157,12 @@ export function installVariation(router: Router, world: ShopeeSandboxState, ctx:
     return ok({ success_list, failure_list });
   });
 
+  // Refusals: specs/shopee/v2.product.update_stock.json error_list.
   route<Shop>(router, world, ctx, 'POST', '/api/v2/product/update_stock', (req, caller) => {
     const { body: b, res } = bodyOf<{ item_id?: number; stock_list?: Array<{ model_id?: number; seller_stock?: Array<{ stock?: number; location_id?: string }> }> }>(req);
     if (res) return res;
     const item = shopItem(caller, b.item_id);
-    if (!item) return fail('error_not_found', 'Wrong parameters, detail: item not found.');
+    if (!item) return fail('error_item_not_found', 'Item_id is not found.') // specs/shopee/v2.product.update_stock.json error_list;
     const list = b.stock_list ?? [];
     if (!list.length || list.length > 50) return fail('error_param', 'Wrong parameters, detail: stock_list length should be between 1 to 50.');
     const where = locationRefusal(caller.shop, list.map((x) => x.seller_stock));
