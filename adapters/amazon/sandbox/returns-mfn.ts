@@ -32,6 +32,7 @@ export function mfnReturnsOf(state: AmazonSandboxState): SandboxMfnReturn[] {
   return list;
 }
 
+/** What a sandbox buyer asks to return: one order line (MFN only), with the report fields taken verbatim. */
 export interface MfnReturnInput {
   orderId: string;
   /** Seller SKU of the returned item (default: the order's first item). */
