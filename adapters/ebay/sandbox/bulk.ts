@@ -12,6 +12,7 @@ import type { EbaySandboxState } from './state.js';
  * (specs/ebay/sell_inventory_v1_oas3.json#/paths/~1bulk_create_or_replace_inventory_item, ~1bulk_get_inventory_item,
  * ~1bulk_create_offer, ~1bulk_publish_offer; BulkInventoryItemResponse, BulkOfferResponse, BulkPublishResponse).
  */
+// 25709 "Invalid value for {fieldName}" (400 x-response-codes of all four bulk calls, specs/ebay/sell_inventory_v1_oas3.json).
 const tooMany = () => fail(400, { errorId: 25709, message: 'Invalid value for requests: 1 to 25 requests are allowed.' });
 const entry = (status: number, error?: SandboxErrorDetail) => ({ statusCode: status, ...(error ? { errors: [{ domain: 'API_INVENTORY', category: 'REQUEST', ...error }] } : {}) });
 const answer = (responses: Array<{ statusCode: number }>) => ok({ responses }, responses.some((r) => r.statusCode >= 400) ? 207 : 200);
@@ -28,6 +29,7 @@ export function installBulk(router: Router, state: EbaySandboxState, ctx: Sandbo
     if (!requests) return tooMany();
     return answer(requests.map((r) => {
       const item = state.items.get(r.sku);
+      // 25702 "SKU {additionalInfo} is not available in the system" (bulkGetInventoryItem 400 x-response-codes).
       return item ? { sku: r.sku, statusCode: 200, inventoryItem: item } : { sku: r.sku, ...entry(404, { errorId: 25702, message: `SKU ${r.sku} is not available in the system` }) };
     }));
   }));
@@ -49,7 +51,7 @@ export function installBulk(router: Router, state: EbaySandboxState, ctx: Sandbo
     const requests = requestsOf<{ sku?: string; marketplaceId?: string; format?: string } & Record<string, unknown>>(req);
     if (!requests) return tooMany();
     return answer(requests.map((r) => {
-      const out = createOfferIn(state, r);
+      const out = createOfferIn(state, r, true);
       return { sku: r.sku, marketplaceId: r.marketplaceId, format: r.format, ...('offerId' in out ? { offerId: out.offerId, ...entry(200) } : entry(out.status, out.error)) };
     }));
   }));
@@ -59,6 +61,7 @@ export function installBulk(router: Router, state: EbaySandboxState, ctx: Sandbo
     if (!requests) return tooMany();
     return answer(requests.map((r) => {
       const o = state.offers.get(r.offerId);
+      // 25713 "This Offer is not available" (bulkPublishOffer 400 x-response-codes, specs/ebay/sell_inventory_v1_oas3.json#/paths/~1bulk_publish_offer/post).
       if (!o) return { offerId: r.offerId, ...entry(404, { errorId: 25713, message: 'This Offer is not available.' }) };
       const out = publishIn(state, o);
       return 'listingId' in out ? { offerId: r.offerId, listingId: out.listingId, statusCode: 200 } : { offerId: r.offerId, statusCode: 400, errors: out.errors.map((e) => ({ domain: 'API_INVENTORY', category: 'REQUEST', ...e })) };

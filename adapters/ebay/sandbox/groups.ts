@@ -24,6 +24,7 @@ export function installGroups(router: Router, state: EbaySandboxState, ctx: Sand
     if (bad) return bad;
     const key = req.params.key!;
     const body = req.json<{ variantSKUs?: string[] } & Record<string, unknown>>();
+    // 25002 "Any User error" (createOrReplaceInventoryItemGroup 400 x-response-codes, specs/ebay/sell_inventory_v1_oas3.json).
     if (!body?.variantSKUs?.length) return fail(400, { errorId: 25002, message: 'A user error has occurred. variantSKUs is missing.', parameters: [{ name: '0', value: 'variantSKUs' }] });
     const existed = state.groups.has(key);
     state.groups.set(key, { ...body, variantSKUs: body.variantSKUs, inventoryItemGroupKey: key });
@@ -43,6 +44,7 @@ export function installGroups(router: Router, state: EbaySandboxState, ctx: Sand
     const body = req.json<{ inventoryItemGroupKey?: string; marketplaceId?: string }>() ?? {};
     const group = body.inventoryItemGroupKey ? state.groups.get(body.inventoryItemGroupKey) : undefined;
     if (!group) return groupNotFound(String(body.inventoryItemGroupKey));
+    // 25002 "Any User error" (publishOfferByInventoryItemGroup 400 x-response-codes, specs/ebay/sell_inventory_v1_oas3.json).
     const missing = ['title', 'aspects', 'variesBy'].filter((f) => !group[f]);
     if (missing.length) return fail(400, ...missing.map((f) => ({ errorId: 25002, message: `A user error has occurred. ${f} is missing.`, parameters: [{ name: '0', value: f }] })));
     const specs = group.variesBy?.specifications ?? [];

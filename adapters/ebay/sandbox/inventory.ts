@@ -8,9 +8,10 @@ import { fail, ok, type SandboxErrorDetail } from './responses.js';
 import type { EbaySandboxState, SandboxItem } from './state.js';
 
 export const I = '/sell/inventory/v1';
+// 25702 "SKU {additionalInfo} is not available in the system" (getInventoryItem / deleteInventoryItem 400 x-response-codes, specs/ebay/sell_inventory_v1_oas3.json).
 export const skuNotFound = (sku: string) => fail(404, { errorId: 25702, message: `SKU ${sku} is not available in the system` });
 
-/** Content-Language is required on create/replace calls (research B2). */
+/** Content-Language is required on create/replace calls (research B2); 25709 "Invalid value for {fieldName}" in their x-response-codes. */
 export function needsLanguage(req: SandboxRequest): SandboxResponse | undefined {
   const lang = String(req.headers['content-language'] ?? '');
   return /^[a-z]{2}-[A-Z]{2}$/.test(lang) ? undefined : fail(400, { errorId: 25709, message: 'Invalid value for header Content-Language.', parameters: [{ name: 'Content-Language', value: lang }] });
@@ -18,7 +19,7 @@ export function needsLanguage(req: SandboxRequest): SandboxResponse | undefined 
 
 type ItemBody = ({ product?: { title?: string } & Record<string, unknown> } & Record<string, unknown>) | undefined;
 
-/** createOrReplaceInventoryItem's rules, shared with bulk_create_or_replace_inventory_item. */
+/** createOrReplaceInventoryItem's rules, shared with bulk_create_or_replace_inventory_item (25709 / 25002 in both calls' 400 x-response-codes). */
 export function putItemIn(state: EbaySandboxState, sku: string, body: ItemBody, locale: string): { created: boolean } | { error: SandboxErrorDetail } {
   if (!sku || sku.length > 50) return { error: { errorId: 25709, message: 'Invalid value for sku.' } };
   if (!body?.product?.title) return { error: { errorId: 25002, message: 'A user error has occurred. product.title is missing.', parameters: [{ name: '0', value: 'title' }] } };
@@ -67,6 +68,10 @@ export function installInventory(router: Router, state: EbaySandboxState, ctx: S
   // entry failed. A SKU given with offers must be those offers' SKU (PriceQuantity.sku).
   router.add('POST', `${I}/bulk_update_price_quantity`, g((req) => {
     const requests = req.json<{ requests?: Bulk }>()?.requests ?? [];
+    // bulkUpdatePriceQuantity's own codes: 25002, 25709, 25759 (400 x-response-codes, specs/ebay/sell_inventory_v1_oas3.json#/paths/~1bulk_update_price_quantity/post).
+    // Per-entry errors are "errors associated with the update to the offer or inventory item record"
+    // (PriceQuantityResponse.errors): that record's codes, 25713 for an offer (getOffer / updateOffer
+    // x-response-codes) and 25702 for an inventory item (getInventoryItem x-response-codes).
     if (!requests.length || requests.length > 25) return fail(400, { errorId: 25709, message: 'Invalid value for requests: 1 to 25 requests are allowed.' });
     const responses: unknown[] = [];
     const error = (errorId: number, message: string) => [{ errorId, domain: 'API_INVENTORY', category: 'REQUEST', message }];

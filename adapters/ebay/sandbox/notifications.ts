@@ -13,6 +13,7 @@ import { notificationWorld, type NotificationWorld } from './notifications-state
  * contract's x-response-codes.
  */
 const N = '/commerce/notification/v1';
+// Each errorId and message below is the one its operation lists in specs/ebay/commerce_notification_v1_oas3.json x-response-codes.
 const err = (status: number, errorId: number, message: string) => fail(status, { errorId, domain: 'API_NOTIFICATION', category: 'REQUEST', message });
 /** Notification API calls per day (research B4, unconfirmed copy of the API Call Limits page). */
 const PLAN = dailyPlan(10_000);

@@ -6,7 +6,10 @@ import { fail, ok, type SandboxErrorDetail } from './responses.js';
 import { categoryErrors } from './requirements.js';
 import type { EbaySandboxState, SandboxGroup, SandboxOffer } from './state.js';
 
+// 25713 "This Offer is not available : {additionalInfo}." (400 x-response-codes of getOffer, updateOffer, deleteOffer,
+// publishOffer, withdrawOffer: specs/ebay/sell_inventory_v1_oas3.json#/paths/~1offer~1{offerId}/get and siblings).
 const offerNotFound = () => fail(404, { errorId: 25713, message: 'This Offer is not available.' });
+// 25002 "Any User error. {additionalInfo}" (updateOffer / publishOffer 400 x-response-codes, specs/ebay/sell_inventory_v1_oas3.json).
 const revisionLimit = () => fail(400, { errorId: 25002, message: 'A user error has occurred. This listing reached its daily revision limit (250 per calendar day).' });
 /** Fields an offer record carries that its writers do not set (EbayOfferDetailsWithAll vs WithId). */
 const KEYS = ['offerId', 'sku', 'marketplaceId', 'format', 'status', 'listing'] as const;
@@ -18,6 +21,7 @@ const KEYS = ['offerId', 'sku', 'marketplaceId', 'format', 'status', 'listing'] 
 export function publishErrors(state: EbaySandboxState, o: SandboxOffer, group?: SandboxGroup): Array<{ errorId: number; message: string; parameters?: Array<{ name: string; value: string }> }> {
   const errs: Array<{ errorId: number; message: string; parameters?: Array<{ name: string; value: string }> }> = [];
   const item = state.items.get(o.sku);
+  // 25002 "Any User error" (publishOffer, bulkPublishOffer, publishOfferByInventoryItemGroup 400 x-response-codes).
   const missing = (field: string) => errs.push({ errorId: 25002, message: `A user error has occurred. ${field} is missing.`, parameters: [{ name: '0', value: field }] });
   if (!item) missing('inventory item');
   if (!o.categoryId) missing('categoryId');
@@ -33,16 +37,22 @@ export function publishErrors(state: EbaySandboxState, o: SandboxOffer, group?: 
 
 type OfferBody = ({ sku?: string; marketplaceId?: string; format?: string } & Record<string, unknown>) | undefined;
 
-/** createOffer's rules, shared by POST /offer and bulk_create_offer. */
-export function createOfferIn(state: EbaySandboxState, body: OfferBody): { offerId: string } | { status: number; error: SandboxErrorDetail } {
-  if (!body?.sku || !body.marketplaceId || !body.format) return { status: 400, error: { errorId: 25002, message: 'A user error has occurred. sku, marketplaceId and format are required.' } };
+/**
+ * createOffer's rules, shared by POST /offer and bulk_create_offer (`bulk`). Codes: the 400
+ * x-response-codes of createOffer (25702, 25709) and bulkCreateOffer (25702, 25709, 25729) in
+ * specs/ebay/sell_inventory_v1_oas3.json; createOffer lists no 25002 and no duplicate-offer code, so it answers 25709.
+ */
+export function createOfferIn(state: EbaySandboxState, body: OfferBody, bulk = false): { offerId: string } | { status: number; error: SandboxErrorDetail } {
+  if (!body?.sku || !body.marketplaceId || !body.format) return { status: 400, error: { errorId: 25709, message: 'Invalid value for sku, marketplaceId or format.' } };
   if (!state.items.has(body.sku)) return { status: 404, error: { errorId: 25702, message: `SKU ${body.sku} is not available in the system` } };
   const mine = [...state.offers.values()].filter((o) => o.sku === body.sku);
   // "Only one offer ... may exist for each sku/marketplaceId/format combination" (EbayOfferDetailsWithKeys.sku).
-  if (mine.some((o) => o.marketplaceId === body.marketplaceId && o.format === body.format)) return { status: 400, error: { errorId: 25002, message: 'A user error has occurred. Offer entity already exists.' } };
+  if (mine.some((o) => o.marketplaceId === body.marketplaceId && o.format === body.format)) {
+    return { status: 400, error: bulk ? { errorId: 25729, message: 'The combination of SKU, marketplaceId and format should be unique.' } : { errorId: 25709, message: 'Invalid value for sku. Offer entity already exists.' } };
+  }
   // "Currently, the Inventory API does not support the same SKU across multiple eBay marketplaces"
   // (https://developer.ebay.com/api-docs/sell/inventory/types/slr:Offers).
-  if (mine.some((o) => o.marketplaceId !== body.marketplaceId)) return { status: 400, error: { errorId: 25002, message: `A user error has occurred. SKU ${body.sku} already has an offer on another marketplace.` } };
+  if (mine.some((o) => o.marketplaceId !== body.marketplaceId)) return { status: 400, error: { errorId: 25709, message: `Invalid value for marketplaceId. SKU ${body.sku} already has an offer on another marketplace.` } };
   const offerId = String(5_000_000_000 + state.nextId());
   state.offers.set(offerId, { ...body, offerId, status: 'UNPUBLISHED' } as SandboxOffer);
   return { offerId };
@@ -64,7 +74,7 @@ export function installOffers(router: Router, state: EbaySandboxState, ctx: Sand
   router.add('GET', `${I}/offer`, g((req) => {
     const sku = req.query.get('sku');
     const site = req.query.get('marketplace_id');
-    if (!sku) return fail(400, { errorId: 25709, message: 'Invalid value for sku.' });
+    if (!sku) return fail(400, { errorId: 25709, message: 'Invalid value for sku.' }); // getOffers 400 x-response-codes
     if (!state.items.has(sku)) return skuNotFound(sku);
     const offers = [...state.offers.values()].filter((o) => o.sku === sku && (!site || o.marketplaceId === site));
     if (!offers.length) return offerNotFound();

@@ -6,6 +6,7 @@ import { fail, ok } from './responses.js';
 import type { EbaySandboxState, WireOrderDoc } from './state.js';
 
 const F = '/sell/fulfillment/v1';
+// 30800 "Invalid filter value {fieldvalue} for filter {fieldname}" (getOrders 400 x-response-codes, specs/ebay/sell_fulfillment_v1_oas3.json).
 const invalidFilter = () => fail(400, { errorId: 30800, domain: 'API_FULFILLMENT', message: 'Invalid filter value', parameters: [{ name: 'filter', value: 'filter' }] });
 
 interface Filter {
@@ -44,7 +45,8 @@ export function installOrders(router: Router, state: EbaySandboxState, ctx: Sand
     const limit = Number(q.get('limit') ?? 50);
     const offset = Number(q.get('offset') ?? 0);
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) return fail(400, { errorId: 31100, domain: 'API_FULFILLMENT', message: 'Invalid limit' });
-    if (!Number.isInteger(offset) || offset < 0) return fail(400, { errorId: 31101, domain: 'API_FULFILLMENT', message: 'Invalid offset' });
+    // 31100 / 31000 "Invalid limit" / "Invalid offset" (getOrders 400 x-response-codes, specs/ebay/sell_fulfillment_v1_oas3.json#/paths/~1order/get).
+    if (!Number.isInteger(offset) || offset < 0) return fail(400, { errorId: 31000, domain: 'API_FULFILLMENT', message: 'Invalid offset' });
     const filter = parseFilter(q.get('filter'));
     if (!filter) return invalidFilter();
     const ids = q.get('orderIds')?.split(',');
@@ -80,7 +82,8 @@ export function installOrders(router: Router, state: EbaySandboxState, ctx: Sand
 
   router.add('GET', `${F}/order/{orderId}/shipping_fulfillment/{fulfillmentId}`, guarded(state, ctx, opts, 'fulfillment', (req) => {
     const f = state.fulfillments.get(req.params.orderId!)?.find((x) => x.fulfillmentId === req.params.fulfillmentId);
-    return f ? ok(f) : fail(404, { errorId: 32500, domain: 'API_FULFILLMENT', message: 'Invalid shipping fulfillment ID' });
+    // 32100 / 32110 "Invalid shipping fulfillment ID" (getShippingFulfillment 400 x-response-codes, specs/ebay/sell_fulfillment_v1_oas3.json).
+    return f ? ok(f) : fail(404, { errorId: 32110, domain: 'API_FULFILLMENT', message: 'Invalid shipping fulfillment ID' });
   }));
 
   router.add('POST', `${F}/order/{orderId}/shipping_fulfillment`, guarded(state, ctx, opts, 'fulfillment', (req) => {
@@ -95,9 +98,11 @@ export function installOrders(router: Router, state: EbaySandboxState, ctx: Sand
       if (seen.has(l.lineItemId!)) return fail(400, { errorId: 32210, domain: 'API_FULFILLMENT', message: 'Duplicate line item in the request' });
       seen.add(l.lineItemId!);
     }
-    if (!body.shippingCarrierCode || !body.trackingNumber) return fail(400, { errorId: 32400, domain: 'API_FULFILLMENT', message: 'Invalid shipping carrier or tracking number' });
+    // createShippingFulfillment 400 x-response-codes (specs/ebay/sell_fulfillment_v1_oas3.json): 32100 order, 32200 / 32210 line items,
+    // 32300 "Invalid shipment tracking number or carrier" (32400 there is "Requested user is suspended").
+    if (!body.shippingCarrierCode || !body.trackingNumber) return fail(400, { errorId: 32300, domain: 'API_FULFILLMENT', message: 'Invalid shipment tracking number or carrier' });
     // "Only alphanumeric characters are supported for shipment tracking numbers" (ShippingFulfillmentDetails.trackingNumber).
-    if (!/^[A-Za-z0-9]+$/.test(body.trackingNumber)) return fail(400, { errorId: 32400, domain: 'API_FULFILLMENT', message: 'Invalid shipping carrier or tracking number', parameters: [{ name: 'trackingNumber', value: body.trackingNumber }] });
+    if (!/^[A-Za-z0-9]+$/.test(body.trackingNumber)) return fail(400, { errorId: 32300, domain: 'API_FULFILLMENT', message: 'Invalid shipment tracking number or carrier', parameters: [{ name: 'trackingNumber', value: body.trackingNumber }] });
     // With a tracking number, the new fulfillment's ID "is the tracking number" (same field's note).
     const id = body.trackingNumber;
     const list = state.fulfillments.get(order.orderId) ?? [];

@@ -6,6 +6,7 @@ import type { EbaySandboxState, SandboxGroup, SandboxItem, SandboxOffer } from '
 
 const T = '/commerce/taxonomy/v1';
 const M = '/sell/metadata/v1';
+// 62002 / 62003 / 62004 / 62007: the x-response-codes of each taxonomy operation (specs/ebay/commerce_taxonomy_v1_oas3.json).
 const taxonomyError = (errorId: number, message: string) => fail(400, { errorId, domain: 'API_TAXONOMY', category: 'REQUEST', message });
 
 /** Any live token the sandbox issued: Taxonomy takes the application token (client_credentials grant). */

@@ -23,6 +23,8 @@ export function fail(status: number, ...errors: SandboxErrorDetail[]): SandboxRe
   return { status, body: { errors: errors.map((e) => ({ domain: 'API_INVENTORY', category: 'REQUEST', ...e })) }, headers: requestIdHeader() };
 }
 
+// Common REST errors (not per operation) are listed by HTTP status on https://developer.ebay.com/develop/api/sell/error_codes;
+// research/amazon-ebay.md B5 keeps 1001 for a bad token as unconfirmed.
 export const invalidToken = (): SandboxResponse =>
   fail(401, { errorId: 1001, domain: 'OAuth', category: 'REQUEST', message: 'Invalid access token', longMessage: 'Invalid access token. Check the value of the Authorization HTTP request header.' });
 

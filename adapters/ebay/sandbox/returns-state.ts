@@ -70,7 +70,12 @@ export const DAY = 86_400_000;
 export const iso = (ms: number) => new Date(ms).toISOString();
 export const poDate = (ms: number) => ({ value: iso(ms) });
 
-/** Post-Order's error envelope (https://developer.ebay.com/Devzone/post-order/ErrorResponse.html). */
+/**
+ * Post-Order's error envelope (https://developer.ebay.com/Devzone/post-order/ErrorResponse.html).
+ * Post-Order documents the envelope but no errorId list per call (specs/ebay/cancellation_oas3.json
+ * and return_oas3.json carry none): the ids the cancellation/return routes pass are sandbox
+ * placeholders, so the adapter must branch on the HTTP status, never on them.
+ */
 export function poFail(status: number, errorId: number, message: string, parameter?: { name: string; value: string }): SandboxResponse {
   return {
     status,
