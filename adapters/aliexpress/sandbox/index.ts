@@ -36,7 +36,8 @@ export function aliexpressSandbox(opts: AliExpressSandboxOptions = {}): SandboxM
   for (const a of opts.apps ?? [SANDBOX_CREDENTIALS]) world.apps.set(a.appKey, a.appSecret);
   if (opts.categories) world.categories = opts.categories;
   if (opts.brands) world.brands = opts.brands;
-  registerRequirementCategories(world); // the published categories of sandbox/requirements.ts
+  // The published categories of sandbox/requirements.ts (specs/aliexpress/aliexpress_solution_product_schema_get.json).
+  registerRequirementCategories(world);
   return {
     name: 'aliexpress',
     state: world,

@@ -97,7 +97,8 @@ export function install(router: Router, world: AliExpressSandboxState, ctx: Sand
       return ok('aliexpress.solution.order.fulfill', { result: { result_success: true } });
     },
     ...productRoutes(world),
-    // Requirements reads, and product post/edit guarded by the category's published rules.
+    // Requirements reads, and product post/edit guarded by the category's published rules
+    // (specs/aliexpress/aliexpress_solution_product_schema_get.json, aliexpress_solution_product_post.json).
     ...requirementRoutes(world, productRoutes(world)),
   };
 

@@ -14,6 +14,7 @@ import { amazonBuyer } from './buyers.js';
 
 export { AmazonSandboxState, type SeedOrdersOptions } from './state.js';
 export type { OrderDoc } from './order-doc.js';
+// Returns reports and the adjustment feed (specs/amazon/reports_2021-06-30.json, feeds_2021-06-30.json).
 export { fbaCustomerReturn, fbaReturnsOf, type FbaReturnInput, type SandboxFbaReturn } from './returns-fba.js';
 export { adjustmentsOf, type SandboxAdjustment } from './returns-adjustments.js';
 export { deliverMfnReturn, mfnReturnRequest, mfnReturnsOf, shipMfnReturn, type MfnReturnInput, type SandboxMfnReturn } from './returns-mfn.js';

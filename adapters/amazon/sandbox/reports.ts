@@ -31,7 +31,7 @@ interface SandboxReport {
   marketplaceIds: string[];
   createdAt: number;
   doneAt: number;
-  /** dataStartTime / dataEndTime (CreateReportSpecification), epoch ms. */
+  /** dataStartTime / dataEndTime (specs/amazon/reports_2021-06-30.json#/definitions/CreateReportSpecification), epoch ms. */
   from: number;
   to: number;
   processingStatus: 'IN_QUEUE' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED' | 'FATAL';
@@ -81,6 +81,7 @@ export function installReports(router: Router, state: AmazonSandboxState, ctx: S
     if (!body?.reportType || !Array.isArray(body.marketplaceIds) || body.marketplaceIds.length < 1) return invalidInput('Invalid input', 'reportType and marketplaceIds are required');
     const now = ctx.clock.now();
     const reportId = String(60_000_000_000 + reports.size + 1);
+    // The report's data range: ISO 8601 date-times (specs/amazon/reports_2021-06-30.json#/definitions/CreateReportSpecification).
     const from = body.dataStartTime ? Date.parse(body.dataStartTime) : 0;
     const to = body.dataEndTime ? Date.parse(body.dataEndTime) : Infinity;
     if (Number.isNaN(from) || Number.isNaN(to)) return invalidInput('Invalid input', 'dataStartTime and dataEndTime must be ISO 8601 date-times');

@@ -29,7 +29,8 @@ export function ebayBuyer(state: EbaySandboxState): SandboxBuyer {
       if (offer.availableQuantity !== undefined) offer.availableQuantity = Math.max(0, offer.availableQuantity - quantity);
       const ship = state.items.get(input.sku)?.availability?.shipToLocationAvailability;
       if (ship?.quantity !== undefined) ship.quantity = Math.max(0, ship.quantity - quantity);
-      // seedOrders notified ORDER_CONFIRMATION subscribers of the checkout (notifications-orders.ts).
+      // seedOrders notified ORDER_CONFIRMATION subscribers of the checkout (notifications-orders.ts;
+      // https://developer.ebay.com/api-docs/master/commerce/notification/asyncapi/order_confirmation.yaml).
       return { placed: true, orderId: doc!.orderId, shown: before };
     },
   };

@@ -23,7 +23,8 @@ function emitInBackground(state: EbaySandboxState, topic: string, data: Record<s
  * api-docs/master/commerce/notification/asyncapi/order_confirmation.yaml, info.description). The
  * data carries the orderId the adapter reads (adapters/ebay/notifications/events.ts). Sent for
  * every order the simulator gains, a buyer's checkout or a seeded order (placed at seed time),
- * unless it is seeded with `notify: false` (state.ts).
+ * unless it is seeded with `notify: false` (state.ts). Source:
+ * https://developer.ebay.com/api-docs/master/commerce/notification/asyncapi/order_confirmation.yaml
  */
 export function orderConfirmed(state: EbaySandboxState, order: WireOrderDoc): void {
   for (const _line of order.lineItems) emitInBackground(state, 'ORDER_CONFIRMATION', { orderId: order.orderId });

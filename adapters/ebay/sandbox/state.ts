@@ -176,7 +176,8 @@ export class EbaySandboxState {
         ...(opts.malformedIndex === i ? { malformed: true } : {}),
       };
       this.orders.set(doc.orderId, doc);
-      if (opts.notify !== false) orderConfirmed(this, doc); // eBay notifies checkouts (notifications-orders.ts)
+      // One ORDER_CONFIRMATION per line item on checkout: https://developer.ebay.com/api-docs/master/commerce/notification/asyncapi/order_confirmation.yaml
+      if (opts.notify !== false) orderConfirmed(this, doc);
       out.push(doc);
     }
     return out;

@@ -1,7 +1,7 @@
 import { neutralKey } from '../../../src/requirements/neutral.js';
 import type { FieldType, RequirementField } from '../../../src/requirements/types.js';
 import type { Channel } from '../schemas/logistics.js';
-import type { AttributeNode, BrandListResponse, FullItemLimitResponse } from './operations.js';
+import type { AttributeNode, BrandListResponse, FullItemLimitResponse, GlobalItemLimitResponse } from './operations.js';
 
 const TREE = 'specs/shopee/v2.product.get_attribute_tree.json';
 const LIMIT = 'specs/shopee/v2.product.get_item_limit.json';
@@ -56,24 +56,48 @@ const range = (r: { min_limit?: number | null; max_limit?: number | null } | nul
 
 /** Title, description, images and weight: presence from add_item, lengths and counts from get_item_limit. */
 export function limitFields(l: Limits): RequirementField[] {
-  const imageRange = range(l.item_image_count_limit, 'minCount', 'maxCount');
+  return limitsOf({
+    name: l.item_name_length_limit, description: l.item_description_length_limit, images: l.item_image_count_limit,
+    title: 'item_name', source: (f) => `${LIMIT}#${f}`, addItem: 'specs/shopee/v2.product.add_item.json',
+  });
+}
+
+const GLOBAL_LIMIT = 'specs/shopee/v2.global_product.get_global_item_limit.json';
+
+/**
+ * CNSC (global item) limits: get_global_item_limit's global_item_name/description_length_limit and
+ * global_item_image_count_limit; global_item_name, description and weight are required by add_global_item
+ * (specs/shopee/v2.global_product.add_global_item.json request_params).
+ */
+export function globalLimitFields(l: GlobalItemLimitResponse['response']): RequirementField[] {
+  return limitsOf({
+    name: l.global_item_name_length_limit, description: l.global_item_description_length_limit, images: l.global_item_image_count_limit,
+    title: 'global_item_name', source: (f) => `${GLOBAL_LIMIT}#global_${f}`, addItem: 'specs/shopee/v2.global_product.add_global_item.json',
+  });
+}
+
+type RangeIn = Parameters<typeof range>[0];
+interface LimitsIn { name: RangeIn; description: RangeIn; images: RangeIn; title: string; source: (field: string) => string; addItem: string }
+
+function limitsOf(l: LimitsIn): RequirementField[] {
+  const imageRange = range(l.images, 'minCount', 'maxCount');
   return [
-    // add_item item_name and description are required request params (specs/shopee/v2.product.add_item.json).
-    { path: 'title', attribute: 'item_name', required: true, type: 'string', multiple: false, limits: range(l.item_name_length_limit, 'minLength', 'maxLength'), source: `${LIMIT}#item_name_length_limit` },
-    { path: 'description', attribute: 'description', required: true, type: 'string', multiple: false, limits: range(l.item_description_length_limit, 'minLength', 'maxLength'), source: `${LIMIT}#item_description_length_limit` },
-    { path: 'images', attribute: 'image', required: (imageRange.minCount ?? 1) > 0, type: 'url', multiple: true, limits: imageRange, source: `${LIMIT}#item_image_count_limit` },
-    // add_item weight: required, "the unit is KG" (specs/shopee/v2.product.add_item.json); weight_limit.weight_mandatory agrees.
-    { path: 'package.weight', attribute: 'weight', required: true, type: 'measurement', multiple: false, unit: 'kg', source: 'specs/shopee/v2.product.add_item.json#weight' },
+    // item name and description are required request params of add_item / add_global_item (l.addItem).
+    { path: 'title', attribute: l.title, required: true, type: 'string', multiple: false, limits: range(l.name, 'minLength', 'maxLength'), source: l.source('item_name_length_limit') },
+    { path: 'description', attribute: 'description', required: true, type: 'string', multiple: false, limits: range(l.description, 'minLength', 'maxLength'), source: l.source('item_description_length_limit') },
+    { path: 'images', attribute: 'image', required: (imageRange.minCount ?? 1) > 0, type: 'url', multiple: true, limits: imageRange, source: l.source('item_image_count_limit') },
+    // weight: required, "the unit is KG" (add_item; add_global_item: required); weight_limit.weight_mandatory agrees.
+    { path: 'package.weight', attribute: 'weight', required: true, type: 'measurement', multiple: false, unit: 'kg', source: `${l.addItem}#weight` },
   ];
 }
 
 /** get_brand_list: is_mandatory per category; the brands offered (open: "No brand" / pending brands exist). */
-export function brandField(pages: BrandListResponse['response'][]): RequirementField {
+export function brandField(pages: BrandListResponse['response'][], spec = 'specs/shopee/v2.product.get_brand_list.json'): RequirementField {
   const names = [...new Set(pages.flatMap((p) => (p.brand_list ?? []).map((b) => b.display_brand_name ?? b.original_brand_name ?? '')).filter(Boolean))];
   return {
     path: 'brand', attribute: 'brand', required: pages[0]?.is_mandatory === true, type: 'string', multiple: false,
     ...(names.length ? { allowedValues: names.map((value) => ({ value })) } : {}),
-    source: 'specs/shopee/v2.product.get_brand_list.json#is_mandatory',
+    source: `${spec}#is_mandatory`,
   };
 }
 

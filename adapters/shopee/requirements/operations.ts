@@ -60,6 +60,21 @@ export const FullItemLimitResponseSchema = envelope(z.looseObject({
 }).default({}));
 export type FullItemLimitResponse = z.infer<typeof FullItemLimitResponseSchema>;
 
+/**
+ * specs/shopee/v2.global_product.get_global_item_limit.json response: the same ranges under global_item_*
+ * names (text_length_multiplier: a Chinese character counts that many characters).
+ */
+export const GlobalItemLimitResponseSchema = envelope(z.looseObject({
+  global_item_name_length_limit: Range,
+  global_item_image_count_limit: Range,
+  global_item_description_length_limit: Range,
+  text_length_multiplier: Num,
+  weight_limit: z.looseObject({ weight_mandatory: z.boolean().nullable().optional() }).nullable().optional(),
+  dimension_limit: z.looseObject({ dimension_mandatory: z.boolean().nullable().optional() }).nullable().optional(),
+}).default({}));
+export type GlobalItemLimitResponse = z.infer<typeof GlobalItemLimitResponseSchema>;
+const globalProduct = { group: 'global_product', rate: RATE_PLANS.global_product } as const;
+
 /** specs/shopee/v2.product.category_recommend.json response.category_id: recommended ids, best first. */
 export const CategoryRecommendResponseSchema = envelope(z.looseObject({ category_id: z.array(z.number()).default([]) }).default({ category_id: [] }));
 
@@ -80,6 +95,14 @@ export const requirementOps = {
   /** page_size "Max=100"; status 1 = normal brand. */
   get_brand_list: op<{ query: { offset: number; page_size: number; category_id: number; status: number; language?: string } }, BrandListResponse>({
     id: 'get_brand_list', method: 'GET', path: '/api/v2/product/get_brand_list', ...product, idempotent: true, response: BrandListResponseSchema,
+  }),
+  /** Merchant-signed (CNSC): same request and response as get_brand_list (specs/shopee/v2.global_product.get_brand_list.json). */
+  get_global_brand_list: op<{ query: { offset: number; page_size: number; category_id: number; status: number } }, BrandListResponse>({
+    id: 'get_global_brand_list', method: 'GET', path: '/api/v2/global_product/get_brand_list', ...globalProduct, idempotent: true, response: BrandListResponseSchema,
+  }),
+  /** Merchant-signed (CNSC); category_id optional (specs/shopee/v2.global_product.get_global_item_limit.json). */
+  get_global_item_limit: op<{ query: { category_id: number } }, GlobalItemLimitResponse>({
+    id: 'get_global_item_limit', method: 'GET', path: '/api/v2/global_product/get_global_item_limit', ...globalProduct, idempotent: true, response: GlobalItemLimitResponseSchema,
   }),
   get_item_limit: op<{ query: { category_id: number } }, FullItemLimitResponse>({
     id: 'get_item_limit', method: 'GET', path: '/api/v2/product/get_item_limit', ...product, idempotent: true, response: FullItemLimitResponseSchema,

@@ -12,12 +12,13 @@ import { descriptionOf, listingIssues } from '../mappers/listing.js';
 import { orderOps } from '../operations/order.js';
 import type { AttributeNode, BrandListResponse } from './operations.js';
 import { requirementOps as ops } from './operations.js';
-import { attributeField, brandField, channelWeight, limitFields } from './map.js';
+import { attributeField, brandField, channelWeight, globalLimitFields, limitFields } from './map.js';
 import { neutralAttributeEntries, valueIdsOf, withNeutralAttributes } from './attribute-list.js';
 
 /** get_brand_list page_size "Max=100"; a category's brand list is read up to this many pages. */
 const BRAND_PAGE = 100;
 const BRAND_PAGES = 20;
+const GLOBAL_BRANDS = 'specs/shopee/v2.global_product.get_brand_list.json';
 
 const callOpts = ({ signal, deadline, timeoutMs }: CallOptions): CallOptions => ({ signal, deadline, timeoutMs });
 
@@ -36,7 +37,11 @@ export function shopeeRequirements(ctx: AdapterContext, cache: RequirementsCache
     const pages: BrandListResponse['response'][] = [];
     let offset = 0;
     for (let i = 0; i < BRAND_PAGES; i++) {
-      const res = await call(shop, (p) => ctx.client.call(p, ops.get_brand_list, { query: { offset, page_size: BRAND_PAGE, category_id: category, status: 1 } }, o));
+      const query = { query: { offset, page_size: BRAND_PAGE, category_id: category, status: 1 } };
+      // CNSC: the global category's brands, same request and response (specs/shopee/v2.global_product.get_brand_list.json).
+      const res = ctx.merchant
+        ? await ctx.client.call(ctx.merchant.pipeline, ops.get_global_brand_list, query, o)
+        : await call(shop, (p) => ctx.client.call(p, ops.get_brand_list, query, o));
       pages.push(res.data.response);
       // has_next_page / next_offset: "this value need set to next request.offset".
       if (!res.data.response.has_next_page || res.data.response.next_offset === undefined) break;
@@ -61,20 +66,27 @@ export function shopeeRequirements(ctx: AdapterContext, cache: RequirementsCache
     return nodes.map((a) => ({ ...a, mandatory: a.mandatory === true || ((a.attribute_info as { mandatory_region?: unknown } | null | undefined)?.mandatory_region as unknown[] | undefined ?? []).includes(shop.region) }));
   }
 
+  /** Item limits: a CNSC account's global item limits (get_global_item_limit, merchant-signed), else the shop's get_item_limit. */
+  async function itemLimits(shop: ShopStore, category: number, o: CallOptions) {
+    const query = { query: { category_id: category } };
+    if (ctx.merchant) return globalLimitFields((await ctx.client.call(ctx.merchant.pipeline, ops.get_global_item_limit, query, o)).data.response);
+    return limitFields((await call(shop, (p) => ctx.client.call(p, ops.get_item_limit, query, o))).data.response);
+  }
+
   async function fetchCategory(shop: ShopStore, category: number, o: CallOptions): Promise<Requirements> {
     const tree = await attributeTree(shop, category, o);
-    const limits = await call(shop, (p) => ctx.client.call(p, ops.get_item_limit, { query: { category_id: category } }, o));
+    const limitFieldList = await itemLimits(shop, category, o);
     const brandPages = await brands(shop, category, o);
     const channels = await call(shop, (p) => ctx.client.call(p, orderOps.get_channel_list, {}, o));
     const chosen = new Set(chosenChannels({ marketplace: {} } as Listing, ctx.config.logisticIds));
     const used = channels.data.response.logistics_channel_list.filter((c) => c.enabled !== false && chosen.has(c.logistics_channel_id));
     const attrs = tree;
-    const fields = limitFields(limits.data.response).map((f) => (f.path === 'package.weight' ? channelWeight(f, used) : f));
+    const fields = limitFieldList.map((f) => (f.path === 'package.weight' ? channelWeight(f, used) : f));
     return {
       marketplace: 'shopee', store: shop.store.id, kind: 'category', id: String(category), locale: shop.store.language,
       // Shopee publishes no version for these documents: the read instant stands in.
       version: `read@${new Date(ctx.clock.now()).toISOString()}`, fetchedAt: new Date(ctx.clock.now()).toISOString(),
-      fields: [...fields, brandField(brandPages), ...attrs.map(attributeField)],
+      fields: [...fields, brandField(brandPages, ctx.merchant ? GLOBAL_BRANDS : undefined), ...attrs.map(attributeField)],
       // Value ids, so upsert can send neutral attributes in attribute_list (attribute-list.ts).
       documents: { valueIds: valueIdsOf(attrs) },
     };

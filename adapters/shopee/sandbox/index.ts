@@ -80,7 +80,7 @@ export function shopeeSandbox(opts: ShopeeSandboxOptions = {}): SandboxModule<Sh
       installPayment(router, world, ctx);
       installPush(router, world, ctx);
       installReturns(router, world, ctx);
-      installReturnNegotiation(router, world, ctx);
+      installReturnNegotiation(router, world, ctx); // specs/shopee/v2.returns.{offer,accept_offer,dispute,...}.json
     },
     throttled,
     serverError,
