@@ -23,6 +23,20 @@ export const SANDBOX_ATTRIBUTE_TREES: Record<number, AttributeNode[]> = {
   ],
 };
 
+/**
+ * What get_global_item_limit answers in the sandbox, in the response shape of
+ * specs/shopee/v2.global_product.get_global_item_limit.json. Sandbox data (generous ranges), not a
+ * capture of live limits; weight_mandatory agrees with add_global_item, which refuses a missing weight.
+ */
+export const SANDBOX_GLOBAL_ITEM_LIMIT = {
+  price_limit: { min_limit: 0.1, max_limit: 100000000 }, stock_limit: { min_limit: 0, max_limit: 999999 },
+  global_item_name_length_limit: { min_limit: 1, max_limit: 255 },
+  global_item_image_count_limit: { min_limit: 1, max_limit: 9 },
+  global_item_description_length_limit: { min_limit: 1, max_limit: 5000 },
+  text_length_multiplier: 1,
+  weight_limit: { weight_mandatory: true }, dimension_limit: { dimension_mandatory: false },
+};
+
 /** Display names category_recommend matches item names against (sandbox data). */
 const CATEGORY_WORDS: Record<number, string[]> = { 100001: ['lamp', 'light', 'home'], 100002: ['shirt', 'dress', 'tee', 'clothes'] };
 
@@ -54,6 +68,24 @@ export function installRequirements(router: Router, world: ShopeeSandboxState, c
     if (!Number.isInteger(size) || size < 1 || size > 100) return fail('error_param', 'Wrong parameters, detail: page_size.');
     if (!world.options.categories[Number(req.query.get('category_id'))]) return fail('error_param', 'The information you queried is not found.');
     return ok({ brand_list: [], has_next_page: false, next_offset: 0, is_mandatory: false, input_type: 'DROP_DOWN' });
+  });
+
+  // specs/shopee/v2.global_product.get_brand_list.json (api_type Merchant): page_size limits [1, 100]; unknown category →
+  // error_invalid_category "Invalid category ID" (its error_list and error_example). Sandbox categories take no brand.
+  route<Merchant>(router, world, ctx, 'GET', '/api/v2/global_product/get_brand_list', (req) => {
+    const size = Number(req.query.get('page_size'));
+    if (!Number.isInteger(size) || size < 1 || size > 100) return fail('error_param', 'Wrong parameters, detail: page_size.');
+    const category = Number(req.query.get('category_id'));
+    if (!world.options.categories[category]) return fail('error_invalid_category', `Invalid category ID ${req.query.get('category_id') ?? ''}`);
+    return ok({ brand_list: [], has_next_page: false, next_offset: 0, is_mandatory: false, input_type: 'DROP_DOWN' });
+  });
+
+  // specs/shopee/v2.global_product.get_global_item_limit.json (api_type Merchant): category_id optional; a category
+  // it does not know → error_param "The information you queried is not found." (its error_list).
+  route<Merchant>(router, world, ctx, 'GET', '/api/v2/global_product/get_global_item_limit', (req) => {
+    const raw = req.query.get('category_id');
+    if (raw !== null && !world.options.categories[Number(raw)]) return fail('error_param', 'The information you queried is not found.');
+    return ok(SANDBOX_GLOBAL_ITEM_LIMIT);
   });
 
   // specs/shopee/v2.product.category_recommend.json: item_name required; category ids, best first.

@@ -35,9 +35,10 @@ describe('Shopee requirements on a CNSC merchant account', () => {
     const shop = { shopId: SHOP };
     const scopes = [
       nock(HOST).get('/api/v2/global_product/get_attribute_tree').query(query('/api/v2/global_product/get_attribute_tree', { merchantId: MERCHANT }, { category_id_list: '100017' })).reply(200, tree),
-      nock(HOST).get('/api/v2/product/get_item_limit').query(query('/api/v2/product/get_item_limit', shop, { category_id: '100017' })).reply(200, fx('item_limit.100017.json')),
-      nock(HOST).get('/api/v2/product/get_brand_list').query(query('/api/v2/product/get_brand_list', shop, { offset: '0', page_size: '100', category_id: '100017', status: '1' })).reply(200, fx('brand_list.100017.page1.json')),
-      nock(HOST).get('/api/v2/product/get_brand_list').query(query('/api/v2/product/get_brand_list', shop, { offset: '100', page_size: '100', category_id: '100017', status: '1' })).reply(200, fx('brand_list.100017.page2.json')),
+      // Item limits and brands of a global category come from the global calls too (requirements-global-limits.test.ts).
+      nock(HOST).get('/api/v2/global_product/get_global_item_limit').query(query('/api/v2/global_product/get_global_item_limit', { merchantId: MERCHANT }, { category_id: '100017' })).reply(200, fx('global_item_limit.100017.json')),
+      nock(HOST).get('/api/v2/global_product/get_brand_list').query(query('/api/v2/global_product/get_brand_list', { merchantId: MERCHANT }, { offset: '0', page_size: '100', category_id: '100017', status: '1' })).reply(200, fx('global_brand_list.100017.page1.json')),
+      nock(HOST).get('/api/v2/global_product/get_brand_list').query(query('/api/v2/global_product/get_brand_list', { merchantId: MERCHANT }, { offset: '100', page_size: '100', category_id: '100017', status: '1' })).reply(200, fx('global_brand_list.100017.page2.json')),
       nock(HOST).get('/api/v2/logistics/get_channel_list').query(query('/api/v2/logistics/get_channel_list', shop)).reply(200, fx('channel_list.json')),
     ];
     const tokens = new TestTokenStore({

@@ -1,0 +1,91 @@
+/** Shopee CNSC (merchant) accounts read item limits and brands from the global calls (issue #21). */
+import { readFileSync } from 'node:fs';
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { shopee } from '../../../adapters/shopee/index.js';
+import { tokenKey } from '../../../adapters/shopee/tokens.js';
+import { MemoryRequirementsCache, type OfflineValidationResult } from '../../../src/requirements/index.js';
+import { cnscSandbox, signedQuery, TestClock, TestTokenStore } from './helpers.js';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+const HOST = 'https://partner.shopeemobile.com';
+const PID = 2001887;
+const KEY = 'requirements-test-partner-key';
+const MERCHANT = 1000000;
+const SHOP = 14701711;
+const TOKEN = 'access-token-reqs-00000000000000';
+const NOW = Date.UTC(2026, 11, 5, 3, 0, 0);
+const TS = NOW / 1000;
+const fx = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/shopee/requirements/${name}`, import.meta.url), 'utf8'));
+const query = (path: string, who: { shopId: number } | { merchantId: number }, expected: Record<string, string> = {}) => (q: Record<string, any>) => {
+  const { partner_id, timestamp, access_token, shop_id, merchant_id, sign, ...rest } = q;
+  return signedQuery(q, { partnerId: PID, path, partnerKey: KEY, accessToken: TOKEN, timestamp: TS, ...who }) && JSON.stringify(rest) === JSON.stringify(expected);
+};
+const merchant = { merchantId: MERCHANT };
+const brandQuery = (offset: string) => ({ offset, page_size: '100', category_id: '100017', status: '1' });
+
+function cnscAdapter() {
+  const tokens = new TestTokenStore({
+    [tokenKey(PID, { kind: 'merchant', id: MERCHANT })]: { accessToken: TOKEN, refreshToken: 'refresh-token-merchant-000000000', expiresAt: NOW + 3600_000, version: 1 },
+    [tokenKey(PID, { kind: 'shop', id: SHOP })]: { accessToken: TOKEN, refreshToken: 'refresh-token-shop-00000000000000', expiresAt: NOW + 3600_000, version: 1 },
+  });
+  return shopee({ region: 'SG', partnerId: PID, partnerKey: KEY, merchantId: MERCHANT, shopIds: [SHOP], merchantCurrency: 'CNY', tokens, clock: new TestClock(NOW), logisticIds: [18025, 18028], retry: { retries: 0 }, requirementsCache: new MemoryRequirementsCache() });
+}
+
+describe('Shopee requirements on a CNSC merchant account: global item limits and brand list', () => {
+  it('reads get_global_item_limit and global get_brand_list merchant-signed and maps global_item_* limits and brands', async () => {
+    const scopes = [
+      nock(HOST).get('/api/v2/global_product/get_attribute_tree').query(query('/api/v2/global_product/get_attribute_tree', merchant, { category_id_list: '100017' })).reply(200, fx('attribute_tree.100017.json')),
+      nock(HOST).get('/api/v2/global_product/get_global_item_limit').query(query('/api/v2/global_product/get_global_item_limit', merchant, { category_id: '100017' })).reply(200, fx('global_item_limit.100017.json')),
+      nock(HOST).get('/api/v2/global_product/get_brand_list').query(query('/api/v2/global_product/get_brand_list', merchant, brandQuery('0'))).reply(200, fx('global_brand_list.100017.page1.json')),
+      nock(HOST).get('/api/v2/global_product/get_brand_list').query(query('/api/v2/global_product/get_brand_list', merchant, brandQuery('100'))).reply(200, fx('global_brand_list.100017.page2.json')),
+      // Channels stay a shop matter (the shop the global item is published to).
+      nock(HOST).get('/api/v2/logistics/get_channel_list').query(query('/api/v2/logistics/get_channel_list', { shopId: SHOP })).reply(200, fx('channel_list.json')),
+    ];
+    const req = await cnscAdapter().listings.requirements({ category: 100017 });
+    for (const s of scopes) expect(s.isDone()).toBe(true);
+    const at = (path: string) => req.fields.find((f) => f.path === path);
+    const LIMIT = 'specs/shopee/v2.global_product.get_global_item_limit.json';
+    expect(at('title')).toMatchObject({ attribute: 'global_item_name', required: true, limits: { minLength: 20, maxLength: 255 }, source: `${LIMIT}#global_item_name_length_limit` });
+    expect(at('description')).toMatchObject({ required: true, limits: { minLength: 100, maxLength: 5000 }, source: `${LIMIT}#global_item_description_length_limit` });
+    expect(at('images')).toMatchObject({ required: true, limits: { minCount: 3, maxCount: 9 }, source: `${LIMIT}#global_item_image_count_limit` });
+    expect(at('package.weight')).toMatchObject({ required: true, unit: 'kg' });
+    expect(at('brand')).toMatchObject({ required: false, allowedValues: [{ value: 'Anker' }, { value: 'Xiaomi' }, { value: 'Baseus' }], source: 'specs/shopee/v2.global_product.get_brand_list.json#is_mandatory' });
+  });
+
+  it('a mandatory global brand list makes brand required; offline validation uses the global limits', async () => {
+    const page = fx('global_brand_list.100017.page2.json');
+    page.response.is_mandatory = true;
+    nock(HOST).get('/api/v2/global_product/get_attribute_tree').query(() => true).reply(200, fx('attribute_tree.100017.json'));
+    nock(HOST).get('/api/v2/global_product/get_global_item_limit').query(() => true).reply(200, fx('global_item_limit.100017.json'));
+    nock(HOST).get('/api/v2/global_product/get_brand_list').query(query('/api/v2/global_product/get_brand_list', merchant, brandQuery('0'))).reply(200, page);
+    nock(HOST).get('/api/v2/logistics/get_channel_list').query(() => true).reply(200, fx('channel_list.json'));
+    const a = cnscAdapter();
+    const req = await a.listings.requirements({ category: 100017 });
+    expect(req.fields.find((f) => f.path === 'brand')).toMatchObject({ required: true, allowedValues: [{ value: 'Baseus' }] });
+    // A 15-character title passes the shop fixture's 10 minimum but not the global 20.
+    const res = await a.listings.validate({
+      sku: 'G-1', title: 'Short USB cable', description: 'x'.repeat(120), images: ['https://img.example.com/1.jpg', 'https://img.example.com/2.jpg', 'https://img.example.com/3.jpg'],
+      price: { amount: '19.90', currency: 'CNY' }, quantity: 1, package: { weight: { value: 100, unit: 'g' } }, marketplace: { shopee: { categoryId: 100017 } },
+    }, { offline: true }) as OfflineValidationResult;
+    expect(res.issues.map((i) => i.path)).toContain('title');
+  });
+});
+
+describe('Shopee sandbox: global item limits and brands for CNSC accounts', () => {
+  it('serves get_global_item_limit and global get_brand_list to the merchant; a CNSC requirements read returns the global limits', async () => {
+    const s = await cnscSandbox();
+    nock.enableNetConnect('127.0.0.1');
+    try {
+      const req = await s.adapter.listings.requirements({ category: 100002 });
+      expect(req.fields.find((f) => f.path === 'title')).toMatchObject({ attribute: 'global_item_name', source: expect.stringContaining('get_global_item_limit.json') });
+      expect(req.fields.find((f) => f.path === 'title')?.limits?.maxLength).toBeGreaterThan(0);
+      expect(req.fields.find((f) => f.path === 'brand')).toMatchObject({ required: false, source: expect.stringContaining('global_product.get_brand_list.json') });
+    } finally {
+      nock.disableNetConnect();
+      await s.close();
+    }
+  });
+});
