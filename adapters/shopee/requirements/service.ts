@@ -14,6 +14,7 @@ import type { AttributeNode, BrandListResponse } from './operations.js';
 import { requirementOps as ops } from './operations.js';
 import { attributeField, brandField, channelWeight, globalLimitFields, limitFields } from './map.js';
 import { neutralAttributeEntries, valueIdsOf, withNeutralAttributes } from './attribute-list.js';
+import { weightedLengthIssues } from './text-length.js';
 
 /** get_brand_list page_size "Max=100"; a category's brand list is read up to this many pages. */
 const BRAND_PAGE = 100;
@@ -69,26 +70,28 @@ export function shopeeRequirements(ctx: AdapterContext, cache: RequirementsCache
   /** Item limits: a CNSC account's global item limits (get_global_item_limit, merchant-signed), else the shop's get_item_limit. */
   async function itemLimits(shop: ShopStore, category: number, o: CallOptions) {
     const query = { query: { category_id: category } };
-    if (ctx.merchant) return globalLimitFields((await ctx.client.call(ctx.merchant.pipeline, ops.get_global_item_limit, query, o)).data.response);
-    return limitFields((await call(shop, (p) => ctx.client.call(p, ops.get_item_limit, query, o))).data.response);
+    if (!ctx.merchant) return { fields: limitFields((await call(shop, (p) => ctx.client.call(p, ops.get_item_limit, query, o))).data.response) };
+    const global = (await ctx.client.call(ctx.merchant.pipeline, ops.get_global_item_limit, query, o)).data.response;
+    return { fields: globalLimitFields(global), multiplier: global.text_length_multiplier ?? undefined };
   }
 
   async function fetchCategory(shop: ShopStore, category: number, o: CallOptions): Promise<Requirements> {
     const tree = await attributeTree(shop, category, o);
-    const limitFieldList = await itemLimits(shop, category, o);
+    const limits = await itemLimits(shop, category, o);
     const brandPages = await brands(shop, category, o);
     const channels = await call(shop, (p) => ctx.client.call(p, orderOps.get_channel_list, {}, o));
     const chosen = new Set(chosenChannels({ marketplace: {} } as Listing, ctx.config.logisticIds));
     const used = channels.data.response.logistics_channel_list.filter((c) => c.enabled !== false && chosen.has(c.logistics_channel_id));
     const attrs = tree;
-    const fields = limitFieldList.map((f) => (f.path === 'package.weight' ? channelWeight(f, used) : f));
+    const fields = limits.fields.map((f) => (f.path === 'package.weight' ? channelWeight(f, used) : f));
     return {
       marketplace: 'shopee', store: shop.store.id, kind: 'category', id: String(category), locale: shop.store.language,
       // Shopee publishes no version for these documents: the read instant stands in.
       version: `read@${new Date(ctx.clock.now()).toISOString()}`, fetchedAt: new Date(ctx.clock.now()).toISOString(),
       fields: [...fields, brandField(brandPages, ctx.merchant ? GLOBAL_BRANDS : undefined), ...attrs.map(attributeField)],
       // Value ids, so upsert can send neutral attributes in attribute_list (attribute-list.ts).
-      documents: { valueIds: valueIdsOf(attrs) },
+      // textLengthMultiplier (CNSC): how Chinese characters count against the length limits (text-length.ts).
+      documents: { valueIds: valueIdsOf(attrs), ...(limits.multiplier ? { textLengthMultiplier: limits.multiplier } : {}) },
     };
   }
 
@@ -119,7 +122,7 @@ export function shopeeRequirements(ctx: AdapterContext, cache: RequirementsCache
     const shopee = { ...l.marketplace.shopee, attributes: [...entriesOf(l), ...neutralAttributeEntries(l, req)] };
     const sent = { ...l, description: descriptionOf(l), marketplace: { ...l.marketplace, shopee } } as Listing;
     const found = validateAgainst(sent, req, { marketplaceValues: overrides(sent, req) });
-    return offlineResult(l.sku, shop.store.id, [...own, ...found, ...unsentIssues(sent, req, found)], req);
+    return offlineResult(l.sku, shop.store.id, [...own, ...found, ...weightedLengthIssues(sent, req, found), ...unsentIssues(sent, req, found)], req);
   }
 
   /** category_recommend: category ids for an item name, best first. */

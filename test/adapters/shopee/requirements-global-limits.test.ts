@@ -4,6 +4,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { shopee } from '../../../adapters/shopee/index.js';
 import { tokenKey } from '../../../adapters/shopee/tokens.js';
+import type { ListingInput } from '../../../src/model/listing.js';
 import { MemoryRequirementsCache, type OfflineValidationResult } from '../../../src/requirements/index.js';
 import { cnscSandbox, signedQuery, TestClock, TestTokenStore } from './helpers.js';
 
@@ -71,6 +72,28 @@ describe('Shopee requirements on a CNSC merchant account: global item limits and
       price: { amount: '19.90', currency: 'CNY' }, quantity: 1, package: { weight: { value: 100, unit: 'g' } }, marketplace: { shopee: { categoryId: 100017 } },
     }, { offline: true }) as OfflineValidationResult;
     expect(res.issues.map((i) => i.path)).toContain('title');
+  });
+});
+
+describe('Shopee CNSC text_length_multiplier', () => {
+  it('a Chinese character counts text_length_multiplier characters against the global length limits', async () => {
+    const limit = fx('global_item_limit.100017.json');
+    limit.response.global_item_name_length_limit.max_limit = 30;
+    nock(HOST).get('/api/v2/global_product/get_attribute_tree').query(() => true).reply(200, fx('attribute_tree.100017.json'));
+    nock(HOST).get('/api/v2/global_product/get_global_item_limit').query(() => true).reply(200, limit);
+    nock(HOST).get('/api/v2/global_product/get_brand_list').query(() => true).reply(200, fx('global_brand_list.100017.page2.json'));
+    nock(HOST).get('/api/v2/logistics/get_channel_list').query(() => true).reply(200, fx('channel_list.json'));
+    const a = cnscAdapter();
+    const listing = (title: string): ListingInput => ({
+      sku: 'G-CN', title, description: 'x'.repeat(120), images: ['https://img.example.com/1.jpg', 'https://img.example.com/2.jpg', 'https://img.example.com/3.jpg'],
+      price: { amount: '19.90', currency: 'CNY' }, quantity: 1, package: { weight: { value: 100, unit: 'g' } }, marketplace: { shopee: { categoryId: 100017 } },
+    });
+    // 25 Han characters: 25 as code points, 25 × 1.43 = 35.75 by get_global_item_limit's rule, over the 30 allowed.
+    const cn = (await a.listings.validate(listing('数'.repeat(25)), { offline: true })) as OfflineValidationResult;
+    expect(cn.issues.filter((i) => i.path === 'title').map((i) => i.code)).toEqual(['TOO_LONG']);
+    // 25 Latin characters stay within 30.
+    const en = (await a.listings.validate(listing('a'.repeat(25)), { offline: true })) as OfflineValidationResult;
+    expect(en.issues.filter((i) => i.path === 'title')).toEqual([]);
   });
 });
 
