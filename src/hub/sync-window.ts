@@ -56,7 +56,11 @@ export async function syncWindow(account: string, adapter: MarketplaceAdapter, o
     const at = iso(now());
     return { since: at, until: at, passes: 0, slices: 0, delivered: 0, duplicates: 0, quarantined: [], committed: false, error: toErrorInfo(e) };
   }
-  const until = now() - lagOf(adapter, opts);
+  // Never inside the current second: timestamps are whole seconds on Shopee and AliExpress, so a
+  // change made after the bound is frozen must fall after it, or the window's tail never settles
+  // (a lag of a second or more already ends the window before it).
+  const at = now();
+  const until = Math.min(at - lagOf(adapter, opts), Math.floor(at / SECOND) * SECOND - 1);
   const since = prior.next ? Date.parse(prior.next) : opts.since !== undefined ? new Date(opts.since).getTime() : until - DEFAULT_FIRST_LOOKBACK_MS;
   const recent = new RecentVersions(prior.delivered);
   const report: WindowReport = { since: iso(since), until: iso(until), passes: 1, slices: 0, delivered: 0, duplicates: 0, quarantined: [], committed: false };

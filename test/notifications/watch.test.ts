@@ -27,6 +27,8 @@ async function setup(opts: { push: boolean; intervalMs: number; drainEveryMs?: n
   if (opts.push) w.world.pushUrl = `${srv.url}/push`;
   // Seeded before the watch starts: its first poll window (bound frozen at start) lists it.
   const order = seedOrder(w.world);
+  // A window never ends inside the current second (whole-second timestamps): let that second pass.
+  await w.clock.sleep(1000);
   const seen: Array<{ order: Order; ctx: WatchContext; at: number }> = [];
   const ac = new AbortController();
   const sources = [inbox, ...(opts.drainEveryMs ? [lostPushSource(w.adapter.push, { clock: w.clock, everyMs: opts.drainEveryMs })] : [])];

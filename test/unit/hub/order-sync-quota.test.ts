@@ -40,8 +40,9 @@ describe('order sync on a quota of one search per three minutes', () => {
     await clock.run(T0 + 60 * MIN);
     await run;
     expect(delay.size).toBe(30);
-    // Once the quota period is learned (the first reads), no order waits more than one period.
+    // Once the quota period is learned (the first reads), no order waits more than one period
+    // (plus the second a window's bound stays behind: it never ends inside the current second).
     const steady = [...delay].filter(([id]) => Number(id.slice(1)) > 6).map(([, d]) => d);
-    expect(Math.max(...steady)).toBeLessThanOrEqual(3 * MIN);
+    expect(Math.max(...steady)).toBeLessThanOrEqual(3 * MIN + 1000);
   });
 });
