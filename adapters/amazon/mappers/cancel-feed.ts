@@ -1,4 +1,5 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { amazonEnvelope } from './xml-envelope.js';
 import type { CancelRequest } from '../../../src/adapter.js';
 
 /**
@@ -27,27 +28,17 @@ export interface CancelMessage {
   reason: CancelRequest['reason'];
 }
 
-const builder = new XMLBuilder({ format: true, ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true });
 
 /** One envelope, one Message per whole-order cancellation (OrderAcknowledgement, StatusCode Failure). */
 export function cancellationDocument(input: { sellerId: string; messages: CancelMessage[] }): string {
-  return builder.build({
-    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-    AmazonEnvelope: {
-      '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-      '@_xsi:noNamespaceSchemaLocation': 'amzn-envelope.xsd',
-      Header: { DocumentVersion: '1.01', MerchantIdentifier: input.sellerId },
-      MessageType: 'OrderAcknowledgement',
-      Message: input.messages.map((m) => ({
-        MessageID: m.messageId,
-        OrderAcknowledgement: {
-          AmazonOrderID: m.orderId,
-          StatusCode: 'Failure',
-          Item: m.orderItemIds.map((id) => ({ AmazonOrderItemCode: id, CancelReason: CANCEL_REASON[m.reason] })),
-        },
-      })),
+  return amazonEnvelope(input.sellerId, 'OrderAcknowledgement', input.messages.map((m) => ({
+    MessageID: m.messageId,
+    OrderAcknowledgement: {
+      AmazonOrderID: m.orderId,
+      StatusCode: 'Failure',
+      Item: m.orderItemIds.map((id) => ({ AmazonOrderItemCode: id, CancelReason: CANCEL_REASON[m.reason] })),
     },
-  }) as string;
+  })));
 }
 
 /** One Result of an XML ProcessingReport (ProcessingReport.xsd: MessageID, ResultCode, ResultMessageCode, ResultDescription, AdditionalInfo). */

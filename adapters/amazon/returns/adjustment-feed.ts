@@ -1,7 +1,7 @@
-import { XMLBuilder } from 'fast-xml-parser';
 import { toDecimal, type Money } from '../../../src/model/money.js';
 import type { Order } from '../../../src/model/order.js';
 import type { ResolvedRefund } from '../../../src/returns/refund-cap.js';
+import { amazonEnvelope } from '../mappers/xml-envelope.js';
 
 /**
  * POST_PAYMENT_ADJUSTMENT_DATA: the XML order adjustments feed. It is an available Order feed type
@@ -54,32 +54,22 @@ export function adjustedLines(order: Order, resolved: ResolvedRefund): AdjustedL
   });
 }
 
-const builder = new XMLBuilder({ format: true, ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true });
 
 const component = (type: string, m: Money) => ({ Type: type, Amount: { '@_currency': m.currency, '#text': toDecimal(m) } });
 
 /** One envelope with one OrderAdjustment message (MessageID 1) refunding the given items. */
 export function adjustmentDocument(input: { sellerId: string; orderId: string; reason: string; lines: AdjustedLine[] }): string {
-  return builder.build({
-    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-    AmazonEnvelope: {
-      '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-      '@_xsi:noNamespaceSchemaLocation': 'amzn-envelope.xsd',
-      Header: { DocumentVersion: '1.01', MerchantIdentifier: input.sellerId },
-      MessageType: 'OrderAdjustment',
-      Message: {
-        MessageID: 1,
-        OrderAdjustment: {
-          AmazonOrderID: input.orderId,
-          ActionType: 'Refund',
-          AdjustedItem: input.lines.map((l) => ({
-            AmazonOrderItemCode: l.orderItemId,
-            AdjustmentReason: input.reason,
-            ItemPriceAdjustments: { Component: [component('Principal', l.principal), ...(l.tax ? [component('Tax', l.tax)] : [])] },
-            ...(l.quantity !== undefined ? { Quantity: l.quantity } : {}),
-          })),
-        },
-      },
+  return amazonEnvelope(input.sellerId, 'OrderAdjustment', {
+    MessageID: 1,
+    OrderAdjustment: {
+      AmazonOrderID: input.orderId,
+      ActionType: 'Refund',
+      AdjustedItem: input.lines.map((l) => ({
+        AmazonOrderItemCode: l.orderItemId,
+        AdjustmentReason: input.reason,
+        ItemPriceAdjustments: { Component: [component('Principal', l.principal), ...(l.tax ? [component('Tax', l.tax)] : [])] },
+        ...(l.quantity !== undefined ? { Quantity: l.quantity } : {}),
+      })),
     },
-  }) as string;
+  });
 }
