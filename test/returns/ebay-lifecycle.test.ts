@@ -36,7 +36,8 @@ describe('eBay returns lifecycle on the sandbox', () => {
     ledger.setOnHand('MUG-BLUE', 10);
     const seen: string[] = [];
     const sync = () => hub.returns.sync({
-      checkpoints, since: new Date(Date.now() - 60_000), lagMs: 0, restock: { ledger, policy: 'sellable', journal },
+      // A clock one second ahead: a window never ends inside the current second, and each step happened in it.
+      checkpoints, since: new Date(Date.now() - 60_000), lagMs: 0, now: () => Date.now() + 1000, restock: { ledger, policy: 'sellable', journal },
       handle: (r: Return) => void seen.push(`${r.id}:${r.status}`),
     });
     const checkpoints = memoryCheckpoints();

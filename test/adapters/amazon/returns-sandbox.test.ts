@@ -26,6 +26,9 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
+/** Windows never end inside the current second; returns made just now are in it. */
+const aheadOneSecond = () => Date.now() + 1000;
+
 describe('Amazon returns on the sandbox', () => {
   it('an FBA return Amazon received shows up in hub.returns.sync, graded, and is never restocked into the merchant pool', async () => {
     const [order] = state.seedOrders(1, { marketplaces: ['DE'], fulfilledBy: 'AMAZON', quantity: 2 });
@@ -42,7 +45,8 @@ describe('Amazon returns on the sandbox', () => {
     ledger.setOnHand(sku, 10);
     const seen: Array<{ ret: Return; restock?: RestockResult }> = [];
     await hub.returns.sync({
-      checkpoints: memoryCheckpoints(), since, lagMs: 0, restock: { ledger, policy: 'sellable', journal: new MemoryIntentJournal() },
+      // A clock one second ahead: a window never ends inside the current second, and these returns were made in it.
+      checkpoints: memoryCheckpoints(), since, lagMs: 0, now: aheadOneSecond, restock: { ledger, policy: 'sellable', journal: new MemoryIntentJournal() },
       handle: (ret: Return, ctx) => void seen.push({ ret, ...(ctx.restock ? { restock: ctx.restock } : {}) }),
     });
     const fba = seen.filter((s) => s.ret.orderId === order!.orderId);
@@ -69,7 +73,7 @@ describe('Amazon returns on the sandbox', () => {
     const checkpoints = memoryCheckpoints();
     const sync = async () => {
       const seen: Return[] = [];
-      await hub.returns.sync({ checkpoints, since, lagMs: 0, restock: { ledger, policy: 'sellable', journal }, handle: (r: Return) => void seen.push(r) });
+      await hub.returns.sync({ checkpoints, since, lagMs: 0, now: aheadOneSecond, restock: { ledger, policy: 'sellable', journal }, handle: (r: Return) => void seen.push(r) });
       return seen.filter((r) => r.orderId === order!.orderId);
     };
     const now = async () => (await a.returns.list({ updatedSince: since, channels: ['merchant'] }).toArray({ max: 100 })).filter((r) => r.orderId === order!.orderId);
