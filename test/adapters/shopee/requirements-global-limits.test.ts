@@ -1,39 +1,17 @@
 /** Shopee CNSC (merchant) accounts read item limits and brands from the global calls (issue #21). */
-import { readFileSync } from 'node:fs';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { shopee } from '../../../adapters/shopee/index.js';
-import { tokenKey } from '../../../adapters/shopee/tokens.js';
 import type { ListingInput } from '../../../src/model/listing.js';
-import { MemoryRequirementsCache, type OfflineValidationResult } from '../../../src/requirements/index.js';
-import { cnscSandbox, signedQuery, TestClock, TestTokenStore } from './helpers.js';
+import type { OfflineValidationResult } from '../../../src/requirements/index.js';
+import { cnscSandbox } from './helpers.js';
+import { cnscAdapter, fx, HOST, MERCHANT, query, SHOP } from './cnsc-requirements-support.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
-const HOST = 'https://partner.shopeemobile.com';
-const PID = 2001887;
-const KEY = 'requirements-test-partner-key';
-const MERCHANT = 1000000;
-const SHOP = 14701711;
-const TOKEN = 'access-token-reqs-00000000000000';
-const NOW = Date.UTC(2026, 11, 5, 3, 0, 0);
-const TS = NOW / 1000;
-const fx = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/shopee/requirements/${name}`, import.meta.url), 'utf8'));
-const query = (path: string, who: { shopId: number } | { merchantId: number }, expected: Record<string, string> = {}) => (q: Record<string, any>) => {
-  const { partner_id, timestamp, access_token, shop_id, merchant_id, sign, ...rest } = q;
-  return signedQuery(q, { partnerId: PID, path, partnerKey: KEY, accessToken: TOKEN, timestamp: TS, ...who }) && JSON.stringify(rest) === JSON.stringify(expected);
-};
 const merchant = { merchantId: MERCHANT };
 const brandQuery = (offset: string) => ({ offset, page_size: '100', category_id: '100017', status: '1' });
 
-function cnscAdapter() {
-  const tokens = new TestTokenStore({
-    [tokenKey(PID, { kind: 'merchant', id: MERCHANT })]: { accessToken: TOKEN, refreshToken: 'refresh-token-merchant-000000000', expiresAt: NOW + 3600_000, version: 1 },
-    [tokenKey(PID, { kind: 'shop', id: SHOP })]: { accessToken: TOKEN, refreshToken: 'refresh-token-shop-00000000000000', expiresAt: NOW + 3600_000, version: 1 },
-  });
-  return shopee({ region: 'SG', partnerId: PID, partnerKey: KEY, merchantId: MERCHANT, shopIds: [SHOP], merchantCurrency: 'CNY', tokens, clock: new TestClock(NOW), logisticIds: [18025, 18028], retry: { retries: 0 }, requirementsCache: new MemoryRequirementsCache() });
-}
 
 describe('Shopee requirements on a CNSC merchant account: global item limits and brand list', () => {
   it('reads get_global_item_limit and global get_brand_list merchant-signed and maps global_item_* limits and brands', async () => {

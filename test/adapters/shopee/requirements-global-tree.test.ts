@@ -1,28 +1,11 @@
 /** Shopee CNSC (merchant) accounts read the global attribute tree (issue #21 step 4). */
-import { readFileSync } from 'node:fs';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { shopee } from '../../../adapters/shopee/index.js';
-import { tokenKey } from '../../../adapters/shopee/tokens.js';
-import { MemoryRequirementsCache } from '../../../src/requirements/index.js';
-import { cnscSandbox, signedQuery, TestClock, TestTokenStore } from './helpers.js';
+import { cnscSandbox } from './helpers.js';
+import { cnscAdapter, fx, HOST, MERCHANT, query, SHOP } from './cnsc-requirements-support.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
-
-const HOST = 'https://partner.shopeemobile.com';
-const PID = 2001887;
-const KEY = 'requirements-test-partner-key';
-const MERCHANT = 1000000;
-const SHOP = 14701711;
-const TOKEN = 'access-token-reqs-00000000000000';
-const NOW = Date.UTC(2026, 11, 5, 3, 0, 0);
-const TS = NOW / 1000;
-const fx = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/shopee/requirements/${name}`, import.meta.url), 'utf8'));
-const query = (path: string, who: { shopId: number } | { merchantId: number }, expected: Record<string, string> = {}) => (q: Record<string, any>) => {
-  const { partner_id, timestamp, access_token, shop_id, merchant_id, sign, ...rest } = q;
-  return signedQuery(q, { partnerId: PID, path, partnerKey: KEY, accessToken: TOKEN, timestamp: TS, ...who }) && JSON.stringify(rest) === JSON.stringify(expected);
-};
 
 describe('Shopee requirements on a CNSC merchant account', () => {
   it('reads v2.global_product.get_attribute_tree merchant-signed; mandatory_region naming the shop region makes an attribute required', async () => {
@@ -41,11 +24,7 @@ describe('Shopee requirements on a CNSC merchant account', () => {
       nock(HOST).get('/api/v2/global_product/get_brand_list').query(query('/api/v2/global_product/get_brand_list', { merchantId: MERCHANT }, { offset: '100', page_size: '100', category_id: '100017', status: '1' })).reply(200, fx('global_brand_list.100017.page2.json')),
       nock(HOST).get('/api/v2/logistics/get_channel_list').query(query('/api/v2/logistics/get_channel_list', shop)).reply(200, fx('channel_list.json')),
     ];
-    const tokens = new TestTokenStore({
-      [tokenKey(PID, { kind: 'merchant', id: MERCHANT })]: { accessToken: TOKEN, refreshToken: 'refresh-token-merchant-000000000', expiresAt: NOW + 3600_000, version: 1 },
-      [tokenKey(PID, { kind: 'shop', id: SHOP })]: { accessToken: TOKEN, refreshToken: 'refresh-token-shop-00000000000000', expiresAt: NOW + 3600_000, version: 1 },
-    });
-    const a = shopee({ region: 'SG', partnerId: PID, partnerKey: KEY, merchantId: MERCHANT, shopIds: [SHOP], merchantCurrency: 'CNY', tokens, clock: new TestClock(NOW), logisticIds: [18025, 18028], retry: { retries: 0 }, requirementsCache: new MemoryRequirementsCache() });
+    const a = cnscAdapter();
     const req = await a.listings.requirements({ category: 100017 });
     for (const s of scopes) expect(s.isDone()).toBe(true);
     const byId = (id: string) => req.fields.find((f) => f.attributeId === id);
