@@ -82,6 +82,10 @@ async function pause<T>(run: RetryRun<T>, err: XborderError, n: number): Promise
 /**
  * Bounded, jittered retries on p-retry; the backoff sleep honours the signal and the deadline.
  * Fast path: the first attempt runs bare, p-retry only steps in once it failed.
+ * p-retry runs the attempt loop but not the backoff: p-retry 7 sleeps with a bare setTimeout and
+ * Math.random and never reports the delay it chose, which would bypass the injected clock (tests,
+ * sandbox time scales), the deadline and the delay `onRetry` reports. `backoffDelay` is the one
+ * backoff (capped full jitter, Retry-After honoured) for every caller (issue #18, decision).
  */
 export async function withRetry<T>(run: RetryRun<T>): Promise<T> {
   try {
