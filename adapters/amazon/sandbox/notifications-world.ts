@@ -62,7 +62,7 @@ export class NotificationsWorld {
   readonly orderKeys = new Map<string, string>();
   /** Feeds whose FEED_PROCESSING_FINISHED was published (or that finished before any subscription). */
   readonly feedsSeen = new Set<string>();
-  /** Listing key → last published merchant (DEFAULT channel) quantity. */
+  /** Listing key → last published merchant (DEFAULT channel) quantity (specs/amazon/ListingsItemMfnQuantityChange.json). */
   readonly mfnQuantities = new Map<string, number>();
   /** The delivery faults in force. */
   faults: NotificationFaults;

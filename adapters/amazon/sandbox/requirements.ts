@@ -24,7 +24,7 @@ function schemaFor(schema: Schema, level: string, enforced: boolean): Schema {
 
 const csv = (q: URLSearchParams, name: string) => (q.get(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
-/** Product Type Definitions API 2020-09-01 over the product types loaded in the sandbox (option productTypes). */
+/** Product Type Definitions API 2020-09-01 (specs/amazon/definitionsProductTypes_2020-09-01.json) over the product types loaded in the sandbox (option productTypes). */
 export function installDefinitions(router: Router, state: AmazonSandboxState, ctx: SandboxContext, opts: GuardOptions): void {
   const documents = new Map<string, string>();
 

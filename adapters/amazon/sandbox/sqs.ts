@@ -118,7 +118,7 @@ export function installSqs(router: Router, world: SqsWorld): void {
       return reply(400, { __type: 'com.amazonaws.sqs#InvalidAction', message: 'Expected X-Amz-Target AmazonSQS.<Action> with application/x-amz-json-1.0' }, { 'x-amzn-query-error': 'InvalidAction;Sender' });
     }
     // AWS API requests are signed with Signature Version 4 (Authorization: AWS4-HMAC-SHA256 …,
-    // docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html); unsigned ones are refused.
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html); unsigned ones are refused.
     if (!(header(req, 'authorization') ?? '').startsWith('AWS4-HMAC-SHA256 ')) {
       return reply(400, { __type: 'com.amazonaws.sqs#MissingAuthenticationToken', message: 'Request is missing Authentication Token' }, { 'x-amzn-query-error': 'MissingAuthenticationToken;Sender' });
     }

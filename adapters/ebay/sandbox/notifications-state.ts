@@ -15,7 +15,7 @@ export interface NotificationFaultPlan {
   reorderMs?: number;
 }
 
-/** Counters of the simulated deliveries. */
+/** Counters of the simulated deliveries (Notification API: specs/ebay/commerce_notification_v1_oas3.json). */
 export interface NotificationStats {
   /** Notifications addressed to a destination. */
   emitted: number;
@@ -28,7 +28,7 @@ export interface NotificationStats {
   failed: number;
 }
 
-/** A destination as the simulator keeps it. */
+/** A destination as the simulator keeps it (specs/ebay/commerce_notification_v1_oas3.json#/components/schemas/Destination). */
 export interface SandboxDestination {
   destinationId: string;
   name: string;
@@ -36,7 +36,7 @@ export interface SandboxDestination {
   deliveryConfig: { endpoint: string; verificationToken: string };
 }
 
-/** A subscription as the simulator keeps it. */
+/** A subscription as the simulator keeps it (specs/ebay/commerce_notification_v1_oas3.json#/components/schemas/Subscription). */
 export interface SandboxSubscription {
   subscriptionId: string;
   topicId: string;

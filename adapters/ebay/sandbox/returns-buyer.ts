@@ -17,7 +17,11 @@ export interface OpenReturnInput {
 /** Item-not-as-described reasons are "SNAD" returns; the rest are remorse (ReturnReasonTypeEnum). */
 const SNAD = new Set(['ARRIVED_DAMAGED', 'DEFECTIVE_ITEM', 'NOT_AS_DESCRIBED', 'MISSING_PARTS', 'WRONG_ITEM']);
 
-/** The buyer opens a return on one order line: RETURN_REQUESTED, the seller to respond within three days. */
+/**
+ * The buyer opens a return on one order line: RETURN_REQUESTED (Post-Order return shapes:
+ * specs/ebay/return_oas3.json), the seller to respond within three days
+ * (https://sellglobal.ebay.in/seller-center/handling-item-returns/).
+ */
 export function openReturn(state: EbaySandboxState, input: OpenReturnInput): SandboxReturn {
   const order = state.orders.get(input.orderId);
   const line = order?.lineItems.find((l) => l.lineItemId === input.lineItemId);
