@@ -1,4 +1,5 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { ProcessingResults } from './processing-report.js';
 import type { OrderDoc } from './order-doc.js';
 import type { AmazonSandboxState, SandboxFeed } from './state.js';
 
@@ -12,10 +13,8 @@ import type { AmazonSandboxState, SandboxFeed } from './state.js';
  * ProcessingReport (ProcessingReport.xsd): a summary plus one Result per failed message.
  */
 type Ack = { AmazonOrderID?: string; StatusCode?: string; Item?: Array<{ AmazonOrderItemCode?: string; CancelReason?: string }> };
-type Result = { MessageID: number; ResultCode: 'Error'; ResultMessageCode: number; ResultDescription: string; AdditionalInfo?: { AmazonOrderID: string } };
 
 const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'Message' || name === 'Item' });
-const builder = new XMLBuilder({ format: false, suppressEmptyNode: true });
 
 function cancelAll(o: OrderDoc, reason: string | undefined, now: number): void {
   for (const it of o.orderItems) it.cancellation = { ...it.cancellation, cancellationExecution: { cancelledBy: 'MERCHANT', cancelReason: reason } };
@@ -32,9 +31,8 @@ export function processOrderAcknowledgement(state: AmazonSandboxState, feed: San
   } catch {
     messages = [];
   }
-  const results: Result[] = [];
-  const fail = (id: number, code: number, description: string, orderId?: string) =>
-    results.push({ MessageID: id, ResultCode: 'Error', ResultMessageCode: code, ResultDescription: description, ...(orderId ? { AdditionalInfo: { AmazonOrderID: orderId } } : {}) });
+  const out = new ProcessingResults();
+  const fail = out.fail.bind(out);
   for (const m of messages) {
     const id = Number(m.MessageID ?? 0);
     const ack = m.OrderAcknowledgement;
@@ -57,21 +55,5 @@ export function processOrderAcknowledgement(state: AmazonSandboxState, feed: San
     cancelAll(order.actual, reason, now);
     order.pending.push({ at: now + lagMs, apply: (o) => cancelAll(o, reason, now) });
   }
-  const report = {
-    '?xml': '',
-    AmazonEnvelope: {
-      Header: { DocumentVersion: '1.02', MerchantIdentifier: feed.sellerId },
-      MessageType: 'ProcessingReport',
-      Message: {
-        MessageID: 1,
-        ProcessingReport: {
-          DocumentTransactionID: feed.feedId,
-          StatusCode: 'Complete',
-          ProcessingSummary: { MessagesProcessed: messages.length, MessagesSuccessful: messages.length - results.length, MessagesWithError: results.length, MessagesWithWarning: 0 },
-          Result: results,
-        },
-      },
-    },
-  };
-  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${builder.build({ AmazonEnvelope: report.AmazonEnvelope })}`);
+  return out.report(feed, messages.length, messages.length - out.results.length);
 }

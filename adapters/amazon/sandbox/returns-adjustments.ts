@@ -1,4 +1,5 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { ProcessingResults } from './processing-report.js';
 import type { AmazonSandboxState, SandboxFeed } from './state.js';
 
 /**
@@ -31,10 +32,8 @@ export function adjustmentsOf(state: AmazonSandboxState): SandboxAdjustment[] {
 type Amount = { '#text'?: string; currency?: string } | string;
 type Item = { AmazonOrderItemCode?: string; AdjustmentReason?: string; Quantity?: string; ItemPriceAdjustments?: { Component?: Array<{ Type?: string; Amount?: Amount }> } };
 type Message = { MessageID?: string; OrderAdjustment?: { AmazonOrderID?: string; ActionType?: string; AdjustedItem?: Item[] } };
-type Result = { MessageID: number; ResultCode: 'Error'; ResultMessageCode: number; ResultDescription: string; AdditionalInfo?: { AmazonOrderID: string } };
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, isArray: (name) => ['Message', 'AdjustedItem', 'Component'].includes(name) });
-const builder = new XMLBuilder({ format: false, suppressEmptyNode: true });
 
 function parse(text: string): { type?: string; messages: Message[] } | undefined {
   try {
@@ -49,9 +48,8 @@ const amountOf = (a: Amount | undefined) => (typeof a === 'string' ? { amount: a
 
 export function processPaymentAdjustment(state: AmazonSandboxState, feed: SandboxFeed, content: Buffer, now: number): Buffer {
   const doc = parse(content.toString('utf8'));
-  const results: Result[] = [];
-  const fail = (id: number, code: number, description: string, orderId?: string) =>
-    results.push({ MessageID: id, ResultCode: 'Error', ResultMessageCode: code, ResultDescription: description, ...(orderId ? { AdditionalInfo: { AmazonOrderID: orderId } } : {}) });
+  const out = new ProcessingResults();
+  const fail = out.fail.bind(out);
   const messages = doc?.type === 'OrderAdjustment' ? doc.messages : [];
   // "Error 5000: This is a malformed or invalid XML document" (the feed result quoted in abuzuhri/Amazon-SP-API-CSharp#268).
   if (!doc || doc.type !== 'OrderAdjustment') fail(0, 5000, 'This is a malformed or invalid XML document.');
@@ -75,20 +73,6 @@ export function processPaymentAdjustment(state: AmazonSandboxState, feed: Sandbo
       })),
     });
   }
-  const envelope = {
-    AmazonEnvelope: {
-      Header: { DocumentVersion: '1.02', MerchantIdentifier: feed.sellerId },
-      MessageType: 'ProcessingReport',
-      Message: {
-        MessageID: 1,
-        ProcessingReport: {
-          DocumentTransactionID: feed.feedId,
-          StatusCode: 'Complete',
-          ProcessingSummary: { MessagesProcessed: messages.length, MessagesSuccessful: messages.length - results.filter((r) => r.MessageID > 0).length, MessagesWithError: results.length, MessagesWithWarning: 0 },
-          Result: results,
-        },
-      },
-    },
-  };
-  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${builder.build(envelope)}`);
+  // A document-level refusal (MessageID 0) fails no message of its own.
+  return out.report(feed, messages.length, messages.length - out.results.filter((r) => r.MessageID > 0).length);
 }
