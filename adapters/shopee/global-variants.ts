@@ -3,6 +3,7 @@ import type { Listing, ListingIssue } from '../../src/model/listing.js';
 import { isRejection, issuesOf, type AdapterContext } from './context.js';
 import type { GlobalSkuIndex } from './global-index.js';
 import { priceToWire } from './money.js';
+import { extendTierOptions, tierIndexOf } from './tier-options.js';
 import { globalOps } from './operations/global.js';
 import { done, notDone, withVerify } from './operations/verify.js';
 import type { GlobalModelListResponse } from './schemas/global.js';
@@ -30,19 +31,14 @@ export async function addGlobalVariants(ctx: AdapterContext, index: GlobalSkuInd
     return false;
   });
   if (!placed.length) return issues;
-  const extended = lists.map((o) => [...o]);
-  for (const v of placed) {
-    names.forEach((n, t) => {
-      if (!extended[t]!.includes(v.options[n]!)) extended[t]!.push(v.options[n]!);
-    });
-  }
+  const { extended, grew } = extendTierOptions(lists, names, placed);
   try {
-    if (extended.some((o, t) => o.length !== lists[t]!.length)) {
+    if (grew) {
       const body = { global_item_id: globalItemId, standardise_tier_variation: await tiers(ctx, structure, extended, placed, opts), model_list: structure.global_model.map((g) => ({ model_id: Number(g.global_model_id), tier_index: g.tier_index })) };
       await ctx.client.call(m.pipeline, globalOps.update_tier_variation, { body }, opts);
     }
     const list = placed.map((v) => ({
-      tier_index: names.map((n, t) => extended[t]!.indexOf(v.options[n]!)),
+      tier_index: tierIndexOf(extended, names, v),
       original_price: priceToWire(v.price ?? l.price, m.rule.currency, m.rule.decimals, `variants[${l.variants.indexOf(v)}].price`),
       global_model_sku: v.sku, seller_stock: [{ stock: v.quantity ?? 0 }],
     }));

@@ -5,6 +5,7 @@ import type { Listing, ListingIssue } from '../../src/model/listing.js';
 import { isRejection, issuesOf, sellerStock, type AdapterContext, type ShopStore } from './context.js';
 import { toTiers } from './mappers/listing.js';
 import { priceToWire } from './money.js';
+import { extendTierOptions, tierIndexOf } from './tier-options.js';
 import { productOps } from './operations/product.js';
 import { done, notDone, withVerify } from './operations/verify.js';
 import type { ModelListResponse } from './schemas/product.js';
@@ -96,19 +97,14 @@ export class ShopVariants {
       return false;
     });
     if (!placed.length) return issues;
-    const extended = lists.map((o) => [...o]);
-    for (const v of placed) {
-      names.forEach((n, t) => {
-        if (!extended[t]!.includes(v.options[n]!)) extended[t]!.push(v.options[n]!);
-      });
-    }
-    if (extended.some((o, t) => o.length !== lists[t]!.length)) {
+    const { extended, grew } = extendTierOptions(lists, names, placed);
+    if (grew) {
       const refused = await this.extendOptions(pipe, itemId, structure, extended, placed, opts);
       if (refused.length) return [...issues, ...refused];
     }
     const list = placed.map((v) => {
       const i = l.variants.indexOf(v);
-      const tier_index = names.map((n, t) => extended[t]!.indexOf(v.options[n]!));
+      const tier_index = tierIndexOf(extended, names, v);
       return { tier_index, original_price: priceToWire(v.price ?? l.price, shop.rule.currency, shop.rule.decimals, `variants[${i}].price`), model_sku: v.sku, seller_stock: sellerStock(shop, v.quantity ?? 0) };
     });
     const op = withVerify(productOps.add_model, async () => {
