@@ -7,52 +7,20 @@ import { describe, expect, it } from 'vitest';
 import type { OrderListQuery } from '../../src/adapter.js';
 import { AbortedError } from '../../src/errors/classes.js';
 import type { Clock } from '../../src/http/clock.js';
+import { SteppedClock } from '../unit/hub/support/stepped-clock.js';
 import { Hub, memoryCheckpoints } from '../../src/hub/index.js';
 import { FakeAdapter } from '../unit/hub/support/fake-adapter.js';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-03-01T12:00:00Z');
 
-/** Sleeps resolve only when the test moves time past them, earliest first. */
-class VirtualClock implements Clock {
-  t = T0;
-  private timers: Array<{ at: number; resolve(): void }> = [];
-  now = () => this.t;
-  sleep = (ms: number, signal?: AbortSignal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(new AbortedError({}));
-      const timer = { at: this.t + ms, resolve };
-      this.timers.push(timer);
-      signal?.addEventListener('abort', () => {
-        this.timers = this.timers.filter((x) => x !== timer);
-        reject(new AbortedError({}));
-      }, { once: true });
-    });
-
-  async advanceTo(target: number): Promise<void> {
-    for (;;) {
-      await settle();
-      const due = this.timers.filter((x) => x.at <= target).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((x) => x !== due);
-      this.t = Math.max(this.t, due.at);
-      due.resolve();
-    }
-    this.t = target;
-    await settle();
-  }
-}
-
-const settle = async () => {
-  for (let i = 0; i < 30; i++) await new Promise((r) => setImmediate(r));
-};
 
 /**
  * An account whose feed lags LAG behind (declared, like Amazon's) and whose every listing page
  * takes READ of marketplace time; no push ever arrives (all dropped).
  */
 async function run(opts: { lag: number; read: number; interval: number; changes: number[]; endAt: number }) {
-  const clock = new VirtualClock();
+  const clock = new SteppedClock(T0);
   const fake = new FakeAdapter({ orderFeedLagMs: opts.lag, pageSize: 50 });
   Object.defineProperty(fake, 'now', { get: () => clock.t, set: () => undefined });
   const polls: Array<{ at: number; until: number }> = [];

@@ -3,51 +3,17 @@
  * account throttled to one call per three minutes never delays another account's import.
  */
 import { describe, expect, it } from 'vitest';
-import { AbortedError } from '../../../src/errors/classes.js';
-import type { Clock } from '../../../src/http/clock.js';
+import { SteppedClock } from './support/stepped-clock.js';
 import { Hub, memoryCheckpoints } from '../../../src/hub/index.js';
 import { FakeAdapter, store } from './support/fake-adapter.js';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-03-01T12:00:00Z');
 
-/** A virtual clock: sleeps resolve only when the test moves time past them. */
-class VirtualClock implements Clock {
-  t = T0;
-  private timers: Array<{ at: number; resolve(): void }> = [];
-  now = () => this.t;
-  sleep = (ms: number, signal?: AbortSignal) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = { at: this.t + ms, resolve };
-      this.timers.push(timer);
-      signal?.addEventListener('abort', () => {
-        this.timers = this.timers.filter((x) => x !== timer);
-        reject(new AbortedError({}));
-      }, { once: true });
-    });
-
-  /** Moves to `target`, waking sleepers in time order and letting each run before the next. */
-  async advanceTo(target: number): Promise<void> {
-    for (;;) {
-      await settle();
-      const due = this.timers.filter((x) => x.at <= target).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((x) => x !== due);
-      this.t = Math.max(this.t, due.at);
-      due.resolve();
-    }
-    this.t = target;
-    await settle();
-  }
-}
-
-const settle = async () => {
-  for (let i = 0; i < 30; i++) await new Promise((r) => setImmediate(r));
-};
 
 describe('hub.orders.sync follow mode: one loop per account', () => {
   it('an account throttled to one call per 3 minutes does not delay another account\'s import', async () => {
-    const clock = new VirtualClock();
+    const clock = new SteppedClock(T0);
     const slow = new FakeAdapter({ marketplace: 'fakezon', account: 'A1', stores: [store('DE', 'EUR')], pageSize: 50 });
     const fast = new FakeAdapter({ marketplace: 'fakepee', account: 'S1', stores: [store('SG', 'SGD')], pageSize: 50 });
     for (const a of [slow, fast]) Object.defineProperty(a, 'now', { get: () => clock.t, set: () => undefined });
