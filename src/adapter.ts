@@ -116,9 +116,32 @@ export interface InventoryResult {
   warning?: string;
 }
 
+/** A listing whose live quantity to read (`store` as in InventoryUpdate). */
+export interface InventoryRef {
+  sku: string;
+  store?: string;
+}
+
+/** What a live listing offers now, in the terms `set` takes. */
+export interface InventoryLevel {
+  sku: string;
+  store?: string;
+  /**
+   * The figure that, sent to `set`, would leave the listing as it is: read right after `set(q)`
+   * with no sale in between it is q; each sale the marketplace has counted since lowers it.
+   */
+  quantity: number;
+}
+
 export interface InventoryService {
   /** Stock and price for many SKUs on the marketplace's cheapest bulk path; the latest value wins. */
   set(updates: InventoryUpdate[], opts?: CallOptions): Promise<InventoryResult[]>;
+  /**
+   * The quantity each listing shows now, batched on the marketplace's cheapest read. SKUs the
+   * marketplace does not know are left out of the answer. Inventory sync reads before a push where
+   * this exists, so a push never offers again units the store sold that are not imported yet.
+   */
+  get?(refs: InventoryRef[], opts?: CallOptions): Promise<InventoryLevel[]>;
 }
 
 export interface FulfilmentService {
