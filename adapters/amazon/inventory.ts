@@ -8,6 +8,7 @@ import { MoneySchema, type Money } from '../../src/model/money.js';
 import { DEFAULTS } from './config.js';
 import type { AmazonContext, AmazonStore } from './context.js';
 import { fulfillmentAvailability, purchasableOffer } from './mappers/listing-attributes.js';
+import { inventoryGet } from './inventory-get.js';
 import { discoverListings } from './listing-discovery.js';
 import { lookupSkus } from './listing-lookup.js';
 import { pooled } from './listing-upsert.js';
@@ -146,5 +147,6 @@ export function inventoryService(ctx: AmazonContext): InventoryService {
     }
   }
 
-  return { set };
+  // get: live MFN quantities, 20 SKUs per searchListingsItems call (inventory-get.ts).
+  return { set, get: inventoryGet(ctx) };
 }
