@@ -123,11 +123,15 @@ export function installListings(router: Router, state: AmazonSandboxState, ctx: 
     const marketplaceIds = csv(req.query, 'marketplaceIds');
     const identifiers = csv(req.query, 'identifiers');
     if (identifiers.length > 20) return invalidInput('Invalid input', 'at most 20 identifiers');
+    // identifiersType "is required when `identifiers` is provided" (specs/amazon/listingsItems_2021-08-01.json#/paths/~1listings~12021-08-01~1items~1{sellerId}/get identifiersType).
+    if (identifiers.length && !req.query.get('identifiersType')) return invalidInput('Invalid input', 'identifiersType is required when identifiers is provided');
     const pageSize = Math.min(20, Number(req.query.get('pageSize') ?? 10));
     const found = identifiers
       .map((sku) => state.listing(sellerId, sku))
-      .filter((l): l is SandboxListing => !!l && marketplaceIds.some((m) => l.markets.has(m)))
-      .slice(0, pageSize);
-    return ok({ numberOfResults: found.length, items: found.map((l) => renderItem(l, marketplaceIds, csv(req.query, 'includedData'), ctx.clock.now())) });
+      .filter((l): l is SandboxListing => !!l && marketplaceIds.some((m) => l.markets.has(m)));
+    // numberOfResults: "The total number of selling partner listings items found for the search criteria (only results
+    // up to the page count limit is returned per request regardless of the number found)" (same spec, #/definitions/ItemSearchResults).
+    const page = found.slice(0, pageSize);
+    return ok({ numberOfResults: found.length, items: page.map((l) => renderItem(l, marketplaceIds, csv(req.query, 'includedData'), ctx.clock.now())) });
   }));
 }
