@@ -2,8 +2,10 @@
  * Pushes one account's quantities: one `inventory.set` call at a time (so updates coalesce while a
  * call is in flight), batches of `capabilities.inventoryBatchSize`, zero-outs first. Each quantity
  * is checked against the ledger immediately before the call and recomputed if an import landed
- * since it was computed (the stale-quantity invariant). Setting an absolute quantity is
- * idempotent, so failed or unknown outcomes are retried with backoff, up to `maxAttempts`.
+ * since it was computed (the stale-quantity invariant). Where the adapter reads live quantities,
+ * what the store shows is read right before the write and its sales not yet imported are taken
+ * off (increase-gate.ts rule 5). Setting an absolute quantity is idempotent, so failed or unknown
+ * outcomes are retried with backoff, up to `maxAttempts`.
  */
 import type { MarketplaceAdapter, InventoryResult } from '../adapter.js';
 import { isXborderError, type ErrorCode } from '../errors/xborder-error.js';
@@ -12,6 +14,7 @@ import { backoffDelay, inventoryRetryPolicy, type RetryPolicy } from '../http/re
 import { targetKey, type QuantityRules, type Target } from './availability.js';
 import { CallCost } from './call-cost.js';
 import { IncreaseGate } from './increase-gate.js';
+import { ReadBeforePush } from './live-read.js';
 import type { PushItemOutcome, PushJournal } from './journal.js';
 import type { StockLedger } from './ledger.js';
 import { priorityOf, PushQueue, type QueueEntry } from './push-queue.js';
@@ -30,6 +33,8 @@ export interface PusherDeps {
   signal: AbortSignal;
   maxAttempts: number;
   retryDelayMs: number;
+  /** Read what the store shows before each push where the adapter can (`inventory.get`). */
+  readBeforePush: boolean;
   onPush?(e: PushEvent): void;
   /** Called whenever this pusher may have become idle. */
   onSettled(): void;
@@ -50,6 +55,7 @@ export class AccountPusher {
   /** Increases waiting for the order feeds (increase-gate.ts). */
   private readonly held = new Map<string, QueueEntry>();
   private readonly gate = new IncreaseGate();
+  private readonly reader: ReadBeforePush;
   /** Retries waiting for their backoff: one timer per pusher, not one sleep (and signal listener) each. */
   private readonly retryDue = new Map<string, { target: Target; attempt: number; at: number }>();
   private retryTimer?: Promise<void>;
@@ -62,6 +68,7 @@ export class AccountPusher {
   constructor(private readonly d: PusherDeps) {
     this.batchSize = Math.max(1, Math.floor(d.adapter.capabilities.inventoryBatchSize) || 1);
     this.retryPolicy = inventoryRetryPolicy(d.maxAttempts, d.retryDelayMs);
+    this.reader = new ReadBeforePush({ ...d, gate: this.gate, enabled: d.readBeforePush });
   }
 
   get busy(): boolean {
@@ -84,14 +91,21 @@ export class AccountPusher {
     this.gate.observed(key, qty, at, this.confirmedAt.get(key));
   }
 
-  /** An order feed moved: held increases are re-queued (and recomputed when they run). */
+  /**
+   * An order feed moved: held increases are re-queued (and recomputed when they run), and so are
+   * pushes a read lowered once the feeds are past that read (live-read.ts).
+   */
   release(): void {
-    if (!this.held.size) return;
+    let queued = this.held.size > 0;
     for (const [key, e] of this.held) {
       this.held.delete(key);
       this.enqueue(e.target, e.force, e.attempt);
     }
-    this.kick();
+    for (const target of this.reader.due((c) => this.d.importedUntil(c))) {
+      this.enqueue(target, false);
+      queued = true;
+    }
+    if (queued) this.kick();
   }
 
   /** A call is in flight (or about to be). */
@@ -186,6 +200,7 @@ export class AccountPusher {
     // Mark in flight durably first: after a crash mid-call the next start re-pushes these targets.
     for (const e of taken) ledger.markSending(e.target, e.quote.quantity);
     await ledger.flush().catch((err: unknown) => stats.warn({ account, message: `ledger save failed before a push: ${err instanceof Error ? err.message : String(err)}` }));
+    const live = await this.reader.read(taken);
     // Stale-quantity invariant: a quantity computed before the latest change it depends on (or
     // before the latest order import of this account) is discarded and recomputed here, and
     // nothing asynchronous happens between this check and the call.
@@ -198,10 +213,11 @@ export class AccountPusher {
     stats.pushes.discardedStale += discarded;
     if (!batch.length) return;
     const id = `${account}-${++this.calls}`;
-    const updates = batch.map((e) => (e.target.store === undefined ? { sku: e.target.sku, quantity: e.quote.quantity } : { sku: e.target.sku, quantity: e.quote.quantity, store: e.target.store }));
+    for (const e of batch) e.sent = this.reader.corrected(e, live);
+    const updates = batch.map((e) => (e.target.store === undefined ? { sku: e.target.sku, quantity: e.sent! } : { sku: e.target.sku, quantity: e.sent!, store: e.target.store }));
     const started = clock.now();
     const sent = adapter.inventory.set(updates, { signal: this.d.signal });
-    void this.d.journal.append({ t: 'push', id, at: new Date().toISOString(), account, attempt: maxAttempt(batch), items: batch.map((e) => ({ store: e.target.store, sku: e.target.sku, quantity: e.quote.quantity, seq: e.quote.seq })) }).catch(() => undefined);
+    void this.d.journal.append({ t: 'push', id, at: new Date().toISOString(), account, attempt: maxAttempt(batch), items: batch.map((e) => ({ store: e.target.store, sku: e.target.sku, quantity: e.sent!, seq: e.quote.seq })) }).catch(() => undefined);
     stats.pushes.calls++;
     stats.pushes.items += batch.length;
     let results: Array<InventoryResult | undefined>;
@@ -215,7 +231,7 @@ export class AccountPusher {
     const outcomes = batch.map((e, i) => this.settle(e, results[i], at, started));
     void this.d.journal.append({ t: 'result', id, at: new Date().toISOString(), account, durationMs: at - started, items: outcomes }).catch(() => undefined);
     try {
-      this.d.onPush?.({ account, id, at: new Date(at).toISOString(), durationMs: at - started, attempt: maxAttempt(batch), discardedStale: discarded, items: outcomes.map((o, i) => ({ ...o, quantity: batch[i]!.quote.quantity, stores: batch[i]!.quote.stores })) });
+      this.d.onPush?.({ account, id, at: new Date(at).toISOString(), durationMs: at - started, attempt: maxAttempt(batch), discardedStale: discarded, items: outcomes.map((o, i) => ({ ...o, quantity: batch[i]!.sent!, stores: batch[i]!.quote.stores })) });
     } catch {
       // Observers never break the sync.
     }
@@ -226,14 +242,15 @@ export class AccountPusher {
     const base = { store: e.target.store, sku: e.target.sku };
     const labels = e.quote.stores.length ? e.quote.stores : [`${e.target.account}:${e.target.store ?? '*'}`];
     if (r?.ok) {
-      const applied = r.appliedQuantity ?? e.quote.quantity;
+      const sent = e.sent ?? e.quote.quantity;
+      const applied = r.appliedQuantity ?? sent;
       ledger.confirm(e.target, applied);
       this.confirmedAt.set(e.key, at);
       this.gate.pushed(e.key, sentAt);
       stats.pushes.confirmed++;
       for (const s of labels) stats.store(s).confirmed++;
       stats.lag.resolve(e.key, { at, seq: e.quote.seq, pushed: true, quantity: applied, stores: labels });
-      const warning = r.warning ?? (applied !== e.quote.quantity ? `marketplace applied ${applied} instead of ${e.quote.quantity}` : undefined);
+      const warning = r.warning ?? (applied !== sent ? `marketplace applied ${applied} instead of ${sent}` : undefined);
       if (warning) stats.warn({ account: e.target.account, store: e.target.store, sku: e.target.sku, message: warning });
       return { ...base, ok: true, applied, ...(warning ? { warning } : {}) };
     }

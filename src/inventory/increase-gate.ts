@@ -22,11 +22,14 @@
  *     LISTINGS_ITEM_MFN_QUANTITY_CHANGE), a report made after the push was confirmed lowers C to
  *     that figure minus the own sales imported that were placed after it.
  *
- * What no ledger rule can see: own sales in the feed's blind spot (placed after the last import).
- * A decrease computed meanwhile (X ≤ C) can still exceed Q when the store sold more units there
- * than the decrease removes. That window is the import latency: notifications (hub.inventory.sync
- * `sources`) shrink it to the push delay; only a read of the store's figure just before the write
- * would close it, at one more call per SKU on every push.
+ *  5. Reads. What no ledger rule can see: own sales in the feed's blind spot (placed after the
+ *     last import). A figure computed meanwhile (even a decrease, X ≤ C) exceeds Q when the store
+ *     sold more units there than the change removes. Where the adapter can read the live figure
+ *     (`inventory.get`), the pusher reads Q right before the write: C_r − Q units were sold and not
+ *     imported, where C_r counts only the imported sales placed in a second wholly before the read
+ *     (one placed in the read's own second may not be in Q yet: not counting it can only lower what
+ *     goes out). X − (C_r − Q) goes out. Left open: a sale placed between the read and the write
+ *     (one round trip), which the absolute write overwrites.
  */
 const SECOND = 1000;
 const MAX_SALES = 1000;
@@ -67,16 +70,25 @@ export class IncreaseGate {
     s.observed = { qty, at };
   }
 
-  /** Highest figure that cannot raise the store, from what we know; undefined when never pushed. */
-  ceiling(key: string, confirmedQty: number | undefined): number | undefined {
+  /**
+   * Highest figure that cannot raise the store, from what we know (imported sales placed before
+   * `until` only); undefined when never pushed.
+   */
+  ceiling(key: string, confirmedQty: number | undefined, until = Infinity): number | undefined {
     if (confirmedQty === undefined) return undefined;
     const s = this.shown.get(key);
     if (!s) return confirmedQty;
-    const after = (t: number) => s.sales.reduce((n, x) => (x.at >= t ? n + x.units : n), 0);
+    const after = (t: number) => s.sales.reduce((n, x) => (x.at >= t && x.at < until ? n + x.units : n), 0);
     let c = confirmedQty - after(s.sentAt - SECOND);
     // A report already counts the sales placed up to it.
-    if (s.observed) c = Math.min(c, s.observed.qty - after(s.observed.at + 1));
+    if (s.observed && s.observed.at < until) c = Math.min(c, s.observed.qty - after(s.observed.at + 1));
     return Math.max(0, c);
+  }
+
+  /** Rule 5: units the store sold that are not imported, from `shown` read at `readAt`. */
+  unimported(key: string, confirmedQty: number | undefined, shown: number, readAt: number): number {
+    const c = this.ceiling(key, confirmedQty, Math.floor(readAt / SECOND) * SECOND);
+    return c === undefined ? 0 : Math.max(0, c - shown);
   }
 
   /**

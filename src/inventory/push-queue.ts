@@ -12,6 +12,8 @@ export interface QueueEntry {
   force: boolean;
   /** Failed attempts so far. */
   attempt: number;
+  /** The figure that went out (the quote less unimported sales found by a read). */
+  sent?: number;
 }
 
 /** 0 zero-out, 1 decrease, 2 increase (or first push). */

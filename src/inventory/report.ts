@@ -41,7 +41,12 @@ export interface InventorySyncReport {
   ordersApplied: number;
   /** Older versions, marketplace-fulfilled orders, orders before the pruning horizon. */
   ordersIgnored: number;
-  pushes: { calls: number; items: number; confirmed: number; failed: number; retried: number; discardedStale: number; skippedUnchanged: number; heldIncreases: number };
+  /**
+   * `reads`: live-quantity reads before a push (`readBeforePush`); `readFailures`: reads that failed
+   * (the computed figures went out); `readCorrections`: items lowered because the store had sold
+   * units not imported yet.
+   */
+  pushes: { calls: number; items: number; confirmed: number; failed: number; retried: number; discardedStale: number; skippedUnchanged: number; heldIncreases: number; reads: number; readFailures: number; readCorrections: number };
   stores: Record<string, StoreSyncStats>;
   /** Order import → the last affected store's confirmed update. */
   propagationMs: LagStats;
@@ -61,7 +66,7 @@ export class SyncStats {
   readonly lag = new LagTracker();
   ordersApplied = 0;
   ordersIgnored = 0;
-  readonly pushes = { calls: 0, items: 0, confirmed: 0, failed: 0, retried: 0, discardedStale: 0, skippedUnchanged: 0, heldIncreases: 0 };
+  readonly pushes = { calls: 0, items: 0, confirmed: 0, failed: 0, retried: 0, discardedStale: 0, skippedUnchanged: 0, heldIncreases: 0, reads: 0, readFailures: 0, readCorrections: 0 };
   private readonly perStore = new Map<string, { confirmed: number; failed: number }>();
   readonly oversells: StockException[] = [];
   readonly unmapped: StockException[] = [];

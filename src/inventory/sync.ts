@@ -45,6 +45,12 @@ export interface InventorySyncOptions {
   maxAttempts?: number;
   /** Base of the exponential retry backoff (default 1 s). */
   retryDelayMs?: number;
+  /**
+   * Before a push, read what the stores show where the adapter can (`inventory.get`) and take off
+   * the units they sold that are not imported yet, so a push never offers them again (default
+   * true; one batched read per push call, zero-outs excepted).
+   */
+  readBeforePush?: boolean;
   /** At start: push figures that differ from the last confirmed ones ('changed', default), all, or none. */
   reconcile?: 'changed' | 'all' | 'none';
   /** Follow mode: finished orders older than this are pruned hourly (default 30 days). */
@@ -70,6 +76,7 @@ const OptionsSchema = z.object({
   intervalMs: z.number().int().min(10).max(86_400_000).default(5000),
   maxAttempts: z.number().int().min(1).max(50).default(5),
   retryDelayMs: z.number().min(0).max(3_600_000).default(1000),
+  readBeforePush: z.boolean().default(true),
   reconcile: z.enum(['changed', 'all', 'none']).default('changed'),
   retentionDays: z.number().min(1).max(3650).default(30),
   journal: z.union([z.string().min(1), z.custom<PushJournal>((v) => typeof (v as PushJournal)?.append === 'function', 'expected a PushJournal')]).optional(),
@@ -106,7 +113,7 @@ export class InventorySyncEngine {
       this.rules.set(account, { ...DEFAULT_RULES, ...adapter.capabilities.quantity });
       this.pushers.set(account, new AccountPusher({
         account, adapter, rules: this.rules.get(account)!, ledger: this.ledger, journal: this.journal, stats: this.stats, clock: this.clock, signal: this.signal,
-        maxAttempts: this.o.maxAttempts, retryDelayMs: this.o.retryDelayMs, onPush: this.o.onPush, onSettled: () => this.checkIdle(),
+        maxAttempts: this.o.maxAttempts, retryDelayMs: this.o.retryDelayMs, readBeforePush: this.o.readBeforePush, onPush: this.o.onPush, onSettled: () => this.checkIdle(),
         importedUntil: (components) => this.horizon(account, components),
       }));
     }

@@ -4,7 +4,7 @@
  * marketplaces do), answers `inventory.set` after a latency and a per-account rate limit, and can
  * clamp to its own reserved stock (Shopee) or fail on demand.
  */
-import type { Capabilities, InventoryResult, InventoryUpdate, MarketplaceAdapter } from '../../../src/adapter.js';
+import type { Capabilities, InventoryLevel, InventoryRef, InventoryResult, InventoryUpdate, MarketplaceAdapter } from '../../../src/adapter.js';
 import { NotSupportedError } from '../../../src/errors/classes.js';
 import type { XborderError } from '../../../src/errors/xborder-error.js';
 import type { Clock } from '../../../src/http/clock.js';
@@ -28,6 +28,8 @@ export interface DoubleOptions {
   fault?(u: InventoryUpdate, call: number): InventoryResult | XborderError | undefined;
   /** Runs inside set() before it answers (e.g. an import landing while the call is in flight). */
   during?(updates: InventoryUpdate[], call: number): void;
+  /** Offer `inventory.get` (live figures in set's terms); a function may throw to fail the read. */
+  readable?: boolean | ((refs: InventoryRef[]) => void);
 }
 
 export interface MemoryMarketplace {
@@ -37,6 +39,8 @@ export interface MemoryMarketplace {
   /** Marketplace-side reserved stock (Shopee unpaid orders), per `${store ?? '*'}|${sku}`. */
   reserved: Map<string, number>;
   calls: InventoryUpdate[][];
+  /** Every `inventory.get` call (with `readable`). */
+  reads: InventoryRef[][];
   show(store: string | undefined, sku: string): number;
   /** A buyer buys if the store shows enough; the marketplace decrements its own figure. */
   sell(store: string | undefined, sku: string, qty: number): boolean;
@@ -51,6 +55,7 @@ export function memoryMarketplace(o: DoubleOptions): MemoryMarketplace {
   const shown = new Map<string, number>();
   const reserved = new Map<string, number>();
   const calls: InventoryUpdate[][] = [];
+  const reads: InventoryRef[][] = [];
   const limiter = o.rate ? new Limiter(undefined, o.clock) : undefined;
   const pool = (store: string | undefined) => (quantity.sharedAcrossStores ? '*' : (store ?? o.stores[0]!));
   const notSupported = () => {
@@ -86,8 +91,20 @@ export function memoryMarketplace(o: DoubleOptions): MemoryMarketplace {
           return { sku: u.sku, ok: true, appliedQuantity: applied, ...(applied !== u.quantity ? { warning: `not below reserved stock ${floor}` } : {}) };
         });
       },
+      ...(o.readable ? { get } : {}),
     },
   };
+  async function get(refs: InventoryRef[], opts: { signal?: AbortSignal } = {}): Promise<InventoryLevel[]> {
+    reads.push(refs.map((r) => ({ ...r })));
+    await null;
+    if (o.latencyMs && o.clock) await o.clock.sleep(o.latencyMs * (o.jitter?.() ?? 1), opts.signal);
+    if (typeof o.readable === 'function') o.readable(refs);
+    // In set's terms: what was set, less the marketplace's own sales since.
+    return refs.flatMap((r) => {
+      const q = shown.get(`${pool(r.store)}|${r.sku}`);
+      return q === undefined ? [] : [{ ...r, quantity: q }];
+    });
+  }
   const show = (store: string | undefined, sku: string) => {
     const key = `${pool(store)}|${sku}`;
     return (shown.get(key) ?? 0) - (quantity.includesReserved ? (reserved.get(key) ?? 0) : 0);
@@ -97,6 +114,7 @@ export function memoryMarketplace(o: DoubleOptions): MemoryMarketplace {
     shown,
     reserved,
     calls,
+    reads,
     show,
     sell(store, sku, qty) {
       if (show(store, sku) < qty) return false;

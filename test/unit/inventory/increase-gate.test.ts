@@ -32,6 +32,22 @@ describe('IncreaseGate', () => {
     expect(g.ceiling('k', 5)).toBe(2);
   });
 
+  it('a read counts as unimported what the store shows below the ceiling, leaving out sales placed in or after the read\'s second', () => {
+    const g = new IncreaseGate();
+    expect(g.unimported('k', undefined, 3, T)).toBe(0); // never pushed: nothing to compare with
+    g.pushed('k', T);
+    g.sold('k', T + 5_000, 1); // imported; the store shows it too
+    // Shows 2 after a push of 5: 3 sold, 1 of them imported, 2 not.
+    expect(g.unimported('k', 5, 2, T + 20_000)).toBe(2);
+    // A sale imported but placed in the read's own second may not be in the figure read: not counted
+    // (taking it off again can only lower what goes out; the verify pass heals that).
+    g.sold('k', T + 20_000, 1);
+    expect(g.unimported('k', 5, 2, T + 20_400)).toBe(2);
+    expect(g.unimported('k', 5, 1, T + 21_000)).toBe(2);
+    // Shows more than expected (a restock by the marketplace, a hand edit): nothing to take off.
+    expect(g.unimported('k', 5, 9, T + 30_000)).toBe(0);
+  });
+
   it('holds a figure above the ceiling until the feeds pass both when it was wanted and when the store started showing its figure', () => {
     const g = new IncreaseGate();
     g.pushed('k', T);
