@@ -24,9 +24,14 @@ export function installBulk(router: Router, state: EbaySandboxState, ctx: Sandbo
     return r && r.length >= 1 && r.length <= 25 ? r : undefined;
   };
 
+  // bulkGetInventoryItem's own request codes (400 x-response-codes, specs/ebay/sell_inventory_v1_oas3.json#/paths/~1bulk_get_inventory_item/post):
+  // 25727 "The number of InventoryItems in the request cannot exceed {additionalInfo}" (25, BulkGetInventoryItem.requests)
+  // and 25734 "SKU should be unique in the request."
   router.add('POST', `${I}/bulk_get_inventory_item`, g((req) => {
     const requests = requestsOf<{ sku: string }>(req);
+    if (!requests && (req.json<{ requests?: unknown[] }>()?.requests?.length ?? 0) > 25) return fail(400, { errorId: 25727, message: 'The number of InventoryItems in the request cannot exceed 25.' });
     if (!requests) return tooMany();
+    if (new Set(requests.map((r) => r.sku)).size < requests.length) return fail(400, { errorId: 25734, message: 'SKU should be unique in the request.' });
     return answer(requests.map((r) => {
       const item = state.items.get(r.sku);
       // 25702 "SKU {additionalInfo} is not available in the system" (bulkGetInventoryItem 400 x-response-codes).

@@ -24,7 +24,9 @@ export function ebayBuyer(state: EbaySandboxState): SandboxBuyer {
       // The units bought are no longer "available for purchase" (EbayOfferDetailsWithKeys.
       // availableQuantity, ShipToLocationAvailability.quantity: "the quantity of the inventory item
       // that is available for purchase", specs/ebay/sell_inventory_v1_oas3.json); the listing shows
-      // the smaller of the two (listedQuantity), so both go down by the sale.
+      // the smaller of the two (listedQuantity), so both go down by the sale. The item as read back
+      // (getInventoryItem, bulkGetInventoryItem) "shows the quantity of the inventory item that is
+      // available for purchase" (#/components/schemas/InventoryItemWithSkuLocaleGroupKeys/properties/availability).
       const offer = state.offerOf(input.sku, input.store)!;
       if (offer.availableQuantity !== undefined) offer.availableQuantity = Math.max(0, offer.availableQuantity - quantity);
       const ship = state.items.get(input.sku)?.availability?.shipToLocationAvailability;
