@@ -9,7 +9,7 @@ import { DEFAULTS, resolveConfig, type EbayConfigInput, type EbayStore } from '.
 import { EbayContext } from './context.js';
 import { ebayRequestId, mapEbayError } from './errors.js';
 import { fulfilmentService } from './fulfilment.js';
-import { inventoryService } from './inventory.js';
+import { inventoryService, type EbayInventoryService } from './inventory.js';
 import { listingsService, type EbayListingsService } from './listings.js';
 import { ebayRequirements } from './requirements/service.js';
 import { MemoryRequirementsCache } from '../../src/requirements/cache.js';
@@ -31,6 +31,8 @@ export interface EbayAdapter extends MarketplaceAdapter<EbayRawClient> {
   /** Post-Order returns, refunds (also without a return) and buyer cancellation requests (issue 23). */
   readonly returns: ReturnsService;
   readonly listings: EbayListingsService;
+  /** set, and get: the live quantities on bulkGetInventoryItem (inventory/read.ts). */
+  readonly inventory: EbayInventoryService;
   /** Notification API: destinations, subscriptions, topics, public keys and the webhook verifier. */
   readonly notifications: EbayNotifications;
 }

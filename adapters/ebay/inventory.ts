@@ -9,6 +9,7 @@ import type { EbayStore } from './config.js';
 import type { EbayContext } from './context.js';
 import { mergeOffer } from './mappers/merge.js';
 import { offerCache, offerGone } from './inventory/offer-cache.js';
+import { readLevels } from './inventory/read.js';
 import { ops } from './operations.js';
 import { sendBulk, type SiteOutcome, type SiteRequest } from './price-quantity.js';
 import type { WireOfferDetails } from './schemas/inventory.js';
@@ -130,11 +131,16 @@ function absorb(outcomes: Map<string, Outcome>, sent: SiteOutcome[]): void {
   }
 }
 
-export function inventoryService(ctx: EbayContext): InventoryService {
+/** inventory.set plus the live read (`get` is optional in the contract, always there on eBay). */
+export type EbayInventoryService = InventoryService & Required<Pick<InventoryService, 'get'>>;
+
+export function inventoryService(ctx: EbayContext): EbayInventoryService {
   return {
     async set(updates, opts = {}) {
       const parsed = parseInput(UpdatesSchema, updates, 'updates') as InventoryUpdate[];
       return updatePriceQuantity(ctx, parsed, opts);
     },
+    /** bulkGetInventoryItem, 25 seller SKUs per call (inventory/read.ts). */
+    get: (refs, opts = {}) => readLevels(ctx, refs, opts),
   };
 }
