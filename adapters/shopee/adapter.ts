@@ -1,4 +1,4 @@
-import type { Capabilities, InventoryUpdate, MarketplaceAdapter, OrderListQuery, StoreOptions, ValidateOptions } from '../../src/adapter.js';
+import type { Capabilities, InventoryRef, InventoryUpdate, MarketplaceAdapter, OrderListQuery, StoreOptions, ValidateOptions } from '../../src/adapter.js';
 import { parseInput, registerSecret } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import { systemClock } from '../../src/http/clock.js';
@@ -20,6 +20,8 @@ import { ShopeeFulfilment, type ShopeeShipRequest } from './fulfilment.js';
 import { GlobalListings, type GlobalUpsertOptions } from './global-listings.js';
 import { ImageUploader, MemoryImageCache, defaultFetchImage } from './images.js';
 import { globalBackend, setInventory, shopBackend } from './inventory.js';
+import { getInventory } from './inventory/read.js';
+import { globalReader, shopReader } from './inventory/readers.js';
 import { labelsFor, type ShippingDocumentType } from './labels.js';
 import { ShopListings } from './listings.js';
 import { shopeeRequirements } from './requirements/service.js';
@@ -102,6 +104,7 @@ function build(config: ShopeeConfig & { requirementsCache?: RequirementsCache })
   const globalListings = merchantId !== undefined ? new GlobalListings(ctx) : undefined;
   const listingImpl = globalListings ?? shopListings;
   const backend = globalListings ? globalBackend(ctx, globalListings) : shopBackend(ctx, shopListings);
+  const reader = globalListings ? globalReader(globalListings, backend) : shopReader(shopListings, backend);
   const orders = new ShopeeOrders(ctx);
   const fulfilment = new ShopeeFulfilment(ctx, orders);
   const defaultIdentity = identities[0]!;
@@ -129,7 +132,11 @@ function build(config: ShopeeConfig & { requirementsCache?: RequirementsCache })
     /** Region rules of the account's default region (currency, price decimals). */
     region: { code: cfg.region, ...REGIONS[cfg.region] },
     listings,
-    inventory: { set: (updates: InventoryUpdate[], o?: CallOptions) => setInventory(ctx, backend, updates, o) },
+    inventory: {
+      set: (updates: InventoryUpdate[], o?: CallOptions) => setInventory(ctx, backend, updates, o),
+      /** seller_stock as set writes it: get_item_base_info (≤50 items per call) or one get_model_list per item with models (inventory/read.ts). */
+      get: (refs: InventoryRef[], o?: CallOptions) => getInventory(ctx, reader, refs, o),
+    },
     orders: {
       list: (q: OrderListQuery, o?: CallOptions) => orders.list(q, o),
       get: (id: string, o?: CallOptions & { includePii?: boolean }) => orders.get(id, o),
