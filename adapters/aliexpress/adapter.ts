@@ -1,4 +1,4 @@
-import type { Capabilities, MarketplaceAdapter, OrderListQuery, StoreOptions, BulkUpsertOptions, CancelRequest, ValidateOptions } from '../../src/adapter.js';
+import type { Capabilities, InventoryRef, MarketplaceAdapter, OrderListQuery, StoreOptions, BulkUpsertOptions, CancelRequest, ValidateOptions } from '../../src/adapter.js';
 import { parseInput, registerSecret } from '../../src/errors/index.js';
 import type { CallOptions } from '../../src/http/call-options.js';
 import { systemClock } from '../../src/http/clock.js';
@@ -15,6 +15,7 @@ import { AliExpressConfigSchema, DEFAULTS, type AliExpressConfig, type ResolvedC
 import { storeOf, type AdapterContext } from './context.js';
 import { AliExpressFulfilment } from './fulfilment.js';
 import { AliExpressInventory, type AliExpressInventoryUpdate } from './inventory.js';
+import { AliExpressStockReader } from './inventory-get.js';
 import { AliExpressListings } from './listings.js';
 import { sellerOps, systemOps, type SellerOps, type SystemOps } from './operations.js';
 import { AliExpressOrders } from './orders.js';
@@ -81,6 +82,7 @@ function build(config: AliExpressConfig & { requirementsCache?: RequirementsCach
   const listings = new AliExpressListings(ctx, inventory);
   inventory.resolve = async (sku, o) => listings.productIds.get(sku) ?? (await listings.find(sku, o))?.productId;
   inventory.forget = (sku) => void listings.productIds.delete(sku);
+  const stock = new AliExpressStockReader(ctx, inventory);
   const requirements = aliexpressRequirements(ctx, requirementsCache);
   const orders = new AliExpressOrders(ctx);
   const fulfilment = new AliExpressFulfilment(ctx, orders);
@@ -112,7 +114,11 @@ function build(config: AliExpressConfig & { requirementsCache?: RequirementsCach
       get: (id: string, o?: CallOptions & { includePii?: boolean }) => orders.get(id, o),
       cancel: (id: string, req: CancelRequest, o?: CallOptions) => orders.cancel(id, req, o),
     },
-    inventory: { set: (updates: AliExpressInventoryUpdate[], o?: CallOptions) => inventory.set(updates, o) },
+    inventory: {
+      set: (updates: AliExpressInventoryUpdate[], o?: CallOptions) => inventory.set(updates, o),
+      /** Live stock (`ipm_sku_stock`) through product.info.get: one call per product (inventory-get.ts). */
+      get: (refs: InventoryRef[], o?: CallOptions) => stock.get(refs, o),
+    },
     fulfilment: { ship: (req: ShipRequest, o?: CallOptions) => fulfilment.ship(req, o) },
     returns: aliexpressReturnsService(),
     auth: new AliExpressAuth(client, tokens, cfg.appKey),

@@ -82,11 +82,16 @@ export function productRoutes(world: AliExpressSandboxState): Record<string, Han
         aeop_a_e_product_display_d_t_o_list: { item_display_dto: hits.map((x) => ({ product_id: Number(x.id), subject: String((x.request.multi_language_subject_list as Array<{ subject: string }>)?.[0]?.subject ?? ''), ws_display: x.status })) },
       } });
     },
+    // ipm_sku_stock is the SKU's stock: what batch.product.inventory.update set, less what buyers' orders
+    // took under the product's reduce_strategy (sandbox/buyers.ts); reduce_strategy echoes the post's
+    // inventory_deduction_strategy (specs/aliexpress/aliexpress_solution_product_info_get.json#result.reduce_strategy).
     'aliexpress.solution.product.info.get': (p) => {
       const prod = world.products.get(String(p.get('product_id') ?? ''));
       if (!prod) return fail('ISV', '15', 'Remote service error', { sub_code: 'isv.product-not-exist', sub_msg: 'product not found' });
+      const strategy = prod.request.inventory_deduction_strategy;
       return ok('aliexpress.solution.product.info.get', { result: {
         product_id: Number(prod.id), product_status_type: prod.status, category_id: prod.categoryId,
+        ...(typeof strategy === 'string' ? { reduce_strategy: strategy } : {}),
         aeop_ae_product_s_k_us: { global_aeop_ae_product_sku: prod.skus.map((k) => ({
           sku_code: k.sku_code, sku_price: k.price, ipm_sku_stock: k.inventory, sku_stock: k.inventory > 0, ...(k.discount_price ? { sku_discount_price: k.discount_price } : {}),
         })) },
