@@ -6,16 +6,16 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { shopeeBuyer } from '../../../adapters/shopee/sandbox/buyers.js';
-import type { SandboxItem } from '../../../adapters/shopee/sandbox/state.js';
-import { SHOP_ID, shopSandbox, TestClock, type SandboxSetup } from './helpers.js';
+import type { SandboxGlobalItem, SandboxItem } from '../../../adapters/shopee/sandbox/state.js';
+import { CNSC_MERCHANT, CNSC_SG_SHOP, cnscSandbox, SHOP_ID, shopSandbox, TestClock } from './helpers.js';
 
-let s: SandboxSetup | undefined;
+let s: { close(): Promise<void> } | undefined;
 afterEach(async () => {
   await s?.close();
   s = undefined;
 });
 
-function seed(setup: SandboxSetup): void {
+function seed(setup: Awaited<ReturnType<typeof shopSandbox>>): void {
   const at = setup.world.nowSeconds() - 3600;
   const base = { shopId: SHOP_ID, item_name: 'Mug', description: 'd', category_id: 100001, price: 9.9, stock: 0, reserved: 0, item_status: 'NORMAL', image_id_list: ['img'], attribute_list: [], weight: 0.3, create_time: at, update_time: at, searchableAt: 0 };
   const mug: SandboxItem = { ...base, item_id: 501, item_sku: 'MUG', tiers: [], models: [] };
@@ -29,22 +29,45 @@ function seed(setup: SandboxSetup): void {
 
 describe('Shopee inventory.get on the sandbox', () => {
   it('set(q), a buyer order of n, then get → q − n; an unpaid order leaves the figure set takes unchanged', async () => {
-    s = await shopSandbox({ clock: new TestClock(Date.now()) });
-    seed(s);
+    const sb = await shopSandbox({ clock: new TestClock(Date.now()) });
+    s = sb;
+    seed(sb);
     const store = String(SHOP_ID);
-    expect((await s.adapter.inventory.set([{ sku: 'MUG', quantity: 7 }, { sku: 'TEE-S', quantity: 5 }, { sku: 'TEE-M', quantity: 4 }])).every((r) => r.ok)).toBe(true);
+    expect((await sb.adapter.inventory.set([{ sku: 'MUG', quantity: 7 }, { sku: 'TEE-S', quantity: 5 }, { sku: 'TEE-M', quantity: 4 }])).every((r) => r.ok)).toBe(true);
     const refs = [{ sku: 'MUG', store }, { sku: 'TEE-S', store }, { sku: 'TEE-M', store }, { sku: 'GHOST', store }];
-    expect(await s.adapter.inventory.get(refs)).toEqual([{ sku: 'MUG', store, quantity: 7 }, { sku: 'TEE-S', store, quantity: 5 }, { sku: 'TEE-M', store, quantity: 4 }]);
+    expect(await sb.adapter.inventory.get(refs)).toEqual([{ sku: 'MUG', store, quantity: 7 }, { sku: 'TEE-S', store, quantity: 5 }, { sku: 'TEE-M', store, quantity: 4 }]);
 
-    const buyer = shopeeBuyer(s.world);
+    const buyer = shopeeBuyer(sb.world);
     expect(buyer.order({ store, sku: 'MUG', quantity: 2 })).toMatchObject({ placed: true });
     expect(buyer.order({ store, sku: 'TEE-S', quantity: 3 })).toMatchObject({ placed: true });
     expect(buyer.order({ store, sku: 'TEE-M', quantity: 1, paid: false })).toMatchObject({ placed: true });
-    const before = s.sb.requests.shopee!.length;
-    expect(await s.adapter.inventory.get(refs.slice(0, 3))).toEqual([{ sku: 'MUG', store, quantity: 5 }, { sku: 'TEE-S', store, quantity: 2 }, { sku: 'TEE-M', store, quantity: 4 }]);
+    const before = sb.sb.requests.shopee!.length;
+    expect(await sb.adapter.inventory.get(refs.slice(0, 3))).toEqual([{ sku: 'MUG', store, quantity: 5 }, { sku: 'TEE-S', store, quantity: 2 }, { sku: 'TEE-M', store, quantity: 4 }]);
     // Warm index and no unknown SKU (one would cost an index sync, as for set): one get_item_base_info for the item without models, one get_model_list for TEE.
-    expect(s.sb.requests.shopee!.slice(before).map((r) => r.path.split('/').pop()).sort()).toEqual(['get_item_base_info', 'get_model_list']);
+    expect(sb.sb.requests.shopee!.slice(before).map((r) => r.path.split('/').pop()).sort()).toEqual(['get_item_base_info', 'get_model_list']);
     // The unpaid order's unit is reserved inside seller_stock: buyers see 3, and set may not go below 1.
     expect(buyer.shown(store, 'TEE-M')).toBe(3);
+  });
+});
+
+describe('Shopee inventory.get on a CNSC merchant', () => {
+  it('answers the global seller stock global update_stock writes, read right after set', async () => {
+    const cn = await cnscSandbox();
+    s = cn;
+    const at = cn.world.nowSeconds() - 3600;
+    const base = { merchantId: CNSC_MERCHANT, description: 'd', category_id: 100001, price: 30, stock: 0, reserved: 0, image_id_list: ['img'], update_time: at, published: [] };
+    const mono: SandboxGlobalItem = { ...base, global_item_id: 801, global_item_name: 'Bowl', global_item_sku: 'BOWL', models: [] };
+    const mug: SandboxGlobalItem = {
+      ...base, global_item_id: 802, global_item_name: 'Mug', global_item_sku: 'GMUG', tiers: [{ name: 'colour', options: ['W', 'B'] }],
+      models: [{ global_model_id: 8021, global_model_sku: 'GMUG-W', tier_index: [0], price: 30, stock: 0, reserved: 0 }, { global_model_id: 8022, global_model_sku: 'GMUG-B', tier_index: [1], price: 30, stock: 0, reserved: 2 }],
+    };
+    cn.world.globalItems.set(mono.global_item_id, mono);
+    cn.world.globalItems.set(mug.global_item_id, mug);
+    expect((await cn.adapter.inventory.set([{ sku: 'BOWL', quantity: 6 }, { sku: 'GMUG-W', quantity: 3 }, { sku: 'GMUG-B', quantity: 5 }])).every((r) => r.ok)).toBe(true);
+    const store = String(CNSC_SG_SHOP);
+    // GMUG-B: 5 set with 2 reserved → 5 (normal_stock includes the reserved stock).
+    expect(await cn.adapter.inventory.get([{ sku: 'BOWL', store }, { sku: 'GMUG-W' }, { sku: 'GMUG-B' }, { sku: 'NOPE' }])).toEqual([
+      { sku: 'BOWL', store, quantity: 6 }, { sku: 'GMUG-W', quantity: 3 }, { sku: 'GMUG-B', quantity: 5 },
+    ]);
   });
 });
