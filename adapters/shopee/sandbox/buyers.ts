@@ -54,3 +54,25 @@ export function shopeeBuyer(world: ShopeeSandboxState): SandboxBuyer {
     },
   };
 }
+
+/**
+ * The buyer of an UNPAID order pays: READY_TO_SHIP with pay_time set ("The time when the order
+ * status is updated from UNPAID to PAID", specs/shopee/v2.order.get_order_detail.json; statuses from
+ * v2.order.get_order_list order_status). The units it held as reserved stock leave the seller stock
+ * now, as a paid order's do at checkout (the rule in `order` above); the order status push (code 3)
+ * announces it.
+ */
+export function payOrder(world: ShopeeSandboxState, orderSn: string): void {
+  const o = world.orders.get(orderSn);
+  if (!o || o.wire.order_status !== 'UNPAID') throw new Error(`order ${orderSn} is not UNPAID`);
+  for (const line of o.wire.item_list as Array<{ item_id: number; model_id: number; model_quantity_purchased: number }>) {
+    const item = world.items.get(line.item_id);
+    if (!item) continue;
+    const stock = item.models.find((m) => m.model_id === line.model_id) ?? item;
+    stock.reserved = Math.max(0, stock.reserved - line.model_quantity_purchased);
+    stock.stock = Math.max(0, stock.stock - line.model_quantity_purchased);
+  }
+  o.wire.order_status = 'READY_TO_SHIP';
+  o.wire.pay_time = world.nowSeconds();
+  world.touch(o);
+}

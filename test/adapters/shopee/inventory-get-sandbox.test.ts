@@ -1,11 +1,11 @@
 /**
  * inventory.get against the embedded sandbox (issue 26.3): read right after set(q) it answers q;
  * a buyer order of n lowers it to q − n (a paid order takes its units out of seller_stock); an unpaid
- * order holds its units as reserved stock inside seller_stock, so the figure set takes stays q
- * (adapters/shopee/sandbox/buyers.ts cites the rules).
+ * order holds its units as reserved stock inside seller_stock, so the figure set takes stays q until
+ * the buyer pays (adapters/shopee/sandbox/buyers.ts cites the rules).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { shopeeBuyer } from '../../../adapters/shopee/sandbox/buyers.js';
+import { payOrder, shopeeBuyer } from '../../../adapters/shopee/sandbox/buyers.js';
 import type { SandboxGlobalItem, SandboxItem } from '../../../adapters/shopee/sandbox/state.js';
 import { CNSC_MERCHANT, CNSC_SG_SHOP, cnscSandbox, SHOP_ID, shopSandbox, TestClock } from './helpers.js';
 
@@ -28,7 +28,7 @@ function seed(setup: Awaited<ReturnType<typeof shopSandbox>>): void {
 }
 
 describe('Shopee inventory.get on the sandbox', () => {
-  it('set(q), a buyer order of n, then get → q − n; an unpaid order leaves the figure set takes unchanged', async () => {
+  it('set(q), a buyer order of n, then get → q − n; an unpaid order lowers it only once paid', async () => {
     const sb = await shopSandbox({ clock: new TestClock(Date.now()) });
     s = sb;
     seed(sb);
@@ -40,12 +40,17 @@ describe('Shopee inventory.get on the sandbox', () => {
     const buyer = shopeeBuyer(sb.world);
     expect(buyer.order({ store, sku: 'MUG', quantity: 2 })).toMatchObject({ placed: true });
     expect(buyer.order({ store, sku: 'TEE-S', quantity: 3 })).toMatchObject({ placed: true });
-    expect(buyer.order({ store, sku: 'TEE-M', quantity: 1, paid: false })).toMatchObject({ placed: true });
+    const unpaid = buyer.order({ store, sku: 'TEE-M', quantity: 1, paid: false });
+    expect(unpaid).toMatchObject({ placed: true });
     const before = sb.sb.requests.shopee!.length;
     expect(await sb.adapter.inventory.get(refs.slice(0, 3))).toEqual([{ sku: 'MUG', store, quantity: 5 }, { sku: 'TEE-S', store, quantity: 2 }, { sku: 'TEE-M', store, quantity: 4 }]);
     // Warm index and no unknown SKU (one would cost an index sync, as for set): one get_item_base_info for the item without models, one get_model_list for TEE.
     expect(sb.sb.requests.shopee!.slice(before).map((r) => r.path.split('/').pop()).sort()).toEqual(['get_item_base_info', 'get_model_list']);
     // The unpaid order's unit is reserved inside seller_stock: buyers see 3, and set may not go below 1.
+    expect(buyer.shown(store, 'TEE-M')).toBe(3);
+    // Paid later: the unit leaves seller_stock at payment.
+    payOrder(sb.world, (unpaid as { orderId: string }).orderId);
+    expect(await sb.adapter.inventory.get([{ sku: 'TEE-M', store }])).toEqual([{ sku: 'TEE-M', store, quantity: 3 }]);
     expect(buyer.shown(store, 'TEE-M')).toBe(3);
   });
 });
