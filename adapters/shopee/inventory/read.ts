@@ -1,7 +1,7 @@
 import PQueue from 'p-queue';
 import { z } from 'zod';
 import type { InventoryLevel, InventoryRef } from '../../../src/adapter.js';
-import { ValidationError, isXborderError } from '../../../src/errors/index.js';
+import { AbortedError, ValidationError, isXborderError } from '../../../src/errors/index.js';
 import { validationFromZod } from '../../../src/errors/from-response.js';
 import { parseCallOptions, type CallOptions } from '../../../src/http/call-options.js';
 import { storeFor, type AdapterContext, type ShopStore } from '../context.js';
@@ -18,6 +18,8 @@ export interface Held {
 export interface Reader {
   /** Where each SKU is (absent: not listed; an Error: the lookup could not complete). */
   locateMany(skus: string[], shop: ShopStore, opts: CallOptions): Promise<Map<string, Loc | Error>>;
+  /** False when stock is one figure per SKU for every shop (CNSC global items): each SKU is read once. */
+  readonly perShop: boolean;
   /** Items read together in one call (the documented id-list limit). */
   readonly itemBatch: number;
   /** Stock of items without models by item id; an item absent from the answer is gone. */
@@ -57,15 +59,18 @@ const READS_IN_FLIGHT = 4;
 export async function getInventory(ctx: AdapterContext, reader: Reader, refs: InventoryRef[], opts: CallOptions = {}): Promise<InventoryLevel[]> {
   opts = parseCallOptions(opts);
   const parsed = parseRefs(ctx, refs);
+  // Also when the answer needs no call (SKUs known not to hold stock): an aborted read never answers.
+  if (opts.signal?.aborted) throw new AbortedError({ marketplace: 'shopee', operation: 'inventory.get', cause: opts.signal.reason });
+  const scope = (shop: ShopStore) => (reader.perShop ? shop : ctx.shops[0]!);
   const byShop = new Map<ShopStore, Set<string>>();
-  for (const p of parsed) byShop.set(p.shop, (byShop.get(p.shop) ?? new Set()).add(p.ref.sku));
+  for (const p of parsed) byShop.set(scope(p.shop), (byShop.get(scope(p.shop)) ?? new Set()).add(p.ref.sku));
   const held = new Map<ShopStore, Map<string, number>>();
   for (const [shop, skus] of byShop) held.set(shop, await readShop(reader, [...skus], shop, opts));
   const out: InventoryLevel[] = [];
   const seen = new Set<string>();
   for (const { ref, shop } of parsed) {
     const key = `${ref.store ?? ''}\n${ref.sku}`;
-    const quantity = held.get(shop)!.get(ref.sku);
+    const quantity = held.get(scope(shop))!.get(ref.sku);
     if (quantity === undefined || seen.has(key)) continue;
     seen.add(key);
     out.push({ sku: ref.sku, ...(ref.store !== undefined ? { store: ref.store } : {}), quantity });

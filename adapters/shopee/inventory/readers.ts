@@ -31,6 +31,7 @@ const deleted = (status?: string) => /DELETE/.test(status ?? '');
 export function shopReader(listings: ShopListings, backend: Backend): Reader {
   return {
     locateMany: backend.locateMany,
+    perShop: true,
     itemBatch: 50, // item_id_list "limit [0,50]" (specs/shopee/v2.product.get_item_base_info.json)
     async items(itemIds, shop, opts) {
       const out = new Map<number, Held>();
@@ -66,6 +67,7 @@ const refused = (e: unknown) => isRejection(e) || itemGone(e);
 export function globalReader(listings: GlobalListings, backend: Backend): Reader {
   return {
     locateMany: backend.locateMany,
+    perShop: false, // global update_stock writes one figure for the merchant (globalBackend ignores the shop)
     itemBatch: 20, // global_item_id_list "Length limit is [1,20]" (specs/shopee/v2.global_product.get_global_item_info.json)
     async items(itemIds, _shop, opts) {
       const out = new Map<number, Held>();

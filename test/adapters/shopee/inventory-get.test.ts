@@ -108,6 +108,7 @@ describe('Shopee inventory.get', () => {
     const before = new AbortController();
     before.abort();
     await expect(a.inventory.get([{ sku: 'M-0' }], { signal: before.signal })).rejects.toMatchObject({ code: 'ABORTED' });
+    await expect(a.inventory.get([{ sku: 'TEE' }], { signal: before.signal })).rejects.toMatchObject({ code: 'ABORTED' }); // needs no call at all
     const during = new AbortController();
     const scope = nock(HOST).get(`${P}/get_item_base_info`).query(q(`${P}/get_item_base_info`)).reply(() => {
       during.abort();
@@ -128,6 +129,7 @@ describe('Shopee inventory.get', () => {
 describe('Shopee inventory.get on a CNSC merchant (global products)', () => {
   const M = 1000000;
   const SG = 601306294;
+  const MY = 601306295;
   const G = '/api/v2/global_product';
   const mq = (path: string, extra: (x: Record<string, any>) => boolean = () => true) => (x: Record<string, any>) =>
     signedQuery(x, { partnerId: PID, path, partnerKey: KEY, accessToken: TOKEN, merchantId: M, timestamp: NOW / 1000 }) && extra(x);
@@ -137,11 +139,11 @@ describe('Shopee inventory.get on a CNSC merchant (global products)', () => {
   async function merchant() {
     const skuIndex = new MemorySkuIndexStore();
     await skuIndex.save(`shopee:${PID}:merchant:${M}`, { syncedTo: NOW / 1000 - 60, skus: { BOWL: { itemId: 801, modelId: 0, hasModel: false }, GONE: { itemId: 803, modelId: 0, hasModel: false }, 'GMUG-W': { itemId: 802, modelId: 8021, hasModel: true } } });
-    const tokens = new TestTokenStore(Object.fromEntries([{ kind: 'merchant' as const, id: M }, { kind: 'shop' as const, id: SG }].map((o) => [tokenKey(PID, o), { accessToken: TOKEN, refreshToken: 'r'.repeat(32), expiresAt: NOW + 3600_000, version: 1 }])));
-    return shopee({ region: 'SG', partnerId: PID, partnerKey: KEY, merchantId: M, shopIds: [SG], merchantCurrency: 'CNY', tokens, clock: new TestClock(NOW), skuIndex, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+    const tokens = new TestTokenStore(Object.fromEntries([{ kind: 'merchant' as const, id: M }, { kind: 'shop' as const, id: SG }, { kind: 'shop' as const, id: MY }].map((o) => [tokenKey(PID, o), { accessToken: TOKEN, refreshToken: 'r'.repeat(32), expiresAt: NOW + 3600_000, version: 1 }])));
+    return shopee({ region: 'SG', partnerId: PID, partnerKey: KEY, merchantId: M, shopIds: [SG, { shopId: MY, region: 'MY' }], merchantCurrency: 'CNY', tokens, clock: new TestClock(NOW), skuIndex, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
   }
 
-  it('seller-on-hand normal_stock (stock_type 2) per global item or model; a list refused for a deleted item is read item by item, the refused one left out', async () => {
+  it('seller-on-hand normal_stock (stock_type 2) per global item or model, read once for all shops; a list refused for a deleted item is read item by item, the refused one left out', async () => {
     const a = await merchant();
     const scopes = [
       // The global index confirms each SKU not yet in memory with an incremental sync (global-index.ts locate), as for inventory.set.
@@ -156,7 +158,9 @@ describe('Shopee inventory.get on a CNSC merchant (global products)', () => {
       nock(HOST).get(`${G}/get_global_model_list`).query(mq(`${G}/get_global_model_list`, (x) => x.global_item_id === '802'))
         .reply(200, ok({ tier_variation: [], global_model: [{ global_model_id: 8021, global_model_sku: 'GMUG-W', tier_index: [0], stock_info: seller(3) }] })),
     ];
-    expect(await a.inventory.get([{ sku: 'BOWL' }, { sku: 'GONE' }, { sku: 'GMUG-W', store: String(SG) }])).toEqual([{ sku: 'BOWL', quantity: 6 }, { sku: 'GMUG-W', store: String(SG), quantity: 3 }]);
+    // One global figure for every shop: GMUG-W named on both shops is read once.
+    const refs = [{ sku: 'BOWL' }, { sku: 'GONE' }, { sku: 'GMUG-W', store: String(SG) }, { sku: 'GMUG-W', store: String(MY) }];
+    expect(await a.inventory.get(refs)).toEqual([{ sku: 'BOWL', quantity: 6 }, { sku: 'GMUG-W', store: String(SG), quantity: 3 }, { sku: 'GMUG-W', store: String(MY), quantity: 3 }]);
     for (const s of scopes) s.done();
     expect(nock.pendingMocks()).toEqual([]);
   });
