@@ -41,8 +41,9 @@ export async function run(opts: Partial<DayOptions> = {}): Promise<Record<string
   console.log(`pushes that raised a store above the stock left: ${r.raisedAboveTrue} (while the store's own sale was not imported: ${r.raisedWhile.ownUnimported}; only another store's: ${r.raisedWhile.otherUnimported}; every sale imported: ${r.raisedWhile.allImported})`);
   console.log(`every store showed the stock left ${r.settledAfterMs === undefined ? 'never within the settling time' : `${s(r.settledAfterMs)} after the last order`}`);
   console.log(`stores out of step at the end: ${r.outOfStep.length}${r.outOfStep.length ? ` (${r.outOfStep.slice(0, 5).map((x) => `${x.store} ${x.sku} shows ${x.shown}, ${x.truth} left`).join('; ')})` : ''}`);
-  console.log(`engine: ${r.report.pushes.calls} push calls, ${r.report.failures.length} failed pushes; order sync ${r.report.orders?.accounts.map((a) => `${a.account} ${a.windows} windows`).join(', ')}`);
-  return { ...figures, 'import p95 s': Math.round(imported.p95 / 1000), 'round trip s': Math.round(r.roundTripMs / 1000), 'oversold units': r.oversoldUnits, 'oversell bound units': r.boundUnits, 'raised above true': r.raisedAboveTrue, 'out of step': r.outOfStep.length };
+  const p = r.report.pushes;
+  console.log(`engine: ${p.calls} push calls, ${r.report.failures.length} failed pushes; ${p.reads} reads before a push (${p.readCorrections} items lowered by unimported sales, ${p.readFailures} reads failed); order sync ${r.report.orders?.accounts.map((a) => `${a.account} ${a.windows} windows`).join(', ')}`);
+  return { ...figures, 'import p95 s': Math.round(imported.p95 / 1000), 'round trip s': Math.round(r.roundTripMs / 1000), 'oversold units': r.oversoldUnits, 'oversell bound units': r.boundUnits, 'raised above true': r.raisedAboveTrue, 'raised over own unimported sale': r.raisedWhile.ownUnimported, 'reads': p.reads, 'read corrections': p.readCorrections, 'out of step': r.outOfStep.length };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
