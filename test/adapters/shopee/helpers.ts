@@ -93,6 +93,14 @@ export function signedQuery(q: Record<string, any>, expect: { partnerId: number;
   return q.sign === expectedSignOf(expect.partnerKey, fields);
 }
 
+/** A nock query matcher for one shop identity: the common parameters signed, plus `extra` checks. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const shopQuery = (id: { partnerId: number; partnerKey: string; accessToken: string; shopId: number; timestamp: number }) => (path: string, extra: (x: Record<string, any>) => boolean = () => true) => (x: Record<string, any>) =>
+  signedQuery(x, { ...id, path }) && extra(x);
+
+/** Shopee's success envelope around a response. */
+export const okEnvelope = (response: object) => ({ error: '', message: '', request_id: 'r-1', response });
+
 export const CNSC_MERCHANT = 1000000;
 export const CNSC_SG_SHOP = 601306294;
 

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { shopee } from '../../../adapters/shopee/index.js';
 import { MemorySkuIndexStore, type SkuIndexSnapshot } from '../../../adapters/shopee/sku-catalog.js';
 import { tokenKey } from '../../../adapters/shopee/tokens.js';
-import { signedQuery, TestClock, TestTokenStore } from './helpers.js';
+import { okEnvelope, shopQuery, TestClock, TestTokenStore } from './helpers.js';
 
 const HOST = 'https://partner.shopeemobile.com';
 const PID = 2001887;
@@ -22,9 +22,8 @@ const P = '/api/v2/product';
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
-const q = (path: string, extra: (x: Record<string, any>) => boolean = () => true) => (x: Record<string, any>) =>
-  signedQuery(x, { partnerId: PID, path, partnerKey: KEY, accessToken: TOKEN, shopId: SHOP, timestamp: NOW / 1000 }) && extra(x);
-const ok = (response: object) => ({ error: '', message: '', request_id: 'r-1', response });
+const q = shopQuery({ partnerId: PID, partnerKey: KEY, accessToken: TOKEN, shopId: SHOP, timestamp: NOW / 1000 });
+const ok = okEnvelope;
 const stocked = (list: Array<[number, number]>) => ok({ failure_list: [], success_list: list.map(([model_id, stock]) => ({ model_id, location_id: '', stock })) });
 const stockBody = (itemId: number, list: Array<[number, number]>) => ({ item_id: itemId, stock_list: list.map(([model_id, stock]) => ({ model_id, seller_stock: [{ stock }] })) });
 const updateStock = (itemId: number, list: Array<[number, number]>) => nock(HOST).post(`${P}/update_stock`, stockBody(itemId, list)).query(q(`${P}/update_stock`));

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { shopee } from '../../../adapters/shopee/index.js';
 import { MemorySkuIndexStore, type SkuIndexSnapshot } from '../../../adapters/shopee/sku-catalog.js';
 import { tokenKey } from '../../../adapters/shopee/tokens.js';
-import { signedQuery, TestClock, TestTokenStore } from './helpers.js';
+import { okEnvelope, shopQuery, signedQuery, TestClock, TestTokenStore } from './helpers.js';
 
 const HOST = 'https://partner.shopeemobile.com';
 const PID = 2001887;
@@ -22,9 +22,8 @@ const P = '/api/v2/product';
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
-const q = (path: string, extra: (x: Record<string, any>) => boolean = () => true) => (x: Record<string, any>) =>
-  signedQuery(x, { partnerId: PID, path, partnerKey: KEY, accessToken: TOKEN, shopId: SHOP, timestamp: NOW / 1000 }) && extra(x);
-const ok = (response: object) => ({ error: '', message: '', request_id: 'r-1', response });
+const q = shopQuery({ partnerId: PID, partnerKey: KEY, accessToken: TOKEN, shopId: SHOP, timestamp: NOW / 1000 });
+const ok = okEnvelope;
 const stockV2 = (seller: number, reserved = 0) => ({ summary_info: { total_reserved_stock: reserved, total_available_stock: seller - reserved }, seller_stock: [{ location_id: '', stock: seller, if_saleable: true }], shopee_stock: [{ location_id: '', stock: 7 }] });
 const baseInfo = (ids: number[], items: object[]) =>
   nock(HOST).get(`${P}/get_item_base_info`).query(q(`${P}/get_item_base_info`, (x) => x.item_id_list === ids.join(','))).reply(200, ok({ item_list: items }));
