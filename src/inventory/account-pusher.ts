@@ -11,8 +11,9 @@ import type { MarketplaceAdapter, InventoryResult } from '../adapter.js';
 import { isXborderError, type ErrorCode } from '../errors/xborder-error.js';
 import type { Clock } from '../http/clock.js';
 import { backoffDelay, inventoryRetryPolicy, type RetryPolicy } from '../http/retry.js';
-import { targetKey, type QuantityRules, type Target } from './availability.js';
+import { quoteTarget, targetKey, type QuantityRules, type Target } from './availability.js';
 import { CallCost } from './call-cost.js';
+import type { AccountReader } from './cross-read.js';
 import { IncreaseGate } from './increase-gate.js';
 import { ReadBeforePush } from './live-read.js';
 import type { PushItemOutcome, PushJournal } from './journal.js';
@@ -44,6 +45,8 @@ export interface PusherDeps {
    * (then increases are not held).
    */
   importedUntil(components: readonly string[]): number | undefined;
+  /** Rule 6 (cross-read.ts): per increase, units other stores sold and have not imported, by warehouse SKU. */
+  unimportedElsewhere?(increases: readonly QueueEntry[]): Promise<Map<string, Map<string, number>>>;
 }
 
 export class AccountPusher {
@@ -69,6 +72,15 @@ export class AccountPusher {
     this.batchSize = Math.max(1, Math.floor(d.adapter.capabilities.inventoryBatchSize) || 1);
     this.retryPolicy = inventoryRetryPolicy(d.maxAttempts, d.retryDelayMs);
     this.reader = new ReadBeforePush({ ...d, gate: this.gate, enabled: d.readBeforePush });
+  }
+
+  /** This account's reading side, for other accounts' increases (cross-read.ts). */
+  get liveReader(): AccountReader {
+    return {
+      rules: this.d.rules,
+      read: (targets) => this.reader.readTargets(targets),
+      unimported: (key, target, shown, at) => this.reader.unimported(key, target, shown, at),
+    };
   }
 
   get busy(): boolean {
@@ -200,7 +212,9 @@ export class AccountPusher {
     // Mark in flight durably first: after a crash mid-call the next start re-pushes these targets.
     for (const e of taken) ledger.markSending(e.target, e.quote.quantity);
     await ledger.flush().catch((err: unknown) => stats.warn({ account, message: `ledger save failed before a push: ${err instanceof Error ? err.message : String(err)}` }));
-    const live = await this.reader.read(taken);
+    // What this store shows, and for increases what the other stores selling the same SKUs show.
+    const increases = taken.filter((e) => e.quote.quantity > (this.gate.ceiling(e.key, ledger.confirmed(e.target)?.qty) ?? Infinity));
+    const [live, elsewhere] = await Promise.all([this.reader.read(taken), increases.length ? this.d.unimportedElsewhere?.(increases) : undefined]);
     // Stale-quantity invariant: a quantity computed before the latest change it depends on (or
     // before the latest order import of this account) is discarded and recomputed here, and
     // nothing asynchronous happens between this check and the call.
@@ -213,7 +227,7 @@ export class AccountPusher {
     stats.pushes.discardedStale += discarded;
     if (!batch.length) return;
     const id = `${account}-${++this.calls}`;
-    for (const e of batch) e.sent = this.reader.corrected(e, live);
+    for (const e of batch) e.sent = this.reader.corrected(e, live, this.lessElsewhere(e, elsewhere?.get(e.key)));
     const updates = batch.map((e) => (e.target.store === undefined ? { sku: e.target.sku, quantity: e.sent! } : { sku: e.target.sku, quantity: e.sent!, store: e.target.store }));
     const started = clock.now();
     const sent = adapter.inventory.set(updates, { signal: this.d.signal });
@@ -269,6 +283,13 @@ export class AccountPusher {
     stats.failure({ account: e.target.account, store: e.target.store, sku: e.target.sku, code, message, at: new Date(at).toISOString() });
     stats.lag.resolve(e.key, { at, seq: e.quote.seq, pushed: false, stores: labels });
     return { ...base, ok: false, code, message };
+  }
+
+  /** The quote with other stores' unimported sales reserved (rule 6); the quote when there are none. */
+  private lessElsewhere(e: QueueEntry, unimported: ReadonlyMap<string, number> | undefined): number {
+    if (!unimported) return e.quote.quantity;
+    const q = quoteTarget(this.d.ledger.view, e.target, this.d.rules, unimported);
+    return Math.min(e.quote.quantity, q?.quantity ?? e.quote.quantity);
   }
 
   /** The pipeline's backoff (full jitter, capped); the retry recomputes the quantity when it runs. */

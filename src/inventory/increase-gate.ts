@@ -21,15 +21,21 @@
  *  4. Observations. Where the marketplace reports the store's figure (Amazon's
  *     LISTINGS_ITEM_MFN_QUANTITY_CHANGE), a report made after the push was confirmed lowers C to
  *     that figure minus the own sales imported that were placed after it.
- *
  *  5. Reads. What no ledger rule can see: own sales in the feed's blind spot (placed after the
  *     last import). A figure computed meanwhile (even a decrease, X ≤ C) exceeds Q when the store
  *     sold more units there than the change removes. Where the adapter can read the live figure
  *     (`inventory.get`), the pusher reads Q right before the write: C_r − Q units were sold and not
  *     imported, where C_r counts only the imported sales placed in a second wholly before the read
  *     (one placed in the read's own second may not be in Q yet: not counting it can only lower what
- *     goes out). X − (C_r − Q) goes out. Left open: a sale placed between the read and the write
- *     (one round trip), which the absolute write overwrites.
+ *     goes out). X − (C_r − Q) goes out.
+ *  6. Other stores. An increase that passed rule 3 can still offer a unit another store sold after
+ *     its feed's last import. Before an increase goes out, the other stores selling its warehouse
+ *     SKUs are read too (one batched read per account, cross-read.ts); what each sold and the ledger
+ *     has not imported (rule 5's arithmetic on its figure) is reserved before X is recomputed.
+ * Left open: a sale placed between a read and the write (one round trip), which the absolute write
+ * overwrites; and stores whose adapter cannot read (no `inventory.get`), which rules 1–4 bound.
+ * A read cannot tell a sale from a marketplace-side hold: a push lowered by one is checked again
+ * once the feeds pass the read (live-read.ts), so an under-offer heals.
  */
 const SECOND = 1000;
 const MAX_SALES = 1000;

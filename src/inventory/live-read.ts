@@ -43,10 +43,17 @@ export class ReadBeforePush {
    * confirmed have no expected figure to compare with: neither is read.
    */
   async read(batch: readonly QueueEntry[]): Promise<LiveLevels | undefined> {
+    const targets = new Map<string, Target>();
+    for (const e of batch) if (e.quote.quantity > 0) targets.set(e.key, e.target);
+    return this.readTargets(targets);
+  }
+
+  /** Reads these targets (key → target) where a confirmed figure gives something to compare with. */
+  async readTargets(wanted: ReadonlyMap<string, Target>): Promise<LiveLevels | undefined> {
     const { adapter, stats, ledger, account, clock, signal } = this.d;
     if (!this.d.enabled || typeof adapter.inventory.get !== 'function') return undefined;
     const targets = new Map<string, Target>();
-    for (const e of batch) if (e.quote.quantity > 0 && ledger.confirmed(e.target)?.qty !== undefined) targets.set(e.key, e.target);
+    for (const [key, t] of wanted) if (ledger.confirmed(t)?.qty !== undefined) targets.set(key, t);
     if (!targets.size) return undefined;
     stats.pushes.reads++;
     const at = clock.now();
@@ -59,15 +66,28 @@ export class ReadBeforePush {
     }
   }
 
-  /** The figure to send: the quote, less the units the store sold and the ledger has not imported. */
-  corrected(e: QueueEntry, live: LiveLevels | undefined): number {
+  /** Units a target's store sold that are not imported, from a figure it showed at `at` (rule 5). */
+  unimported(key: string, target: Target, shown: number, at: number): number {
+    return this.d.gate.unimported(key, this.d.ledger.confirmed(target)?.qty, shown, at);
+  }
+
+  /**
+   * The figure to send: `base` (the quote, or less when other stores' unimported sales were taken
+   * off, rule 6), less the units this store sold and the ledger has not imported (rule 5).
+   */
+  corrected(e: QueueEntry, live: LiveLevels | undefined, base = e.quote.quantity): number {
     const shown = live?.shown.get(e.key);
-    if (shown === undefined || e.quote.quantity === 0) return e.quote.quantity;
-    const unimported = this.d.gate.unimported(e.key, this.d.ledger.confirmed(e.target)?.qty, shown, live!.at);
-    if (!unimported) return e.quote.quantity;
+    const own = shown === undefined || base === 0 ? 0 : this.unimported(e.key, e.target, shown, live!.at);
+    const sent = Math.max(0, base - own);
+    if (sent < e.quote.quantity) this.lowered(e, live?.at ?? this.d.clock.now());
+    return sent;
+  }
+
+  /** A push went out below the ledger's figure on a read taken at `readAt`: checked again later. */
+  private lowered(e: QueueEntry, readAt: number): void {
     this.d.stats.pushes.readCorrections++;
-    this.verify.set(e.key, { target: e.target, components: e.quote.components, readAt: live!.at });
-    return Math.max(0, e.quote.quantity - unimported);
+    const prev = this.verify.get(e.key);
+    this.verify.set(e.key, { target: e.target, components: e.quote.components, readAt: Math.max(readAt, prev?.readAt ?? readAt) });
   }
 
   /**

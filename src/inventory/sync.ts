@@ -16,6 +16,7 @@ import { ValidationError } from '../errors/classes.js';
 import { parseInput } from '../errors/from-response.js';
 import { systemClock, type Clock } from '../http/clock.js';
 import { AccountPusher } from './account-pusher.js';
+import { unimportedElsewhere, type AccountReader } from './cross-read.js';
 import { DEFAULT_RULES, targetKey, targetOf, type QuantityRules, type Target } from './availability.js';
 import { FilePushJournal, MemoryPushJournal, type PushJournal } from './journal.js';
 import { StockLedger, type OrderApplyResult } from './ledger.js';
@@ -92,6 +93,8 @@ export class InventorySyncEngine {
   private readonly controller = new AbortController();
   private readonly signal: AbortSignal;
   private readonly pushers = new Map<string, AccountPusher>();
+  /** Every account's reading side (cross-read.ts), filled with the pushers. */
+  private readonly readers = new Map<string, AccountReader>();
   private readonly rules = new Map<string, QuantityRules>();
   private readonly unsubscribe: () => void;
   private idleWaiters: Array<() => void> = [];
@@ -115,8 +118,10 @@ export class InventorySyncEngine {
         account, adapter, rules: this.rules.get(account)!, ledger: this.ledger, journal: this.journal, stats: this.stats, clock: this.clock, signal: this.signal,
         maxAttempts: this.o.maxAttempts, retryDelayMs: this.o.retryDelayMs, readBeforePush: this.o.readBeforePush, onPush: this.o.onPush, onSettled: () => this.checkIdle(),
         importedUntil: (components) => this.horizon(account, components),
+        unimportedElsewhere: (increases) => unimportedElsewhere(this.ledger, this.readers, increases),
       }));
     }
+    for (const [account, p] of this.pushers) this.readers.set(account, p.liveReader);
     this.unsubscribe = this.ledger.subscribe((c) => this.onChange(c));
   }
 

@@ -1,0 +1,79 @@
+/**
+ * Rule 6 of increase-gate.ts: before an increase goes out, read the other stores that sell the same
+ * warehouse SKUs. A restock pushed while another store's sale sits in its feed's blind spot (placed
+ * after the last import) offers that sold unit again; each other store's figure, compared with what
+ * it can be showing (rule 5's arithmetic), says how many units it sold that the ledger does not
+ * know, and those units come off the increase. Increases only: a decrease cannot raise a store.
+ */
+import { targetKey, targetOf, type QuantityRules, type Target } from './availability.js';
+import type { StockLedger } from './ledger.js';
+import type { LiveLevels } from './live-read.js';
+import { splitEntry } from './ops.js';
+import type { QueueEntry } from './push-queue.js';
+
+/** One account's reading side (its pusher's). */
+export interface AccountReader {
+  rules: QuantityRules;
+  read(targets: ReadonlyMap<string, Target>): Promise<LiveLevels | undefined>;
+  unimported(key: string, target: Target, shown: number, at: number): number;
+}
+
+interface Other {
+  account: string;
+  target: Target;
+  storeRef: string;
+  sku: string;
+}
+
+/**
+ * Per entry key: warehouse SKU → units the OTHER stores selling it have sold and not imported.
+ * One batched read per account; an account whose read fails (or cannot read) adds nothing.
+ */
+export async function unimportedElsewhere(ledger: StockLedger, readers: ReadonlyMap<string, AccountReader>, entries: readonly QueueEntry[]): Promise<Map<string, Map<string, number>>> {
+  const others = new Map<string, Other>();
+  const wantedBy = new Map<string, Set<string>>();
+  for (const e of entries) {
+    const keys = new Set<string>();
+    for (const c of e.quote.components) {
+      for (const entry of ledger.view.entriesOf(c)) {
+        const { storeRef, account, sku } = splitEntry(entry);
+        const r = readers.get(account);
+        if (!r) continue;
+        const target = targetOf(storeRef, sku, r.rules);
+        const key = targetKey(target);
+        if (key === e.key) continue;
+        if (!others.has(key)) others.set(key, { account, target, storeRef, sku });
+        keys.add(key);
+      }
+    }
+    if (keys.size) wantedBy.set(e.key, keys);
+  }
+  const sold = await soldUnimported(ledger, readers, others);
+  const out = new Map<string, Map<string, number>>();
+  for (const [entryKey, keys] of wantedBy) {
+    const units = new Map<string, number>();
+    for (const k of keys) for (const [c, n] of sold.get(k) ?? []) units.set(c, (units.get(c) ?? 0) + n);
+    if (units.size) out.set(entryKey, units);
+  }
+  return out;
+}
+
+/** Per other target: warehouse SKU → units its unimported sales took (sold listings × units per listing). */
+async function soldUnimported(ledger: StockLedger, readers: ReadonlyMap<string, AccountReader>, others: ReadonlyMap<string, Other>): Promise<Map<string, Map<string, number>>> {
+  const byAccount = new Map<string, Map<string, Target>>();
+  for (const [key, o] of others) byAccount.set(o.account, (byAccount.get(o.account) ?? new Map()).set(key, o.target));
+  const sold = new Map<string, Map<string, number>>();
+  await Promise.all(
+    [...byAccount].map(async ([account, targets]) => {
+      const r = readers.get(account)!;
+      const live = await r.read(targets);
+      for (const [key, shown] of live?.shown ?? []) {
+        const o = others.get(key)!;
+        const listings = r.unimported(key, o.target, shown, live!.at);
+        const mapping = listings > 0 ? ledger.view.mapping(o.storeRef, o.sku) : undefined;
+        if (mapping) sold.set(key, new Map(mapping.components.map((c) => [c.sku, listings * c.qty])));
+      }
+    }),
+  );
+  return sold;
+}
