@@ -47,6 +47,10 @@ export interface PusherDeps {
   importedUntil(components: readonly string[]): number | undefined;
   /** Rule 6 (cross-read.ts): per increase, units other stores sold and have not imported, by warehouse SKU. */
   unimportedElsewhere?(increases: readonly QueueEntry[]): Promise<Map<string, Map<string, number>>>;
+  /** Rule 6: another store selling this entry's warehouse SKUs has a push in flight. */
+  othersInFlight?(e: QueueEntry): boolean;
+  /** A push call ended (the increases other pushers hold for it may go). */
+  onCallDone?(): void;
 }
 
 export class AccountPusher {
@@ -59,6 +63,8 @@ export class AccountPusher {
   private readonly held = new Map<string, QueueEntry>();
   private readonly gate = new IncreaseGate();
   private readonly reader: ReadBeforePush;
+  /** Targets of the call being read or sent. */
+  private readonly inFlight = new Set<string>();
   /** Retries waiting for their backoff: one timer per pusher, not one sleep (and signal listener) each. */
   private readonly retryDue = new Map<string, { target: Target; attempt: number; at: number }>();
   private retryTimer?: Promise<void>;
@@ -78,6 +84,11 @@ export class AccountPusher {
   get liveReader(): AccountReader {
     return {
       rules: this.d.rules,
+      stamp: (target) => {
+        const c = this.d.ledger.confirmed(target);
+        return c?.qty === undefined || c.pending !== undefined ? undefined : `${c.qty}@${c.at ?? ''}`;
+      },
+      inFlight: (key) => this.inFlight.has(key),
       read: (targets) => this.reader.readTargets(targets),
       unimported: (key, target, shown, at) => this.reader.unimported(key, target, shown, at),
     };
@@ -194,7 +205,11 @@ export class AccountPusher {
   /** An increase over what the store can be showing waits for the order feeds (increase-gate.ts). */
   private holdsIncrease(e: QueueEntry, confirmed: { qty?: number; at?: number } | undefined): boolean {
     const shownSince = this.confirmedAt.get(e.key) ?? confirmed?.at ?? 0;
-    const held = this.gate.holds(e.key, e.quote.quantity, confirmed?.qty, this.d.importedUntil(e.quote.components), shownSince, this.d.clock.now(), () => this.d.stats.pushes.heldIncreases++);
+    const onHeld = () => this.d.stats.pushes.heldIncreases++;
+    // Rule 6 reads the other stores: not while one of them is being pushed (cross-read.ts). Such a
+    // hold keeps the moment the increase was first wanted, for rule 3 once it is re-evaluated.
+    const increase = e.quote.quantity > (this.gate.ceiling(e.key, confirmed?.qty) ?? Infinity);
+    const held = increase && this.d.readBeforePush && this.d.othersInFlight?.(e) ? this.gate.want(e.key, this.d.clock.now(), onHeld) : this.gate.holds(e.key, e.quote.quantity, confirmed?.qty, this.d.importedUntil(e.quote.components), shownSince, this.d.clock.now(), onHeld);
     if (held) this.held.set(e.key, e);
     return held;
   }
@@ -208,6 +223,16 @@ export class AccountPusher {
   }
 
   private async send(taken: QueueEntry[]): Promise<void> {
+    for (const e of taken) this.inFlight.add(e.key);
+    try {
+      await this.sendMarked(taken);
+    } finally {
+      this.inFlight.clear();
+      this.d.onCallDone?.();
+    }
+  }
+
+  private async sendMarked(taken: QueueEntry[]): Promise<void> {
     const { ledger, stats, adapter, account, clock } = this.d;
     // Mark in flight durably first: after a crash mid-call the next start re-pushes these targets.
     for (const e of taken) ledger.markSending(e.target, e.quote.quantity);

@@ -14,6 +14,13 @@ import type { QueueEntry } from './push-queue.js';
 /** One account's reading side (its pusher's). */
 export interface AccountReader {
   rules: QuantityRules;
+  /**
+   * What the target's last confirmed push was, or undefined while a push to it is in flight: a
+   * figure read across a push of its own cannot be compared with either side of it.
+   */
+  stamp(target: Target): string | undefined;
+  /** A push to this target is being read or sent right now. */
+  inFlight(key: string): boolean;
   read(targets: ReadonlyMap<string, Target>): Promise<LiveLevels | undefined>;
   unimported(key: string, target: Target, shown: number, at: number): number;
 }
@@ -25,6 +32,31 @@ interface Other {
   sku: string;
 }
 
+/** The other targets (key → where) that sell one of the entry's warehouse SKUs. */
+function othersOf(ledger: StockLedger, readers: ReadonlyMap<string, AccountReader>, e: QueueEntry): Map<string, Other> {
+  const out = new Map<string, Other>();
+  for (const c of e.quote.components) {
+    for (const entry of ledger.view.entriesOf(c)) {
+      const { storeRef, account, sku } = splitEntry(entry);
+      const r = readers.get(account);
+      if (!r) continue;
+      const target = targetOf(storeRef, sku, r.rules);
+      const key = targetKey(target);
+      if (key !== e.key && !out.has(key)) out.set(key, { account, target, storeRef, sku });
+    }
+  }
+  return out;
+}
+
+/**
+ * A store's figure read while a push to it is in flight says nothing (it may or may not show that
+ * push): an increase waits while another store selling the same warehouse SKUs is being pushed.
+ */
+export function othersInFlight(ledger: StockLedger, readers: ReadonlyMap<string, AccountReader>, e: QueueEntry): boolean {
+  for (const [key, o] of othersOf(ledger, readers, e)) if (readers.get(o.account)!.inFlight(key)) return true;
+  return false;
+}
+
 /**
  * Per entry key: warehouse SKU → units the OTHER stores selling it have sold and not imported.
  * One batched read per account; an account whose read fails (or cannot read) adds nothing.
@@ -33,20 +65,9 @@ export async function unimportedElsewhere(ledger: StockLedger, readers: Readonly
   const others = new Map<string, Other>();
   const wantedBy = new Map<string, Set<string>>();
   for (const e of entries) {
-    const keys = new Set<string>();
-    for (const c of e.quote.components) {
-      for (const entry of ledger.view.entriesOf(c)) {
-        const { storeRef, account, sku } = splitEntry(entry);
-        const r = readers.get(account);
-        if (!r) continue;
-        const target = targetOf(storeRef, sku, r.rules);
-        const key = targetKey(target);
-        if (key === e.key) continue;
-        if (!others.has(key)) others.set(key, { account, target, storeRef, sku });
-        keys.add(key);
-      }
-    }
-    if (keys.size) wantedBy.set(e.key, keys);
+    const mine = othersOf(ledger, readers, e);
+    for (const [key, o] of mine) if (!others.has(key)) others.set(key, o);
+    if (mine.size) wantedBy.set(e.key, new Set(mine.keys()));
   }
   const sold = await soldUnimported(ledger, readers, others);
   const out = new Map<string, Map<string, number>>();
@@ -66,9 +87,12 @@ async function soldUnimported(ledger: StockLedger, readers: ReadonlyMap<string, 
   await Promise.all(
     [...byAccount].map(async ([account, targets]) => {
       const r = readers.get(account)!;
+      const before = new Map([...targets].map(([key, t]) => [key, r.stamp(t)]));
       const live = await r.read(targets);
       for (const [key, shown] of live?.shown ?? []) {
         const o = others.get(key)!;
+        const stamp = before.get(key);
+        if (stamp === undefined || stamp !== r.stamp(o.target)) continue;
         const listings = r.unimported(key, o.target, shown, live!.at);
         const mapping = listings > 0 ? ledger.view.mapping(o.storeRef, o.sku) : undefined;
         if (mapping) sold.set(key, new Map(mapping.components.map((c) => [c.sku, listings * c.qty])));

@@ -97,6 +97,15 @@ export class IncreaseGate {
     return c === undefined ? 0 : Math.max(0, c - shown);
   }
 
+  /** An increase waits for something besides the feeds (rule 6): remembers when it was first wanted. */
+  want(key: string, now: number, onHeld: () => void): true {
+    if (!this.wantedSince.has(key)) {
+      this.wantedSince.set(key, now);
+      onHeld();
+    }
+    return true;
+  }
+
   /**
    * True when `quantity` must wait (rule 3). `horizon`: how far every relevant account's orders are
    * imported (undefined: nobody reports, nothing is held); `shownSince`: when the store started

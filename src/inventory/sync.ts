@@ -16,7 +16,7 @@ import { ValidationError } from '../errors/classes.js';
 import { parseInput } from '../errors/from-response.js';
 import { systemClock, type Clock } from '../http/clock.js';
 import { AccountPusher } from './account-pusher.js';
-import { unimportedElsewhere, type AccountReader } from './cross-read.js';
+import { othersInFlight, unimportedElsewhere, type AccountReader } from './cross-read.js';
 import { DEFAULT_RULES, targetKey, targetOf, type QuantityRules, type Target } from './availability.js';
 import { FilePushJournal, MemoryPushJournal, type PushJournal } from './journal.js';
 import { StockLedger, type OrderApplyResult } from './ledger.js';
@@ -119,6 +119,8 @@ export class InventorySyncEngine {
         maxAttempts: this.o.maxAttempts, retryDelayMs: this.o.retryDelayMs, readBeforePush: this.o.readBeforePush, onPush: this.o.onPush, onSettled: () => this.checkIdle(),
         importedUntil: (components) => this.horizon(account, components),
         unimportedElsewhere: (increases) => unimportedElsewhere(this.ledger, this.readers, increases),
+        othersInFlight: (e) => othersInFlight(this.ledger, this.readers, e),
+        onCallDone: () => this.releaseAll(),
       }));
     }
     for (const [account, p] of this.pushers) this.readers.set(account, p.liveReader);
@@ -161,6 +163,11 @@ export class InventorySyncEngine {
     if (!Number.isFinite(t) || t <= (this.importedUntil.get(account) ?? -Infinity)) return;
     this.importedUntil.set(account, t);
     // Any account's feed may be the one an increase waits for (increase-gate.ts rule 3).
+    this.releaseAll();
+  }
+
+  /** Held increases are re-evaluated (a feed moved, or a push they waited for ended). */
+  private releaseAll(): void {
     for (const p of this.pushers.values()) p.release();
   }
 
