@@ -11,9 +11,9 @@ import type { MarketplaceAdapter, InventoryResult } from '../adapter.js';
 import { isXborderError, type ErrorCode } from '../errors/xborder-error.js';
 import type { Clock } from '../http/clock.js';
 import { backoffDelay, inventoryRetryPolicy, type RetryPolicy } from '../http/retry.js';
-import { quoteTarget, targetKey, type QuantityRules, type Target } from './availability.js';
+import { targetKey, type QuantityRules, type Target } from './availability.js';
 import { CallCost } from './call-cost.js';
-import type { AccountReader } from './cross-read.js';
+import { quoteLessElsewhere, type AccountReader } from './cross-read.js';
 import { IncreaseGate } from './increase-gate.js';
 import { ReadBeforePush } from './live-read.js';
 import type { PushItemOutcome, PushJournal } from './journal.js';
@@ -82,16 +82,7 @@ export class AccountPusher {
 
   /** This account's reading side, for other accounts' increases (cross-read.ts). */
   get liveReader(): AccountReader {
-    return {
-      rules: this.d.rules,
-      stamp: (target) => {
-        const c = this.d.ledger.confirmed(target);
-        return c?.qty === undefined || c.pending !== undefined ? undefined : `${c.qty}@${c.at ?? ''}`;
-      },
-      inFlight: (key) => this.inFlight.has(key),
-      read: (targets) => this.reader.readTargets(targets),
-      unimported: (key, target, shown, at) => this.reader.unimported(key, target, shown, at),
-    };
+    return this.reader.accountReader(this.d.rules, (key) => this.inFlight.has(key));
   }
 
   get busy(): boolean {
@@ -252,7 +243,7 @@ export class AccountPusher {
     stats.pushes.discardedStale += discarded;
     if (!batch.length) return;
     const id = `${account}-${++this.calls}`;
-    for (const e of batch) e.sent = this.reader.corrected(e, live, this.lessElsewhere(e, elsewhere?.get(e.key)));
+    for (const e of batch) e.sent = this.reader.corrected(e, live, quoteLessElsewhere(ledger, e, this.d.rules, elsewhere?.get(e.key)));
     const updates = batch.map((e) => (e.target.store === undefined ? { sku: e.target.sku, quantity: e.sent! } : { sku: e.target.sku, quantity: e.sent!, store: e.target.store }));
     const started = clock.now();
     const sent = adapter.inventory.set(updates, { signal: this.d.signal });
@@ -308,13 +299,6 @@ export class AccountPusher {
     stats.failure({ account: e.target.account, store: e.target.store, sku: e.target.sku, code, message, at: new Date(at).toISOString() });
     stats.lag.resolve(e.key, { at, seq: e.quote.seq, pushed: false, stores: labels });
     return { ...base, ok: false, code, message };
-  }
-
-  /** The quote with other stores' unimported sales reserved (rule 6); the quote when there are none. */
-  private lessElsewhere(e: QueueEntry, unimported: ReadonlyMap<string, number> | undefined): number {
-    if (!unimported) return e.quote.quantity;
-    const q = quoteTarget(this.d.ledger.view, e.target, this.d.rules, unimported);
-    return Math.min(e.quote.quantity, q?.quantity ?? e.quote.quantity);
   }
 
   /** The pipeline's backoff (full jitter, capped); the retry recomputes the quantity when it runs. */

@@ -5,7 +5,7 @@
  * it can be showing (rule 5's arithmetic), says how many units it sold that the ledger does not
  * know, and those units come off the increase. Increases only: a decrease cannot raise a store.
  */
-import { targetKey, targetOf, type QuantityRules, type Target } from './availability.js';
+import { quoteTarget, targetKey, targetOf, type QuantityRules, type Target } from './availability.js';
 import type { StockLedger } from './ledger.js';
 import type { LiveLevels } from './live-read.js';
 import { splitEntry } from './ops.js';
@@ -100,4 +100,11 @@ async function soldUnimported(ledger: StockLedger, readers: ReadonlyMap<string, 
     }),
   );
   return sold;
+}
+
+/** The entry's quote with other stores' unimported sales reserved; the quote when there are none. */
+export function quoteLessElsewhere(ledger: StockLedger, e: QueueEntry, rules: QuantityRules, unimported: ReadonlyMap<string, number> | undefined): number {
+  if (!unimported) return e.quote.quantity;
+  const q = quoteTarget(ledger.view, e.target, rules, unimported);
+  return Math.min(e.quote.quantity, q?.quantity ?? e.quote.quantity);
 }

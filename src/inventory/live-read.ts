@@ -6,7 +6,8 @@
  */
 import type { InventoryRef, MarketplaceAdapter } from '../adapter.js';
 import type { Clock } from '../http/clock.js';
-import type { Target } from './availability.js';
+import type { QuantityRules, Target } from './availability.js';
+import type { AccountReader } from './cross-read.js';
 import type { IncreaseGate } from './increase-gate.js';
 import type { StockLedger } from './ledger.js';
 import type { QueueEntry } from './push-queue.js';
@@ -64,6 +65,20 @@ export class ReadBeforePush {
       stats.warn({ account, message: `live quantity read failed, computed figures sent: ${err instanceof Error ? err.message : String(err)}` });
       return undefined;
     }
+  }
+
+  /** This account's reading side for other accounts' increases (rule 6, cross-read.ts). */
+  accountReader(rules: QuantityRules, inFlight: (key: string) => boolean): AccountReader {
+    return {
+      rules,
+      inFlight,
+      stamp: (target) => {
+        const c = this.d.ledger.confirmed(target);
+        return c?.qty === undefined || c.pending !== undefined ? undefined : `${c.qty}@${c.at ?? ''}`;
+      },
+      read: (targets) => this.readTargets(targets),
+      unimported: (key, target, shown, at) => this.unimported(key, target, shown, at),
+    };
   }
 
   /** Units a target's store sold that are not imported, from a figure it showed at `at` (rule 5). */
