@@ -1,3 +1,4 @@
+import PQueue from 'p-queue';
 import { z } from 'zod';
 import type { InventoryLevel, InventoryRef } from '../../src/adapter.js';
 import { AbortedError, isXborderError, parseInput } from '../../src/errors/index.js';
@@ -10,9 +11,10 @@ const RefsSchema = z.array(z.object({ sku: z.string().min(1), store: z.string().
 
 /**
  * Product reads in flight at once: they share the product group's bucket (operations.ts
- * RATE_PLANS.product), so this only bounds how many wait in its queue.
+ * RATE_PLANS.product, 20/s), so this only bounds how many wait in its queue. Half a push batch
+ * (batchProducts 20) at a time keeps the window between the read and the write it guards short.
  */
-const READ_CONCURRENCY = 4;
+const READ_CONCURRENCY = 10;
 
 /**
  * sku_code → `ipm_sku_stock` of one product.info.get result, and every sku_code it lists. A SKU
@@ -34,20 +36,13 @@ function stockOf(result: Record<string, unknown>): { levels: Map<string, number>
 
 /** Runs `fn` over `items`, at most `n` at a time; the first failure stops new starts and is thrown. */
 async function pool<T>(items: T[], n: number, fn: (x: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const x = items[next++]!;
-      try {
-        await fn(x);
-      } catch (e) {
-        failed = true;
-        throw e;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  const queue = new PQueue({ concurrency: n });
+  try {
+    await queue.addAll(items.map((x) => () => fn(x)));
+  } catch (e) {
+    queue.clear();
+    throw e;
+  }
 }
 
 /**
