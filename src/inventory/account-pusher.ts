@@ -19,6 +19,7 @@ import { ReadBeforePush } from './live-read.js';
 import type { PushItemOutcome, PushJournal } from './journal.js';
 import type { StockLedger } from './ledger.js';
 import { priorityOf, PushQueue, type QueueEntry } from './push-queue.js';
+import { RetryTimer } from './retry-timer.js';
 import type { PushEvent, SyncStats } from './report.js';
 
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['OUTCOME_UNKNOWN', 'TIMEOUT', 'NETWORK', 'RATE_LIMITED', 'MARKETPLACE_UNAVAILABLE', 'QUOTA_EXHAUSTED']);
@@ -66,8 +67,7 @@ export class AccountPusher {
   /** Targets of the call being read or sent. */
   private readonly inFlight = new Set<string>();
   /** Retries waiting for their backoff: one timer per pusher, not one sleep (and signal listener) each. */
-  private readonly retryDue = new Map<string, { target: Target; attempt: number; at: number }>();
-  private retryTimer?: Promise<void>;
+  private readonly retries: RetryTimer;
   /** Sizes batches by what one more item costs (call-cost.ts). */
   private readonly cost = new CallCost();
   readonly batchSize: number;
@@ -78,6 +78,7 @@ export class AccountPusher {
     this.batchSize = Math.max(1, Math.floor(d.adapter.capabilities.inventoryBatchSize) || 1);
     this.retryPolicy = inventoryRetryPolicy(d.maxAttempts, d.retryDelayMs);
     this.reader = new ReadBeforePush({ ...d, gate: this.gate, enabled: d.readBeforePush });
+    this.retries = new RetryTimer(d.clock, d.signal, { fire: (t, attempt) => this.enqueue(t, true, attempt), fired: () => this.kick(), settled: () => d.onSettled() });
   }
 
   /** This account's reading side, for other accounts' increases (cross-read.ts). */
@@ -86,7 +87,7 @@ export class AccountPusher {
   }
 
   get busy(): boolean {
-    return this.active || this.retryDue.size > 0 || this.queue.size > 0;
+    return this.active || this.retries.size > 0 || this.queue.size > 0;
   }
 
   /** Increases held back until the account's orders are imported far enough. */
@@ -291,7 +292,8 @@ export class AccountPusher {
     const attempt = e.attempt + 1;
     if (retryable && attempt < this.d.maxAttempts && !this.d.signal.aborted) {
       stats.pushes.retried++;
-      this.retryLater(e.target, attempt);
+      // The pipeline's backoff (full jitter, capped); the retry recomputes the quantity when it runs.
+      this.retries.schedule(e.target, attempt, backoffDelay(attempt, this.retryPolicy));
       return { ...base, ok: false, code, message, retry: true };
     }
     stats.pushes.failed++;
@@ -299,38 +301,6 @@ export class AccountPusher {
     stats.failure({ account: e.target.account, store: e.target.store, sku: e.target.sku, code, message, at: new Date(at).toISOString() });
     stats.lag.resolve(e.key, { at, seq: e.quote.seq, pushed: false, stores: labels });
     return { ...base, ok: false, code, message };
-  }
-
-  /** The pipeline's backoff (full jitter, capped); the retry recomputes the quantity when it runs. */
-  private retryLater(target: Target, attempt: number): void {
-    const delay = backoffDelay(attempt, this.retryPolicy);
-    this.retryDue.set(targetKey(target), { target, attempt, at: this.d.clock.now() + delay });
-    this.retryTimer ??= this.runRetries().finally(() => {
-      this.retryTimer = undefined;
-      this.d.onSettled();
-    });
-  }
-
-  /** One sleep at a time, until the earliest retry is due: a single abort listener however many wait. */
-  private async runRetries(): Promise<void> {
-    const { clock, signal } = this.d;
-    while (this.retryDue.size && !signal.aborted) {
-      let next = Infinity;
-      for (const r of this.retryDue.values()) next = Math.min(next, r.at);
-      try {
-        await clock.sleep(Math.max(0, next - clock.now()), signal);
-      } catch {
-        break;
-      }
-      const now = clock.now();
-      for (const [key, r] of this.retryDue) {
-        if (r.at > now) continue;
-        this.retryDue.delete(key);
-        this.enqueue(r.target, true, r.attempt);
-      }
-      this.kick();
-    }
-    if (signal.aborted) this.retryDue.clear();
   }
 }
 
