@@ -13,7 +13,6 @@ import type { Clock } from '../http/clock.js';
 import { backoffDelay, inventoryRetryPolicy, type RetryPolicy } from '../http/retry.js';
 import { targetKey, type QuantityRules, type Target } from './availability.js';
 import { CallCost } from './call-cost.js';
-import { quoteLessElsewhere, type AccountReader } from './cross-read.js';
 import { IncreaseGate } from './increase-gate.js';
 import { ReadBeforePush } from './live-read.js';
 import type { PushItemOutcome, PushJournal } from './journal.js';
@@ -46,12 +45,6 @@ export interface PusherDeps {
    * (then increases are not held).
    */
   importedUntil(components: readonly string[]): number | undefined;
-  /** Rule 6 (cross-read.ts): per increase, units other stores sold and have not imported, by warehouse SKU. */
-  unimportedElsewhere?(increases: readonly QueueEntry[]): Promise<Map<string, Map<string, number>>>;
-  /** Rule 6: another store selling this entry's warehouse SKUs has a push in flight. */
-  othersInFlight?(e: QueueEntry): boolean;
-  /** A push call ended (the increases other pushers hold for it may go). */
-  onCallDone?(): void;
 }
 
 export class AccountPusher {
@@ -64,8 +57,6 @@ export class AccountPusher {
   private readonly held = new Map<string, QueueEntry>();
   private readonly gate = new IncreaseGate();
   private readonly reader: ReadBeforePush;
-  /** Targets of the call being read or sent. */
-  private readonly inFlight = new Set<string>();
   /** Retries waiting for their backoff: one timer per pusher, not one sleep (and signal listener) each. */
   private readonly retries: RetryTimer;
   /** Sizes batches by what one more item costs (call-cost.ts). */
@@ -79,11 +70,6 @@ export class AccountPusher {
     this.retryPolicy = inventoryRetryPolicy(d.maxAttempts, d.retryDelayMs);
     this.reader = new ReadBeforePush({ ...d, gate: this.gate, enabled: d.readBeforePush });
     this.retries = new RetryTimer(d.clock, d.signal, { fire: (t, attempt) => this.enqueue(t, true, attempt), fired: () => this.kick(), settled: () => d.onSettled() });
-  }
-
-  /** This account's reading side, for other accounts' increases (cross-read.ts). */
-  get liveReader(): AccountReader {
-    return this.reader.accountReader(this.d.rules, (key) => this.inFlight.has(key));
   }
 
   get busy(): boolean {
@@ -197,11 +183,7 @@ export class AccountPusher {
   /** An increase over what the store can be showing waits for the order feeds (increase-gate.ts). */
   private holdsIncrease(e: QueueEntry, confirmed: { qty?: number; at?: number } | undefined): boolean {
     const shownSince = this.confirmedAt.get(e.key) ?? confirmed?.at ?? 0;
-    const onHeld = () => this.d.stats.pushes.heldIncreases++;
-    // Rule 6 reads the other stores: not while one of them is being pushed (cross-read.ts). Such a
-    // hold keeps the moment the increase was first wanted, for rule 3 once it is re-evaluated.
-    const increase = e.quote.quantity > (this.gate.ceiling(e.key, confirmed?.qty) ?? Infinity);
-    const held = increase && this.d.readBeforePush && this.d.othersInFlight?.(e) ? this.gate.want(e.key, this.d.clock.now(), onHeld) : this.gate.holds(e.key, e.quote.quantity, confirmed?.qty, this.d.importedUntil(e.quote.components), shownSince, this.d.clock.now(), onHeld);
+    const held = this.gate.holds(e.key, e.quote.quantity, confirmed?.qty, this.d.importedUntil(e.quote.components), shownSince, this.d.clock.now(), () => this.d.stats.pushes.heldIncreases++);
     if (held) this.held.set(e.key, e);
     return held;
   }
@@ -215,23 +197,11 @@ export class AccountPusher {
   }
 
   private async send(taken: QueueEntry[]): Promise<void> {
-    for (const e of taken) this.inFlight.add(e.key);
-    try {
-      await this.sendMarked(taken);
-    } finally {
-      this.inFlight.clear();
-      this.d.onCallDone?.();
-    }
-  }
-
-  private async sendMarked(taken: QueueEntry[]): Promise<void> {
     const { ledger, stats, adapter, account, clock } = this.d;
     // Mark in flight durably first: after a crash mid-call the next start re-pushes these targets.
     for (const e of taken) ledger.markSending(e.target, e.quote.quantity);
     await ledger.flush().catch((err: unknown) => stats.warn({ account, message: `ledger save failed before a push: ${err instanceof Error ? err.message : String(err)}` }));
-    // What this store shows, and for increases what the other stores selling the same SKUs show.
-    const increases = taken.filter((e) => e.quote.quantity > (this.gate.ceiling(e.key, ledger.confirmed(e.target)?.qty) ?? Infinity));
-    const [live, elsewhere] = await Promise.all([this.reader.read(taken), increases.length ? this.d.unimportedElsewhere?.(increases) : undefined]);
+    const live = await this.reader.read(taken);
     // Stale-quantity invariant: a quantity computed before the latest change it depends on (or
     // before the latest order import of this account) is discarded and recomputed here, and
     // nothing asynchronous happens between this check and the call.
@@ -244,7 +214,7 @@ export class AccountPusher {
     stats.pushes.discardedStale += discarded;
     if (!batch.length) return;
     const id = `${account}-${++this.calls}`;
-    for (const e of batch) e.sent = this.reader.corrected(e, live, quoteLessElsewhere(ledger, e, this.d.rules, elsewhere?.get(e.key)));
+    for (const e of batch) e.sent = this.reader.corrected(e, live);
     const updates = batch.map((e) => (e.target.store === undefined ? { sku: e.target.sku, quantity: e.sent! } : { sku: e.target.sku, quantity: e.sent!, store: e.target.store }));
     const started = clock.now();
     const sent = adapter.inventory.set(updates, { signal: this.d.signal });

@@ -40,30 +40,27 @@ export function targetOf(storeRef: string, sku: string, rules: QuantityRules): T
   return rules.sharedAcrossStores ? { account, sku } : { account, store: storeRef.slice(i + 1), sku };
 }
 
-/**
- * What one store should show for one of its SKUs; undefined when nothing is to be pushed.
- * `unimported`: units per warehouse SKU known sold (read from the stores) but not imported yet.
- */
-export function storeQuantity(m: LedgerModel, storeRef: string, sku: string, includesReserved = false, unimported?: ReadonlyMap<string, number>): number | undefined {
+/** What one store should show for one of its SKUs; undefined when nothing is to be pushed. */
+export function storeQuantity(m: LedgerModel, storeRef: string, sku: string, includesReserved = false): number | undefined {
   const mapping = m.mapping(storeRef, sku);
   if (!mapping || mapping.fulfilledBy === 'marketplace') return undefined;
   const policy = m.policy(storeRef);
   let units = Infinity;
-  for (const c of mapping.components) units = Math.min(units, Math.floor((m.free(c.sku) - (unimported?.get(c.sku) ?? 0) - policy.safetyStock) / c.qty));
+  for (const c of mapping.components) units = Math.min(units, Math.floor((m.free(c.sku) - policy.safetyStock) / c.qty));
   if (policy.cap !== undefined) units = Math.min(units, policy.cap);
   units = Math.max(0, units);
   return includesReserved ? units + m.unpaidOf(storeRef, sku) : units;
 }
 
 /** The quantity to push for a target, honouring the account's quantity rules and paused stores. */
-export function quoteTarget(m: LedgerModel, t: Target, rules: QuantityRules, unimported?: ReadonlyMap<string, number>): Quote | undefined {
+export function quoteTarget(m: LedgerModel, t: Target, rules: QuantityRules): Quote | undefined {
   const refs = t.store !== undefined ? [`${t.account}:${t.store}`] : storesOfAccount(m, t.account).filter((r) => m.mapping(r, t.sku));
   let quantity: number | undefined;
   const stores: string[] = [];
   const components = new Set<string>();
   for (const ref of refs) {
     if (m.policy(ref).paused) continue;
-    const q = storeQuantity(m, ref, t.sku, rules.includesReserved, unimported);
+    const q = storeQuantity(m, ref, t.sku, rules.includesReserved);
     if (q === undefined) continue;
     quantity = quantity === undefined ? q : Math.min(quantity, q);
     stores.push(ref);

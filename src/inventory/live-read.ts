@@ -6,8 +6,7 @@
  */
 import type { InventoryRef, MarketplaceAdapter } from '../adapter.js';
 import type { Clock } from '../http/clock.js';
-import type { QuantityRules, Target } from './availability.js';
-import type { AccountReader } from './cross-read.js';
+import type { Target } from './availability.js';
 import type { IncreaseGate } from './increase-gate.js';
 import type { StockLedger } from './ledger.js';
 import type { QueueEntry } from './push-queue.js';
@@ -67,35 +66,19 @@ export class ReadBeforePush {
     }
   }
 
-  /** This account's reading side for other accounts' increases (rule 6, cross-read.ts). */
-  accountReader(rules: QuantityRules, inFlight: (key: string) => boolean): AccountReader {
-    return {
-      rules,
-      inFlight,
-      stamp: (target) => {
-        const c = this.d.ledger.confirmed(target);
-        return c?.qty === undefined || c.pending !== undefined ? undefined : `${c.qty}@${c.at ?? ''}`;
-      },
-      read: (targets) => this.readTargets(targets),
-      unimported: (key, target, shown, at) => this.unimported(key, target, shown, at),
-    };
-  }
-
   /** Units a target's store sold that are not imported, from a figure it showed at `at` (rule 5). */
   unimported(key: string, target: Target, shown: number, at: number): number {
     return this.d.gate.unimported(key, this.d.ledger.confirmed(target)?.qty, shown, at);
   }
 
-  /**
-   * The figure to send: `base` (the quote, or less when other stores' unimported sales were taken
-   * off, rule 6), less the units this store sold and the ledger has not imported (rule 5).
-   */
-  corrected(e: QueueEntry, live: LiveLevels | undefined, base = e.quote.quantity): number {
+  /** The figure to send: the quote, less the units the store sold and the ledger has not imported. */
+  corrected(e: QueueEntry, live: LiveLevels | undefined): number {
     const shown = live?.shown.get(e.key);
-    const own = shown === undefined || base === 0 ? 0 : this.unimported(e.key, e.target, shown, live!.at);
-    const sent = Math.max(0, base - own);
-    if (sent < e.quote.quantity) this.lowered(e, live?.at ?? this.d.clock.now());
-    return sent;
+    if (shown === undefined || e.quote.quantity === 0) return e.quote.quantity;
+    const unimported = this.unimported(e.key, e.target, shown, live!.at);
+    if (!unimported) return e.quote.quantity;
+    this.lowered(e, live!.at);
+    return Math.max(0, e.quote.quantity - unimported);
   }
 
   /** A push went out below the ledger's figure on a read taken at `readAt`: checked again later. */

@@ -16,7 +16,6 @@ import { ValidationError } from '../errors/classes.js';
 import { parseInput } from '../errors/from-response.js';
 import { systemClock, type Clock } from '../http/clock.js';
 import { AccountPusher } from './account-pusher.js';
-import { othersInFlight, unimportedElsewhere, type AccountReader } from './cross-read.js';
 import { DEFAULT_RULES, targetKey, targetOf, type QuantityRules, type Target } from './availability.js';
 import { FilePushJournal, MemoryPushJournal, type PushJournal } from './journal.js';
 import { StockLedger, type OrderApplyResult } from './ledger.js';
@@ -93,8 +92,6 @@ export class InventorySyncEngine {
   private readonly controller = new AbortController();
   private readonly signal: AbortSignal;
   private readonly pushers = new Map<string, AccountPusher>();
-  /** Every account's reading side (cross-read.ts), filled with the pushers. */
-  private readonly readers = new Map<string, AccountReader>();
   private readonly rules = new Map<string, QuantityRules>();
   private readonly unsubscribe: () => void;
   private idleWaiters: Array<() => void> = [];
@@ -118,12 +115,8 @@ export class InventorySyncEngine {
         account, adapter, rules: this.rules.get(account)!, ledger: this.ledger, journal: this.journal, stats: this.stats, clock: this.clock, signal: this.signal,
         maxAttempts: this.o.maxAttempts, retryDelayMs: this.o.retryDelayMs, readBeforePush: this.o.readBeforePush, onPush: this.o.onPush, onSettled: () => this.checkIdle(),
         importedUntil: (components) => this.horizon(account, components),
-        unimportedElsewhere: (increases) => unimportedElsewhere(this.ledger, this.readers, increases),
-        othersInFlight: (e) => othersInFlight(this.ledger, this.readers, e),
-        onCallDone: () => this.releaseAll(),
       }));
     }
-    for (const [account, p] of this.pushers) this.readers.set(account, p.liveReader);
     this.unsubscribe = this.ledger.subscribe((c) => this.onChange(c));
   }
 
@@ -163,11 +156,6 @@ export class InventorySyncEngine {
     if (!Number.isFinite(t) || t <= (this.importedUntil.get(account) ?? -Infinity)) return;
     this.importedUntil.set(account, t);
     // Any account's feed may be the one an increase waits for (increase-gate.ts rule 3).
-    this.releaseAll();
-  }
-
-  /** Held increases are re-evaluated (a feed moved, or a push they waited for ended). */
-  private releaseAll(): void {
     for (const p of this.pushers.values()) p.release();
   }
 
