@@ -31,8 +31,9 @@ export function aliexpressBuyer(world: AliExpressSandboxState): SandboxBuyer {
       // payment_success_deduct "after the payment is done successfully"
       // (specs/aliexpress/aliexpress_solution_product_post.json#inventory_deduction_strategy).
       const strategy = hit.product.request.inventory_deduction_strategy;
-      // Neither page says whether units come back when an unpaid order is closed or an order is
-      // cancelled: the simulator gives none back (an undocumented restock is never modelled).
+      // Neither that page nor the inventory read (specs/aliexpress/aliexpress_solution_product_info_get.json#result.reduce_strategy)
+      // says whether units come back when an unpaid order is closed or an order is cancelled: the
+      // simulator gives none back (an undocumented restock is never modelled).
       if (paid || strategy === 'place_order_withhold') hit.line.inventory = before - quantity;
       return { placed: true, orderId: order.id, shown: before };
     },

@@ -1,4 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
+// The XML answer (a ProcessingReport, the feed's result document behind resultFeedDocumentId,
+// specs/amazon/feeds_2021-06-30.json#/definitions/Feed) is built in ./processing-report.ts.
 import { ProcessingResults } from './processing-report.js';
 import type { OrderDoc } from './order-doc.js';
 import type { AmazonSandboxState, SandboxFeed } from './state.js';

@@ -8,7 +8,9 @@ const builder = new XMLBuilder({ format: false, suppressEmptyNode: true });
 /**
  * The XML ProcessingReport an order feed answers with (ProcessingReport.xsd: a summary plus one
  * Result per failed message, AdditionalInfo naming the order), shared by the acknowledgement and
- * adjustment feeds.
+ * adjustment feeds. It is the feed's result document, fetched through `resultFeedDocumentId`
+ * (specs/amazon/feeds_2021-06-30.json#/definitions/Feed); the XML feed types and their schemas are
+ * listed on https://developer-docs.amazon.com/sp-api/docs/feed-type-values.
  */
 export class ProcessingResults {
   readonly results: Result[] = [];
