@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { ProcessingResults } from './processing-report.js';
 import type { AmazonSandboxState, SandboxFeed } from './state.js';
+import { stateList } from './state-slot.js';
 
 /**
  * POST_PAYMENT_ADJUSTMENT_DATA as Amazon processes it: each OrderAdjustment message refunds the
@@ -20,14 +21,8 @@ export interface SandboxAdjustment {
   at: number;
 }
 
-const store = new WeakMap<AmazonSandboxState, SandboxAdjustment[]>();
-
 /** The order adjustments (refunds) Amazon accepted in this sandbox. */
-export function adjustmentsOf(state: AmazonSandboxState): SandboxAdjustment[] {
-  let list = store.get(state);
-  if (!list) store.set(state, (list = []));
-  return list;
-}
+export const adjustmentsOf = stateList<SandboxAdjustment>();
 
 type Amount = { '#text'?: string; currency?: string } | string;
 type Item = { AmazonOrderItemCode?: string; AdjustmentReason?: string; Quantity?: string; ItemPriceAdjustments?: { Component?: Array<{ Type?: string; Amount?: Amount }> } };

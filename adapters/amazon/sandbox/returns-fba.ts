@@ -1,4 +1,5 @@
 import type { AmazonSandboxState } from './state.js';
+import { stateList } from './state-slot.js';
 
 /**
  * FBA customer returns in the simulator. Amazon, not the seller, receives and grades an FBA
@@ -28,14 +29,8 @@ export interface SandboxFbaReturn {
   processedAt: number;
 }
 
-const store = new WeakMap<AmazonSandboxState, SandboxFbaReturn[]>();
-
 /** The FBA returns Amazon has processed for this sandbox (tests read them). */
-export function fbaReturnsOf(state: AmazonSandboxState): SandboxFbaReturn[] {
-  let list = store.get(state);
-  if (!list) store.set(state, (list = []));
-  return list;
-}
+export const fbaReturnsOf = stateList<SandboxFbaReturn>();
 
 /** What a buyer returns on an FBA order, and how Amazon grades it. */
 export interface FbaReturnInput {

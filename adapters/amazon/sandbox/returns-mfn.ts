@@ -1,5 +1,6 @@
 import { adjustmentsOf } from './returns-adjustments.js';
 import type { AmazonSandboxState } from './state.js';
+import { stateList } from './state-slot.js';
 
 /**
  * Merchant-fulfilled returns in the simulator: the buyer asks, ships the item back, it arrives.
@@ -23,14 +24,8 @@ export interface SandboxMfnReturn {
   deliveredAt?: number;
 }
 
-const store = new WeakMap<AmazonSandboxState, SandboxMfnReturn[]>();
-
 /** The MFN return requests of this sandbox (tests read them). */
-export function mfnReturnsOf(state: AmazonSandboxState): SandboxMfnReturn[] {
-  let list = store.get(state);
-  if (!list) store.set(state, (list = []));
-  return list;
-}
+export const mfnReturnsOf = stateList<SandboxMfnReturn>();
 
 /** What a sandbox buyer asks to return: one order line (MFN only), with the report fields taken verbatim. */
 export interface MfnReturnInput {

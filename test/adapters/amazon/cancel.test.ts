@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, NotSupportedError, ValidationError } from '../../../src/errors/classes.js';
-import { adapter, fixture, mockLwa, SELLER, TOKEN } from './helpers.js';
+import { adapter, fixture, mockLwa, TOKEN, xmlFeedHead } from './helpers.js';
 
 const NA = 'https://sellingpartnerapi-na.amazon.com';
 const S3 = 'https://tortuga-prod-na.s3.amazonaws.com';
@@ -42,13 +42,7 @@ describe('orders.cancel (POST_ORDER_ACKNOWLEDGEMENT_DATA)', () => {
     const r = await naAdapter().orders.cancel(body.order.orderId, { reason: 'out_of_stock' });
     expect(r).toEqual({ orderId: body.order.orderId, outcome: 'submitted', reference: '777' });
     expect(seen.xml[0]).toBe([
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      '<AmazonEnvelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="amzn-envelope.xsd">',
-      '  <Header>',
-      '    <DocumentVersion>1.01</DocumentVersion>',
-      `    <MerchantIdentifier>${SELLER}</MerchantIdentifier>`,
-      '  </Header>',
-      '  <MessageType>OrderAcknowledgement</MessageType>',
+      ...xmlFeedHead('OrderAcknowledgement'),
       '  <Message>',
       '    <MessageID>1</MessageID>',
       '    <OrderAcknowledgement>',

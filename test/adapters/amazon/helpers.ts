@@ -51,3 +51,14 @@ export function adapter(extra: Partial<AmazonConfigInput> = {}) {
 }
 
 export const REQUEST_ID = { 'x-amzn-RequestId': 'req-1234', 'x-amzn-RateLimit-Limit': '5.0' };
+
+/** The first lines of an XML feed document exactly as the adapter writes it (amzn-envelope.xsd, DocumentVersion 1.01). */
+export const xmlFeedHead = (messageType: string): string[] => [
+  '<?xml version="1.0" encoding="UTF-8"?>',
+  '<AmazonEnvelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="amzn-envelope.xsd">',
+  '  <Header>',
+  '    <DocumentVersion>1.01</DocumentVersion>',
+  `    <MerchantIdentifier>${SELLER}</MerchantIdentifier>`,
+  '  </Header>',
+  `  <MessageType>${messageType}</MessageType>`,
+];

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NotSupportedError, ValidationError } from '../../../src/errors/classes.js';
 import { MemoryIntentJournal } from '../../../src/state/intent-journal.js';
-import { adapter, fixture, mockLwa, SELLER, TOKEN } from './helpers.js';
+import { adapter, fixture, mockLwa, SELLER, TOKEN, xmlFeedHead } from './helpers.js';
 
 const NA = 'https://sellingpartnerapi-na.amazon.com';
 const S3 = 'https://tortuga-prod-na.s3.amazonaws.com';
@@ -57,13 +57,7 @@ describe('returns.refundOrder (POST_PAYMENT_ADJUSTMENT_DATA)', () => {
     const r = await naAdapter().returns.refundOrder(ORDER, { lines: [{ lineId: '12345678901234', quantity: 1 }, { lineId: '12345678901235', amount: { amount: '10.00', currency: 'USD' } }] }, { idempotencyKey: 'rf-1', deadline: Date.now() + 10_000 });
     expect(nock.isDone()).toBe(true);
     expect(seen.xml[0]).toBe([
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      '<AmazonEnvelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="amzn-envelope.xsd">',
-      '  <Header>',
-      '    <DocumentVersion>1.01</DocumentVersion>',
-      `    <MerchantIdentifier>${SELLER}</MerchantIdentifier>`,
-      '  </Header>',
-      '  <MessageType>OrderAdjustment</MessageType>',
+      ...xmlFeedHead('OrderAdjustment'),
       '  <Message>',
       '    <MessageID>1</MessageID>',
       '    <OrderAdjustment>',

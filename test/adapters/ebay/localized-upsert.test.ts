@@ -1,8 +1,8 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ebay, ebaySandbox, SANDBOX_CREDENTIALS, type EbaySandboxState } from '../../../adapters/ebay/index.js';
+import { ebay } from '../../../adapters/ebay/index.js';
 import { MemoryRequirementsCache } from '../../../src/requirements/index.js';
-import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
+import { ebayDeOn, useEbaySandbox } from './sandbox-support.js';
 import { API, BASIC, CREDENTIALS, LISTING_DEFAULTS, api, fixture, mockToken } from './helpers.js';
 
 /**
@@ -112,21 +112,15 @@ describe('issue 21: upsert on EBAY_DE without cached aspects, nock-pinned', () =
 });
 
 describe('issue 21 on the sandbox: EBAY_DE upsert without preflight', () => {
-  const { account, clientId, clientSecret, refreshToken, listingDefaults } = SANDBOX_CREDENTIALS;
-  let sandbox: RunningSandbox;
-  beforeAll(async () => {
-    nock.enableNetConnect();
-    sandbox = await startSandbox({ marketplaces: { ebay: ebaySandbox() }, timeScale: 100 });
-  });
-  afterAll(() => sandbox?.close());
-  const make = () => ebay({ account, marketplaces: ['EBAY_DE'], credentials: { clientId, clientSecret, refreshToken }, endpoint: sandbox.urls.ebay!, timeScale: 100, listingDefaults: { EBAY_DE: { ...listingDefaults, categoryId: '15687' } }, requirementsCache: new MemoryRequirementsCache() });
+  const env = useEbaySandbox();
+  const make = () => ebayDeOn(env.sandbox);
 
   it('upsert and bulkUpsert are accepted with the aspects under the site names', async () => {
     const a = make();
     expect(await a.listings.upsert(tee('TEE-DE-21'))).toMatchObject({ status: 'active', issues: [] });
     const bulk = await make().listings.bulkUpsert([tee('TEE-DE-22'), tee('TEE-DE-23')], { store: 'EBAY_DE' });
     expect(bulk.map((b) => (b.ok ? b.result.status : b.error.code))).toEqual(['active', 'active']);
-    const item = (sandbox.state.ebay as EbaySandboxState).items.get('TEE-DE-23');
+    const item = env.state.items.get('TEE-DE-23');
     expect(item?.product.aspects).toMatchObject({ Farbe: ['rot'], 'Größe': ['M'], Abteilung: ['Herren'], Marke: ['Acme'] });
   });
 });

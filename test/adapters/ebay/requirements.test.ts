@@ -1,8 +1,8 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ebay, ebaySandbox, SANDBOX_CREDENTIALS, type EbaySandboxState } from '../../../adapters/ebay/index.js';
-import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ebay } from '../../../adapters/ebay/index.js';
 import { MemoryRequirementsCache, type OfflineValidationResult } from '../../../src/requirements/index.js';
+import { ebayDeOn, useEbaySandbox } from './sandbox-support.js';
 import { API, BASIC, CREDENTIALS, LISTING_DEFAULTS, api, fixture, mockToken } from './helpers.js';
 
 const APP = 'v^1.1#i^1#app-token-BBBB';
@@ -81,14 +81,8 @@ describe('eBay category requirements, nock-pinned', () => {
 });
 
 describe('issue 20.4 on the sandbox: a required aspect satisfied only under its localized name', () => {
-  const { account, clientId, clientSecret, refreshToken, listingDefaults } = SANDBOX_CREDENTIALS;
-  let sandbox: RunningSandbox;
-  beforeAll(async () => {
-    nock.enableNetConnect();
-    sandbox = await startSandbox({ marketplaces: { ebay: ebaySandbox() }, timeScale: 100 });
-  });
-  afterAll(() => sandbox?.close());
-  const make = () => ebay({ account, marketplaces: ['EBAY_DE'], credentials: { clientId, clientSecret, refreshToken }, endpoint: sandbox.urls.ebay!, timeScale: 100, listingDefaults: { EBAY_DE: { ...listingDefaults, categoryId: '15687' } }, requirementsCache: new MemoryRequirementsCache() });
+  const env = useEbaySandbox();
+  const make = () => ebayDeOn(env.sandbox);
 
   it('eBay refuses a listing without Farbe (25002 Farbe missing); with the neutral "colour" it lists', async () => {
     // Issue 21: upsert now reads the aspects itself, so the refusal is shown with colour left out.
@@ -100,7 +94,7 @@ describe('issue 20.4 on the sandbox: a required aspect satisfied only under its 
     await a.listings.requirements({ store: 'EBAY_DE', category: '15687' });
     const r = await a.listings.upsert({ ...tee, sku: 'TEE-DE-2' }, { store: 'EBAY_DE' });
     expect(r).toMatchObject({ status: 'active', issues: [] });
-    const item = (sandbox.state.ebay as EbaySandboxState).items.get('TEE-DE-2');
+    const item = env.state.items.get('TEE-DE-2');
     // Sent under the site's names, the SELECTION_ONLY value in eBay's spelling.
     expect(item?.product.aspects).toMatchObject({ Farbe: ['rot'], 'Größe': ['M'], Abteilung: ['Herren'], Marke: ['Acme'] });
   });

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterAll, beforeAll } from 'vitest';
-import { ebaySandbox, type EbaySandboxState } from '../../../adapters/ebay/index.js';
+import { ebay, ebaySandbox, SANDBOX_CREDENTIALS, type EbaySandboxState } from '../../../adapters/ebay/index.js';
+import { MemoryRequirementsCache } from '../../../src/requirements/index.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
 
 /** One eBay simulator for the enclosing describe block (started before its tests, closed after). */
@@ -13,4 +14,10 @@ export function useEbaySandbox(timeScale = 100): { sandbox: RunningSandbox; stat
   });
   afterAll(() => env.sandbox.close());
   return env;
+}
+
+/** An EBAY_DE seller on that simulator, listing into category 15687 (T-shirts), with a fresh requirements cache. */
+export function ebayDeOn(sandbox: RunningSandbox) {
+  const { account, clientId, clientSecret, refreshToken, listingDefaults } = SANDBOX_CREDENTIALS;
+  return ebay({ account, marketplaces: ['EBAY_DE'], credentials: { clientId, clientSecret, refreshToken }, endpoint: sandbox.urls.ebay!, timeScale: 100, listingDefaults: { EBAY_DE: { ...listingDefaults, categoryId: '15687' } }, requirementsCache: new MemoryRequirementsCache() });
 }

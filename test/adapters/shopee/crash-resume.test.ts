@@ -2,25 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FileIntentJournal, type Intent, type IntentJournal } from '../../../src/state/intent-journal.js';
+import { FileIntentJournal, type IntentJournal } from '../../../src/state/intent-journal.js';
 import { shopee, type ShopeeConfig } from '../../../adapters/shopee/index.js';
 import { seedOrder } from '../../../adapters/shopee/sandbox/index.js';
-import { imageUrl, PARTNER, shopSandbox, SHOP_ID, type SandboxSetup } from './helpers.js';
+import { dyingAfterSend, imageUrl, Killed, PARTNER, shopSandbox, SHOP_ID, type SandboxSetup } from './helpers.js';
 
 /**
  * Issue 12.2: a process killed between sending a write and recording its outcome leaves the intent
  * `pending`; a new process on the same journal must settle it (verify) and the write happens once.
  */
-class Killed extends Error {}
-
-/** The journal of a process that dies right after the request went out: the outcome is never recorded. */
-const dyingAfterSend = (inner: IntentJournal): IntentJournal => ({
-  get: (k) => inner.get(k),
-  put: async (i: Intent) => {
-    if (i.state !== 'pending') throw new Killed('SIGKILL before the journal update');
-    await inner.put(i);
-  },
-});
 
 let s: SandboxSetup | undefined;
 let dir: string;

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
+import type { Intent, IntentJournal } from '../../../src/state/intent-journal.js';
 import { MemoryTokenStore, type StoredToken, type TokenStore } from '../../../src/state/token-store.js';
 import { shopee, type ShopeeConfig } from '../../../adapters/shopee/index.js';
 import { SANDBOX_PARTNER, ShopeeSandboxState, shopeeSandbox, type ShopeeSandboxOptions } from '../../../adapters/shopee/sandbox/index.js';
@@ -119,3 +120,15 @@ export async function cnscSandbox(): Promise<{ sb: RunningSandbox; world: Shopee
   });
   return { sb, world, clock, adapter, close: () => sb.close() };
 }
+
+/** A process killed right after a write's request went out (the journal never records the outcome). */
+export class Killed extends Error {}
+
+/** The journal of such a process: it dies on the first update after `pending`. */
+export const dyingAfterSend = (inner: IntentJournal): IntentJournal => ({
+  get: (k) => inner.get(k),
+  put: async (i: Intent) => {
+    if (i.state !== 'pending') throw new Killed('SIGKILL before the journal update');
+    await inner.put(i);
+  },
+});

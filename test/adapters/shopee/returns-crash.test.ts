@@ -1,19 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestEvent } from '../../../src/http/hooks.js';
-import { MemoryIntentJournal, type Intent, type IntentJournal } from '../../../src/state/intent-journal.js';
+import { MemoryIntentJournal, type IntentJournal } from '../../../src/state/intent-journal.js';
 import { shopee } from '../../../adapters/shopee/index.js';
 import { seedOrder, seedReturn } from '../../../adapters/shopee/sandbox/index.js';
-import { PARTNER, shopSandbox, SHOP_ID, TestClock, type SandboxSetup } from './helpers.js';
+import { dyingAfterSend, Killed, PARTNER, shopSandbox, SHOP_ID, TestClock, type SandboxSetup } from './helpers.js';
 
-/** The journal of a process killed right after its request went out: the outcome is never recorded. */
-class Killed extends Error {}
-const dyingAfterSend = (inner: IntentJournal): IntentJournal => ({
-  get: (k) => inner.get(k),
-  put: async (i: Intent) => {
-    if (i.state !== 'pending') throw new Killed('SIGKILL before the journal update');
-    await inner.put(i);
-  },
-});
 
 let s: SandboxSetup | undefined;
 afterEach(async () => {
