@@ -36,7 +36,7 @@
  * propagation (every other store shows that unit until the sale is imported and pushed). Reading
  * the other stores before an increase was tried and measured: it delayed restocks (an increase
  * must not read a store while that store is being pushed) and the bench's raises above the stock
- * left did not go down (1, 2 and 5 per day with it; 0, 0 and 3 without), so it is not done.
+ * left did not go down (1, 2 and 5 per day with it; 0, 0, 3 and 5 without), so it is not done.
  */
 const SECOND = 1000;
 const MAX_SALES = 1000;

@@ -43,17 +43,10 @@ export class ReadBeforePush {
    * confirmed have no expected figure to compare with: neither is read.
    */
   async read(batch: readonly QueueEntry[]): Promise<LiveLevels | undefined> {
-    const targets = new Map<string, Target>();
-    for (const e of batch) if (e.quote.quantity > 0) targets.set(e.key, e.target);
-    return this.readTargets(targets);
-  }
-
-  /** Reads these targets (key → target) where a confirmed figure gives something to compare with. */
-  async readTargets(wanted: ReadonlyMap<string, Target>): Promise<LiveLevels | undefined> {
     const { adapter, stats, ledger, account, clock, signal } = this.d;
     if (!this.d.enabled || typeof adapter.inventory.get !== 'function') return undefined;
     const targets = new Map<string, Target>();
-    for (const [key, t] of wanted) if (ledger.confirmed(t)?.qty !== undefined) targets.set(key, t);
+    for (const e of batch) if (e.quote.quantity > 0 && ledger.confirmed(e.target)?.qty !== undefined) targets.set(e.key, e.target);
     if (!targets.size) return undefined;
     stats.pushes.reads++;
     const at = clock.now();
@@ -66,16 +59,11 @@ export class ReadBeforePush {
     }
   }
 
-  /** Units a target's store sold that are not imported, from a figure it showed at `at` (rule 5). */
-  unimported(key: string, target: Target, shown: number, at: number): number {
-    return this.d.gate.unimported(key, this.d.ledger.confirmed(target)?.qty, shown, at);
-  }
-
   /** The figure to send: the quote, less the units the store sold and the ledger has not imported. */
   corrected(e: QueueEntry, live: LiveLevels | undefined): number {
     const shown = live?.shown.get(e.key);
     if (shown === undefined || e.quote.quantity === 0) return e.quote.quantity;
-    const unimported = this.unimported(e.key, e.target, shown, live!.at);
+    const unimported = this.d.gate.unimported(e.key, this.d.ledger.confirmed(e.target)?.qty, shown, live!.at);
     if (!unimported) return e.quote.quantity;
     this.lowered(e, live!.at);
     return Math.max(0, e.quote.quantity - unimported);
